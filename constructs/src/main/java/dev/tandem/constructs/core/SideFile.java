@@ -1,0 +1,52 @@
+package dev.tandem.constructs.core;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.jetbrains.annotations.NotNull;
+import software.constructs.Construct;
+
+/**
+ * A file a construct writes beside its stack's {@code cdk.tf.json} — for example
+ * {@code haproxy/edge.cfg} or {@code k8s/deployment.yaml}. {@link TandemApp#synth()} writes every
+ * side file of a stack into {@code cdktf.out/stacks/<stack>/<relativePath>}.
+ *
+ * <p>Side files are ordinary tree nodes, so there is no global registry: the tree is the state.
+ */
+public final class SideFile extends Construct {
+    private final String relativePath;
+    private final String content;
+
+    /**
+     * Creates a side file.
+     *
+     * @param scope        the construct that owns the file
+     * @param id           construct id
+     * @param relativePath path below the stack's output folder, with {@code /} separators, no {@code ..}
+     * @param content      the file's full text
+     */
+    public SideFile(@NotNull Construct scope, @NotNull String id, String relativePath, String content) {
+        super(scope, id);
+        Objects.requireNonNull(content, "content");
+        Problems problems = new Problems(getNode().getPath());
+        boolean safe = relativePath != null && !relativePath.isBlank()
+                && !Path.of(relativePath).isAbsolute()
+                && !Path.of(relativePath).normalize().startsWith("..")
+                && Path.of(relativePath).normalize().toString().equals(relativePath);
+        problems.require(safe, "relativePath", relativePath,
+                "must be a normalized relative path inside the stack's folder",
+                "use a path such as haproxy/edge.cfg");
+        problems.throwIfAny();
+        this.relativePath = relativePath;
+        this.content = content;
+    }
+
+    /** @return path below the stack's output folder */
+    public String relativePath() {
+        return relativePath;
+    }
+
+    /** @return the file's text */
+    public String content() {
+        return content;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.tandem.constructs.core;
+
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.AppConfig;
+import com.hashicorp.cdktf.TerraformStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import software.constructs.IConstruct;
+
+/**
+ * The cdktf {@link App} plus what cdktf does not do: side files ({@link SideFile}) and an
+ * all-or-nothing output folder.
+ *
+ * <p>cdktf writes straight into its output folder, so a synth that fails half-way leaves a
+ * mixture of old and new stacks that {@code cdktf deploy} would happily apply. Here the App
+ * synthesizes into a staging folder beside the output; only a complete synth replaces the output,
+ * and a failed one removes the staging folder and leaves the previous output untouched.
+ * Terraform's working files in the old output ({@code .terraform/}, the dependency lock file and
+ * any local state) are carried over so a re-synth does not force a new {@code terraform init}.
+ */
+public final class TandemApp {
+    private static final List<String> KEPT_TERRAFORM_FILES = List.of(".terraform", ".terraform.lock.hcl");
+
+    private final Path outdir;
+    private final Path staging;
+    private final App app;
+
+    private TandemApp(Path outdir) {
+        this.outdir = outdir.toAbsolutePath().normalize();
+        this.staging = this.outdir.resolveSibling("." + this.outdir.getFileName() + ".staging");
+        deleteTree(staging);
+        this.app = new App(AppConfig.builder()
+                .outdir(staging.toString())
+                .stackTraces(false)
+                .build());
+    }
+
+    /**
+     * Creates an app whose synth replaces {@code outdir} as a whole.
+     *
+     * @param outdir the output folder, usually {@code cdktf.out} (cdktf's CLI passes it as
+     *               {@code CDKTF_OUTDIR})
+     * @return the app; add stacks to {@link #app()}
+     */
+    public static TandemApp create(Path outdir) {
+        return new TandemApp(outdir);
+    }
+
+    /** @return the cdktf App that stacks are created in */
+    public App app() {
+        return app;
+    }
+
+    /** @return the output folder a successful {@link #synth()} fills */
+    public Path outdir() {
+        return outdir;
+    }
+
+    /**
+     * Synthesizes every stack and its side files, then swaps the result into {@link #outdir()}.
+     * On failure nothing of this run is left behind and the exception propagates.
+     */
+    public void synth() {
+        try {
+            app.synth();
+            writeSideFiles();
+            swapIntoPlace();
+        } catch (RuntimeException | Error e) {
+            deleteTree(staging);
+            throw e;
+        }
+    }
+
+    private void writeSideFiles() {
+        for (IConstruct child : app.getNode().findAll()) {
+            if (child instanceof TerraformStack stack) {
+                Path stackDir = staging.resolve("stacks").resolve(stack.getNode().getId());
+                for (IConstruct node : stack.getNode().findAll()) {
+                    if (node instanceof SideFile file) {
+                        write(stackDir.resolve(file.relativePath()), file.content());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private void swapIntoPlace() {
+        try {
+            if (Files.exists(outdir)) {
+                carryOverTerraformFiles();
+                Path old = outdir.resolveSibling("." + outdir.getFileName() + ".old");
+                deleteTree(old);
+                Files.move(outdir, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staging, outdir, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(old);
+            } else {
+                Files.move(staging, outdir, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace " + outdir, e);
+        }
+    }
+
+    private void carryOverTerraformFiles() throws IOException {
+        Path oldStacks = outdir.resolve("stacks");
+        Path newStacks = staging.resolve("stacks");
+        if (!Files.isDirectory(oldStacks) || !Files.isDirectory(newStacks)) {
+            return;
+        }
+        try (Stream<Path> stacks = Files.list(newStacks)) {
+            for (Path newStack : stacks.toList()) {
+                Path oldStack = oldStacks.resolve(newStack.getFileName());
+                try (Stream<Path> entries = Files.isDirectory(oldStack) ? Files.list(oldStack) : Stream.empty()) {
+                    for (Path entry : entries.toList()) {
+                        String name = entry.getFileName().toString();
+                        if (KEPT_TERRAFORM_FILES.contains(name) || name.endsWith(".tfstate")
+                                || name.endsWith(".tfstate.backup")) {
+                            Files.move(entry, newStack.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// Generates the Java bindings that no registry serves: Cloudflare (from the npm package, with
+// jsii-pacmak) and OVH (from src/ovh/schema.json, with cdktf's own provider generator).
+// Run by providers/pom.xml:  node generate.cjs <work-dir> <out-dir>
+// Output: <out-dir>/java and <out-dir>/resources. Skipped when no input changed since the last run.
+"use strict";
+
+const crypto = require("crypto");
+const fs = require("fs");
+const path = require("path");
+const { execFileSync } = require("child_process");
+
+const [workDir, outDir] = process.argv.slice(2).map((p) => path.resolve(p));
+if (!workDir || !outDir) {
+  console.error("usage: node generate.cjs <work-dir> <out-dir>");
+  process.exit(2);
+}
+const here = __dirname;
+const schemaFile = path.resolve(here, "..", "ovh", "schema.json");
+const inputs = [
+  path.join(here, "package.json"),
+  path.join(here, "package-lock.json"),
+  __filename,
+  schemaFile,
+];
+const OVH_FQN = "ovh/ovh";
+const JAVA_PACKAGE_ROOT = "dev.tandem.providers";
+
+// A quiet child environment: no Node end-of-life banner, no telemetry, and no Terraform CLI
+// config that points at a missing file (the generator only asks terraform for its version).
+const env = {
+  ...process.env,
+  JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: "1",
+  // this one takes the list of majors to silence, not a flag
+  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split(".")[0],
+  JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION: "1",
+  CDKTF_LOG_LEVEL: "error",
+  CHECKPOINT_DISABLE: "1",
+  CDKTF_DISABLE_PLUGIN_CACHE_ENV: "1",
+  DISABLE_VERSION_CHECK: "1",
+};
+if (env.TF_CLI_CONFIG_FILE && !fs.existsSync(env.TF_CLI_CONFIG_FILE)) {
+  delete env.TF_CLI_CONFIG_FILE;
+  delete process.env.TF_CLI_CONFIG_FILE;
+}
+Object.assign(process.env, env);
+
+function hashOf(files) {
+  const h = crypto.createHash("sha256");
+  for (const f of files) {
+    h.update(path.basename(f));
+    h.update(fs.readFileSync(f));
+  }
+  return h.digest("hex");
+}
+
+function readIfExists(file) {
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : "";
+}
+
+function moveTree(from, to) {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    const dst = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      fs.mkdirSync(dst, { recursive: true });
+      moveTree(src, dst);
+    } else {
+      fs.renameSync(src, dst);
+    }
+  }
+}
+
+// Installs the locked generator packages once per lockfile version.
+function installGenerators() {
+  const lockHash = hashOf([path.join(here, "package-lock.json")]);
+  const marker = path.join(workDir, "node_modules", ".tandem-lock-hash");
+  if (readIfExists(marker) === lockHash) return;
+  fs.mkdirSync(workDir, { recursive: true });
+  for (const f of ["package.json", "package-lock.json"]) {
+    fs.copyFileSync(path.join(here, f), path.join(workDir, f));
+  }
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error", "--ignore-scripts"], {
+    cwd: workDir,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  fs.writeFileSync(marker, lockHash);
+}
+
+function generateCloudflare(staging) {
+  const pkg = path.join(workDir, "node_modules", "@cdktf", "provider-cloudflare");
+  const pacmak = path.join(workDir, "node_modules", ".bin", "jsii-pacmak");
+  const cfOut = path.join(staging, "cloudflare");
+  execFileSync(pacmak, ["--target", "java", "--code-only", "--outdir", cfOut, pkg], {
+    cwd: workDir,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return path.join(cfOut, "java", "src", "main");
+}
+
+async function generateOvh(staging) {
+  const schema = JSON.parse(fs.readFileSync(schemaFile, "utf8"));
+  const version = (schema.provider_versions || {})[`registry.terraform.io/${OVH_FQN}`];
+  if (!version) {
+    throw new Error(`${schemaFile}: provider_versions["registry.terraform.io/${OVH_FQN}"] is missing`);
+  }
+  // The generator reads schemas from its cache under this exact name (see @cdktf/provider-schema).
+  const cacheDir = path.join(staging, "schema-cache");
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const cacheName = `${encodeURIComponent(OVH_FQN)}@${encodeURIComponent(version)}.json`;
+  fs.copyFileSync(schemaFile, path.join(cacheDir, cacheName));
+
+  const req = (m) => require(path.join(workDir, "node_modules", m));
+  const { ConstructsMaker } = req("@cdktf/provider-generator");
+  const { TerraformProviderConstraint, Language } = req("@cdktf/commons");
+  const ovhOut = path.join(staging, "ovh");
+  fs.mkdirSync(ovhOut, { recursive: true });
+  const cwd = process.cwd();
+  process.chdir(ovhOut); // the Java target writes to ./src/main relative to the working directory
+  try {
+    const maker = new ConstructsMaker(
+      { targetLanguage: Language.JAVA, codeMakerOutput: JAVA_PACKAGE_ROOT },
+      cacheDir,
+    );
+    await maker.generate([new TerraformProviderConstraint(`${OVH_FQN}@${version}`)]);
+  } finally {
+    process.chdir(cwd);
+  }
+  return path.join(ovhOut, "src", "main");
+}
+
+async function main() {
+  const hash = hashOf(inputs);
+  const stamp = path.join(outDir, ".inputs-sha256");
+  if (readIfExists(stamp) === hash) return; // unchanged inputs: keep sources and classes as they are
+
+  installGenerators();
+  const staging = `${outDir}.staging`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { recursive: true });
+  const result = path.join(staging, "result");
+  for (const dir of ["java", "resources"]) fs.mkdirSync(path.join(result, dir), { recursive: true });
+
+  for (const mainDir of [generateCloudflare(staging), await generateOvh(staging)]) {
+    moveTree(path.join(mainDir, "java"), path.join(result, "java"));
+    moveTree(path.join(mainDir, "resources"), path.join(result, "resources"));
+  }
+  fs.writeFileSync(path.join(result, ".inputs-sha256"), hash);
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.renameSync(result, outDir);
+  fs.rmSync(staging, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(`binding generation failed: ${e && e.message ? e.message : e}`);
+  process.exit(1);
+});
