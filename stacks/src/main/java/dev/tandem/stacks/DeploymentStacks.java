@@ -27,7 +27,7 @@ public final class DeploymentStacks {
     /**
      * Builds the stacks of {@code spec} in {@code app}.
      *
-     * @param app  the cdktf app (see {@link dev.tandem.constructs.core.TandemApp#app()})
+     * @param app  the cdktf app (see {@link dev.tandem.constructs.core.TandemApp#synthesize})
      * @param spec the deployment
      * @return the stacks, for extension
      */

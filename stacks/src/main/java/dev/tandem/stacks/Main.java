@@ -20,13 +20,23 @@ public final class Main {
     public static void main(String[] args) {
         Path outdir = Path.of(Optional.ofNullable(System.getenv("CDKTF_OUTDIR")).orElse("cdktf.out"));
         try {
-            TandemApp app = TandemApp.create(outdir);
-            DeploymentStacks.build(app.app(), ReferenceDeployment.spec());
-            app.synth();
+            synthesize(ReferenceDeployment.spec(), outdir);
         } catch (RuntimeException e) {
             System.err.println("tandem synth failed: " + SynthErrors.describe(e));
             System.exit(1);
         }
         System.exit(0); // the jsii runtime keeps a non-daemon thread alive
+    }
+
+    /**
+     * Synthesizes {@code spec} into {@code outdir}, all or nothing. Tests call this too, so the
+     * snapshots show exactly what the README's command writes.
+     *
+     * @param spec   the deployment
+     * @param outdir the output folder
+     * @return the stacks, for inspection
+     */
+    public static DeploymentStacks synthesize(DeploymentSpec spec, Path outdir) {
+        return TandemApp.synthesize(outdir, app -> DeploymentStacks.build(app, spec));
     }
 }

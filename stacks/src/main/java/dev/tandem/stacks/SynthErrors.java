@@ -8,8 +8,8 @@ final class SynthErrors {
     }
 
     /**
-     * Our validation messages are already complete. An error raised inside the jsii runtime carries
-     * a JavaScript stack after its first line: keep only the message.
+     * Our validation messages are already complete. An error raised inside the jsii runtime repeats
+     * itself and carries a JavaScript stack after its first line: keep the first line.
      */
     static String describe(Throwable e) {
         Throwable cause = e;
@@ -18,8 +18,7 @@ final class SynthErrors {
         }
         String message = String.valueOf(cause.getMessage());
         if (cause instanceof JsiiException) {
-            int stack = message.indexOf("\n    at ");
-            return (stack > 0 ? message.substring(0, stack) : message).strip();
+            return message.lines().findFirst().orElse(message).strip();
         }
         return message;
     }

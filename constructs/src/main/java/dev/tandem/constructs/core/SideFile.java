@@ -7,7 +7,7 @@ import software.constructs.Construct;
 
 /**
  * A file a construct writes beside its stack's {@code cdk.tf.json} — for example
- * {@code haproxy/edge.cfg} or {@code k8s/deployment.yaml}. {@link TandemApp#synth()} writes every
+ * {@code haproxy/edge.cfg} or {@code k8s/deployment.yaml}. {@link TandemApp#synthesize} writes every
  * side file of a stack into {@code cdktf.out/stacks/<stack>/<relativePath>}.
  *
  * <p>Side files are ordinary tree nodes, so there is no global registry: the tree is the state.

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import software.constructs.IConstruct;
 
@@ -32,7 +33,7 @@ public final class TandemApp {
     private final Path staging;
     private final App app;
 
-    private TandemApp(Path outdir) {
+    private TandemApp(Path outdir) { // the App creates its (staging) folder at once
         this.outdir = outdir.toAbsolutePath().normalize();
         this.staging = this.outdir.resolveSibling("." + this.outdir.getFileName() + ".staging");
         deleteTree(staging);
@@ -43,37 +44,26 @@ public final class TandemApp {
     }
 
     /**
-     * Creates an app whose synth replaces {@code outdir} as a whole.
+     * Builds stacks with {@code definition} and synthesizes them, with their side files, into
+     * {@code outdir} as a whole. If building or synthesizing fails, nothing of this run is left
+     * behind, the previous output stays as it was, and the exception propagates.
      *
-     * @param outdir the output folder, usually {@code cdktf.out} (cdktf's CLI passes it as
-     *               {@code CDKTF_OUTDIR})
-     * @return the app; add stacks to {@link #app()}
+     * @param outdir     the output folder, usually {@code cdktf.out} (cdktf's CLI passes it as
+     *                   {@code CDKTF_OUTDIR})
+     * @param definition adds the stacks to the app and returns whatever the caller wants back
+     * @param <T>        what {@code definition} returns
+     * @return the value {@code definition} returned
      */
-    public static TandemApp create(Path outdir) {
-        return new TandemApp(outdir);
-    }
-
-    /** @return the cdktf App that stacks are created in */
-    public App app() {
-        return app;
-    }
-
-    /** @return the output folder a successful {@link #synth()} fills */
-    public Path outdir() {
-        return outdir;
-    }
-
-    /**
-     * Synthesizes every stack and its side files, then swaps the result into {@link #outdir()}.
-     * On failure nothing of this run is left behind and the exception propagates.
-     */
-    public void synth() {
+    public static <T> T synthesize(Path outdir, Function<App, T> definition) {
+        TandemApp tandem = new TandemApp(outdir);
         try {
-            app.synth();
-            writeSideFiles();
-            swapIntoPlace();
+            T result = definition.apply(tandem.app);
+            tandem.app.synth();
+            tandem.writeSideFiles();
+            tandem.swapIntoPlace();
+            return result;
         } catch (RuntimeException | Error e) {
-            deleteTree(staging);
+            deleteTree(tandem.staging);
             throw e;
         }
     }

@@ -3,6 +3,7 @@ package dev.tandem.constructs.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import java.io.IOException;
@@ -18,54 +19,71 @@ class TandemAppTest {
     @TempDir
     Path tmp;
 
-    private TandemApp appWithOneStack(Path outdir, String outputValue) {
-        TandemApp app = TandemApp.create(outdir);
-        TerraformStack stack = new TerraformStack(app.app(), "region");
+    private static TerraformStack oneStack(App app, String outputValue) {
+        TerraformStack stack = new TerraformStack(app, "region");
         TerraformOutput.Builder.create(stack, "marker").value(outputValue).build();
         new SideFile(stack, "cfg", "haproxy/edge.cfg", "global\n  daemon\n");
-        return app;
+        return stack;
+    }
+
+    private static void synth(Path out, String outputValue) {
+        TandemApp.synthesize(out, app -> oneStack(app, outputValue));
+    }
+
+    private void assertOnlyTheOutputFolderIsLeft() throws IOException {
+        try (Stream<Path> siblings = Files.list(tmp)) {
+            assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("cdktf.out");
+        }
     }
 
     @Test
     void synthWritesStacksAndSideFilesAndLeavesNoStagingFolder() throws IOException {
         Path out = tmp.resolve("cdktf.out");
-        appWithOneStack(out, "first").synth();
+        synth(out, "first");
 
         assertThat(out.resolve("manifest.json")).exists();
         assertThat(Files.readString(out.resolve("stacks/region/cdk.tf.json"))).contains("first");
         assertThat(out.resolve("stacks/region/haproxy/edge.cfg")).hasContent("global\n  daemon\n");
-        try (Stream<Path> siblings = Files.list(tmp)) {
-            assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("cdktf.out");
-        }
+        assertOnlyTheOutputFolderIsLeft();
     }
 
     @Test
     void aFailedSynthLeavesThePreviousOutputUntouched() throws IOException {
         Path out = tmp.resolve("cdktf.out");
-        appWithOneStack(out, "first").synth();
-
-        TandemApp failing = appWithOneStack(out, "second");
+        synth(out, "first");
         IValidation broken = () -> List.of("the edge stack lost its pools");
-        failing.app().getNode().findChild("region").getNode().addValidation(broken);
 
-        assertThatThrownBy(failing::synth).hasMessageContaining("the edge stack lost its pools");
+        assertThatThrownBy(() -> TandemApp.synthesize(out, app -> {
+            oneStack(app, "second").getNode().addValidation(broken);
+            return null;
+        })).hasMessageContaining("the edge stack lost its pools");
         assertThat(Files.readString(out.resolve("stacks/region/cdk.tf.json"))).contains("first")
                 .doesNotContain("second");
-        try (Stream<Path> siblings = Files.list(tmp)) {
-            assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("cdktf.out");
-        }
+        assertOnlyTheOutputFolderIsLeft();
+    }
+
+    @Test
+    void anExceptionWhileBuildingTheStacksLeavesNoStagingFolder() throws IOException {
+        Path out = tmp.resolve("cdktf.out");
+        synth(out, "first");
+
+        assertThatThrownBy(() -> TandemApp.synthesize(out, app -> {
+            throw new IllegalStateException("bad props");
+        })).hasMessage("bad props");
+        assertThat(Files.readString(out.resolve("stacks/region/cdk.tf.json"))).contains("first");
+        assertOnlyTheOutputFolderIsLeft();
     }
 
     @Test
     void aResynthKeepsTerraformsWorkingFilesAndLocalState() throws IOException {
         Path out = tmp.resolve("cdktf.out");
-        appWithOneStack(out, "first").synth();
+        synth(out, "first");
         Path stackDir = out.resolve("stacks/region");
         Files.createDirectories(stackDir.resolve(".terraform/providers"));
         Files.writeString(stackDir.resolve(".terraform.lock.hcl"), "# lock");
         Files.writeString(stackDir.resolve("terraform.region.tfstate"), "{}");
 
-        appWithOneStack(out, "second").synth();
+        synth(out, "second");
 
         assertThat(Files.readString(stackDir.resolve("cdk.tf.json"))).contains("second");
         assertThat(stackDir.resolve(".terraform/providers")).isDirectory();
@@ -75,7 +93,7 @@ class TandemAppTest {
 
     @Test
     void aSideFileOutsideItsStackFolderIsRejected() {
-        TerraformStack stack = new TerraformStack(TandemApp.create(tmp.resolve("o")).app(), "region");
+        TerraformStack stack = new TerraformStack(com.hashicorp.cdktf.Testing.app(), "region");
         assertThatThrownBy(() -> new SideFile(stack, "evil", "../../etc/passwd", "x"))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("region/evil: relativePath = ../../etc/passwd")

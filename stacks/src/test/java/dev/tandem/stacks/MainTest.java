@@ -1,0 +1,68 @@
+package dev.tandem.stacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.Testing;
+
+import dev.tandem.constructs.core.ValidationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.jsii.JsiiException;
+
+class MainTest {
+    @TempDir
+    Path tmp;
+
+    private static DeploymentSpec withSecondaryAwsRegion(String awsRegion) {
+        DeploymentSpec ref = ReferenceDeployment.spec();
+        RegionSpec s = ref.secondary();
+        return new DeploymentSpec(ref.appName(), ref.ovhEndpoint(), ref.ovhCloudProject(), ref.primary(),
+                new RegionSpec(s.stackName(), s.ovhRegion(), s.ovhZones(), awsRegion, s.vlanId(), s.privateCidr()),
+                ref.health());
+    }
+
+    @Test
+    void theReferenceDeploymentSynthesizesBothRegionStacks() {
+        Path out = tmp.resolve("cdktf.out");
+        Main.synthesize(ReferenceDeployment.spec(), out);
+
+        assertThat(out.resolve("stacks/primary/cdk.tf.json")).exists();
+        assertThat(out.resolve("stacks/secondary/cdk.tf.json")).exists();
+        assertThat(out.resolve("manifest.json")).content().contains("\"primary\"", "\"secondary\"");
+    }
+
+    @Test
+    void anInvalidDeploymentFailsWithoutTouchingThePreviousOutput() throws Exception {
+        Path out = tmp.resolve("cdktf.out");
+        Main.synthesize(ReferenceDeployment.spec(), out);
+        String before = Files.readString(out.resolve("stacks/primary/cdk.tf.json"));
+
+        // the replica would land in the table's own region
+        assertThatThrownBy(() -> Main.synthesize(withSecondaryAwsRegion("eu-west-3"), out))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("primary/sessions-table: replicas[eu-west-3].region = eu-west-3");
+        assertThat(Files.readString(out.resolve("stacks/primary/cdk.tf.json"))).isEqualTo(before);
+        try (Stream<Path> siblings = Files.list(tmp)) {
+            assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("cdktf.out");
+        }
+    }
+
+    @Test
+    void anErrorRaisedInsideJsiiIsShortenedToItsMessage() {
+        App app = Testing.app();
+        new TerraformStack(app, "twice");
+        JsiiException e = catchThrowableOfType(() -> new TerraformStack(app, "twice"), JsiiException.class);
+
+        assertThat(e.getMessage()).contains("\n    at ");
+        assertThat(SynthErrors.describe(e)).contains("There is already a Construct with name 'twice'")
+                .doesNotContain("\n");
+        assertThat(SynthErrors.describe(new IllegalStateException("plain"))).isEqualTo("plain");
+    }
+}

@@ -1,0 +1,74 @@
+package dev.tandem.e2e.terraform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A working copy of a synthesized stack that the offline Terraform can handle: only the AWS part
+ * (no OVH or Cloudflare provider binary exists here), the provider pinned to the mirror's version,
+ * and the provider told to make no call: skip flags, dummy keys, loopback endpoints. Nothing else
+ * is rewritten; the synthesized file itself is never touched.
+ */
+final class AwsOnlyCopy {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> FOREIGN = List.of("ovh", "cloudflare");
+    private static final List<String> ENDPOINTS = List.of("dynamodb", "sts", "iam", "applicationautoscaling", "kms");
+
+    private AwsOnlyCopy() {
+    }
+
+    /**
+     * Writes {@code cdk.tf.json} for {@code stackFile} into {@code workDir}.
+     *
+     * @return the resources kept, as {@code type.name}
+     */
+    static List<String> write(Path stackFile, Path workDir, String awsVersion) throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(stackFile.toFile());
+        ObjectNode terraform = (ObjectNode) root.path("terraform");
+        ObjectNode required = (ObjectNode) terraform.path("required_providers");
+        FOREIGN.forEach(required::remove);
+        ((ObjectNode) required.path("aws")).put("version", awsVersion);
+        terraform.putObject("backend").putObject("local").put("path", workDir.resolve("terraform.tfstate").toString());
+
+        ObjectNode providers = (ObjectNode) root.path("provider");
+        FOREIGN.forEach(providers::remove);
+        for (JsonNode aws : (ArrayNode) providers.path("aws")) {
+            ObjectNode p = (ObjectNode) aws;
+            p.put("access_key", "offline-test").put("secret_key", "offline-test")
+                    .put("skip_credentials_validation", true).put("skip_requesting_account_id", true)
+                    .put("skip_metadata_api_check", true).put("skip_region_validation", true);
+            ObjectNode endpoints = p.putArray("endpoints").addObject();
+            ENDPOINTS.forEach(e -> endpoints.put(e, "http://127.0.0.1:9"));
+        }
+
+        List<String> kept = new ArrayList<>();
+        ObjectNode resources = (ObjectNode) root.path("resource");
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> type = it.next();
+            if (!type.getKey().startsWith("aws_")) {
+                it.remove();
+            } else {
+                type.getValue().fieldNames().forEachRemaining(name -> kept.add(type.getKey() + "." + name));
+            }
+        }
+        if (resources.isEmpty()) {
+            root.remove("resource"); // Terraform rejects an empty resource block
+        }
+        // Values that read a removed resource would not validate; they are checked by the snapshots.
+        for (String block : List.of("output", "locals")) {
+            if (root.path(block) instanceof ObjectNode values) {
+                values.properties().removeIf(e -> FOREIGN.stream().anyMatch(f -> e.getValue().toString().contains(f + "_")));
+            }
+        }
+        JSON.writerWithDefaultPrettyPrinter().writeValue(workDir.resolve("cdk.tf.json").toFile(), root);
+        return kept;
+    }
+}

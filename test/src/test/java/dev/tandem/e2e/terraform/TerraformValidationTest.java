@@ -1,0 +1,76 @@
+package dev.tandem.e2e.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.e2e.SynthesizedDeployment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The synthesized AWS part passes the real {@code terraform init}, {@code validate} and
+ * {@code plan -refresh=false} against hashicorp/aws from the machine's filesystem mirror, with no
+ * network. Skips where terraform or the mirror is missing (a workstation), fails in CI.
+ */
+class TerraformValidationTest {
+    private static OfflineTerraform terraform;
+
+    @BeforeAll
+    static void findTerraform() {
+        OfflineTerraform.Availability found = OfflineTerraform.find();
+        String ci = System.getenv("CI");
+        if (found.terraform().isEmpty() && ci != null && !ci.isBlank() && !ci.equals("false")) {
+            fail("CI must run the Terraform checks, but " + found.missing());
+        }
+        Assumptions.assumeTrue(found.terraform().isPresent(), "Terraform checks skipped: " + found.missing());
+        terraform = found.terraform().get();
+    }
+
+    private Path workingCopy(String stack) throws Exception {
+        Path dir = SynthesizedDeployment.scratch("tf-" + stack);
+        List<String> kept = AwsOnlyCopy.write(
+                SynthesizedDeployment.outdir().resolve("stacks/" + stack + "/cdk.tf.json"), dir, terraform.awsVersion());
+        assertThat(kept).as("resources left to check in " + stack).isNotNull();
+        return dir;
+    }
+
+    private OfflineTerraform.Result ok(Path dir, String... args) throws Exception {
+        OfflineTerraform.Result r = terraform.run(dir, terraform.writeCliConfig(dir), args);
+        assertThat(r.exitCode()).as("terraform " + String.join(" ", args) + ":\n" + r.output()).isZero();
+        return r;
+    }
+
+    @Test
+    void thePrimaryStackInitsValidatesAndPlansTheGlobalTable() throws Exception {
+        Path dir = workingCopy("primary");
+        ok(dir, "init", "-input=false", "-no-color");
+        assertThat(ok(dir, "validate", "-no-color").output()).contains("The configuration is valid");
+        ok(dir, "plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=tfplan");
+        JsonNode plan = new ObjectMapper().readTree(ok(dir, "show", "-json", "tfplan").output());
+
+        JsonNode table = StreamSupport.stream(plan.path("resource_changes").spliterator(), false)
+                .filter(c -> c.path("type").asText().equals("aws_dynamodb_table"))
+                .findFirst().orElseThrow(() -> new AssertionError("no aws_dynamodb_table in the plan"));
+        assertThat(table.path("change").path("actions").toString()).isEqualTo("[\"create\"]");
+        JsonNode after = table.path("change").path("after");
+        assertThat(after.path("name").asText()).isEqualTo("tandem-sessions");
+        assertThat(after.path("stream_view_type").asText()).isEqualTo("NEW_AND_OLD_IMAGES");
+        assertThat(after.path("deletion_protection_enabled").asBoolean()).isTrue();
+        assertThat(after.path("replica").get(0).path("region_name").asText()).isEqualTo("eu-central-1");
+        assertThat(Files.exists(dir.resolve(".terraform.lock.hcl"))).isTrue();
+    }
+
+    @Test
+    void theSecondaryStackValidates() throws Exception {
+        Path dir = workingCopy("secondary");
+        ok(dir, "init", "-input=false", "-no-color");
+        assertThat(ok(dir, "validate", "-no-color").output()).contains("The configuration is valid");
+    }
+}
