@@ -24,7 +24,8 @@ const inputs = [
   schemaFile,
 ];
 const OVH_FQN = "ovh/ovh";
-const JAVA_PACKAGE_ROOT = "dev.tandem.providers";
+const JAVA_PACKAGE_ROOT = "dev.tandem.providers"; // = codeMakerOutput in cdktf.json
+const projectRoot = path.resolve(here, "..", "..");
 
 // A quiet child environment: no Node end-of-life banner, no telemetry, and no Terraform CLI
 // config that points at a missing file (the generator only asks terraform for its version).
@@ -128,13 +129,25 @@ async function generateOvh(staging) {
   } finally {
     process.chdir(cwd);
   }
-  return path.join(ovhOut, "src", "main");
+  return { main: path.join(ovhOut, "src", "main"), record: path.join(ovhOut, JAVA_PACKAGE_ROOT) };
+}
+
+// `cdktf get` records what it generated in <project>/<codeMakerOutput>/, and the cdktf CLI refuses
+// to synth while that folder is missing; keep it in step with what this build generated.
+function publishGeneratedRecord() {
+  const record = path.join(outDir, "codemaker");
+  const target = path.join(projectRoot, JAVA_PACKAGE_ROOT);
+  fs.mkdirSync(target, { recursive: true });
+  for (const f of fs.readdirSync(record)) fs.copyFileSync(path.join(record, f), path.join(target, f));
 }
 
 async function main() {
   const hash = hashOf(inputs);
   const stamp = path.join(outDir, ".inputs-sha256");
-  if (readIfExists(stamp) === hash) return; // unchanged inputs: keep sources and classes as they are
+  if (readIfExists(stamp) === hash) {
+    publishGeneratedRecord();
+    return; // unchanged inputs: keep sources and classes as they are
+  }
 
   installGenerators();
   const staging = `${outDir}.staging`;
@@ -143,14 +156,18 @@ async function main() {
   const result = path.join(staging, "result");
   for (const dir of ["java", "resources"]) fs.mkdirSync(path.join(result, dir), { recursive: true });
 
-  for (const mainDir of [generateCloudflare(staging), await generateOvh(staging)]) {
+  const ovh = await generateOvh(staging);
+  for (const mainDir of [generateCloudflare(staging), ovh.main]) {
     moveTree(path.join(mainDir, "java"), path.join(result, "java"));
     moveTree(path.join(mainDir, "resources"), path.join(result, "resources"));
   }
+  fs.mkdirSync(path.join(result, "codemaker"));
+  moveTree(ovh.record, path.join(result, "codemaker"));
   fs.writeFileSync(path.join(result, ".inputs-sha256"), hash);
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.renameSync(result, outDir);
   fs.rmSync(staging, { recursive: true, force: true });
+  publishGeneratedRecord();
 }
 
 main().catch((e) => {

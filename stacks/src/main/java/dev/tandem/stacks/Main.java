@@ -2,11 +2,11 @@ package dev.tandem.stacks;
 
 import dev.tandem.constructs.core.TandemApp;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * The program cdktf runs ({@code cdktf.json} → {@code app}): synthesizes the reference deployment
- * into {@code cdktf.out/} (or {@code $CDKTF_OUTDIR}), all or nothing.
+ * into the folder named by the {@code tandem.outdir} system property (default {@code cdktf.out}),
+ * all or nothing. The synth command sets {@code CDKTF_OUTDIR} to the staging folder beside it.
  */
 public final class Main {
     private Main() {
@@ -18,7 +18,7 @@ public final class Main {
      * @param args ignored
      */
     public static void main(String[] args) {
-        Path outdir = Path.of(Optional.ofNullable(System.getenv("CDKTF_OUTDIR")).orElse("cdktf.out"));
+        Path outdir = Path.of(System.getProperty("tandem.outdir", "cdktf.out"));
         try {
             synthesize(ReferenceDeployment.spec(), outdir);
         } catch (RuntimeException e) {

@@ -21,8 +21,10 @@ import software.constructs.IConstruct;
  *
  * <p>cdktf writes straight into its output folder, so a synth that fails half-way leaves a
  * mixture of old and new stacks that {@code cdktf deploy} would happily apply. Here the App
- * synthesizes into a staging folder beside the output; only a complete synth replaces the output,
- * and a failed one removes the staging folder and leaves the previous output untouched.
+ * synthesizes into a staging folder beside the output ({@code cdktf.out.staging}, or
+ * {@code $CDKTF_OUTDIR} where that is set, since cdktf gives it precedence); only a complete synth
+ * replaces the output, and a failed one removes the staging folder and leaves the previous output
+ * untouched.
  * Terraform's working files in the old output ({@code .terraform/}, the dependency lock file and
  * any local state) are carried over so a re-synth does not force a new {@code terraform init}.
  */
@@ -33,14 +35,21 @@ public final class TandemApp {
     private final Path staging;
     private final App app;
 
-    private TandemApp(Path outdir) { // the App creates its (staging) folder at once
+    private TandemApp(Path outdir) {
         this.outdir = outdir.toAbsolutePath().normalize();
-        this.staging = this.outdir.resolveSibling("." + this.outdir.getFileName() + ".staging");
-        deleteTree(staging);
+        Path intended = this.outdir.resolveSibling(this.outdir.getFileName() + ".staging");
+        deleteTree(intended);
         this.app = new App(AppConfig.builder()
-                .outdir(staging.toString())
+                .outdir(intended.toString())
                 .stackTraces(false)
                 .build());
+        // cdktf lets $CDKTF_OUTDIR override the configured folder: stage wherever it actually writes.
+        this.staging = Path.of(app.getOutdir()).toAbsolutePath().normalize();
+        if (staging.equals(this.outdir)) {
+            throw new IllegalStateException("CDKTF_OUTDIR points at the output folder " + this.outdir
+                    + " itself; point it at a staging folder beside it, such as " + intended
+                    + " (the synth command in cdktf.json does this)");
+        }
     }
 
     /**
@@ -94,7 +103,7 @@ public final class TandemApp {
         try {
             if (Files.exists(outdir)) {
                 carryOverTerraformFiles();
-                Path old = outdir.resolveSibling("." + outdir.getFileName() + ".old");
+                Path old = outdir.resolveSibling(outdir.getFileName() + ".old");
                 deleteTree(old);
                 Files.move(outdir, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(staging, outdir, StandardCopyOption.ATOMIC_MOVE);
