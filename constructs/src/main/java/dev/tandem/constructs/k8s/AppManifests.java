@@ -196,9 +196,11 @@ final class AppManifests {
                         .withPort(p.getContainerPort()).withTargetPort(new IntOrString(p.getName())).build())
                 .toList();
         ObjectMeta meta = meta(app, app.name());
-        // OVH's Octavia controller keeps the load balancer off the public network and takes the fixed
-        // address from the cluster's load-balancer subnet, where HAProxy can reach it.
-        meta.setAnnotations(Map.of(INTERNAL_LB_ANNOTATION, "true"));
+        // OVH's Octavia controller (the default from MKS 1.32, chosen explicitly by the class annotation
+        // before that) keeps the load balancer off the public network and takes the fixed address from
+        // the cluster's load-balancer subnet, where HAProxy can reach it.
+        meta.setAnnotations(new TreeMap<>(Map.of(INTERNAL_LB_ANNOTATION, "true",
+                "loadbalancer.ovhcloud.com/class", "octavia")));
         return new ServiceBuilder()
                 .withMetadata(meta)
                 .withNewSpec()
