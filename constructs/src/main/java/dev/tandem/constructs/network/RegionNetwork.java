@@ -15,6 +15,7 @@ import software.constructs.Construct;
  * fight over one vRack network.
  */
 public class RegionNetwork extends Construct {
+    private final String cloudProject;
     private final String region;
     private final Ipv4Cidr cidr;
     private final CloudProjectNetworkPrivate network;
@@ -46,6 +47,7 @@ public class RegionNetwork extends Construct {
                     "use e.g. 10.10.0.0/16");
         }
         p.throwIfAny();
+        this.cloudProject = cloudProject;
         this.region = region;
         this.cidr = parsed;
         this.network = CloudProjectNetworkPrivate.Builder.create(this, "network")
@@ -64,6 +66,11 @@ public class RegionNetwork extends Construct {
                 .dhcp(true)
                 .noGateway(false)
                 .build();
+    }
+
+    /** @return the OVH Public Cloud project id the network belongs to */
+    public String cloudProject() {
+        return cloudProject;
     }
 
     /** @return the OVH region */

@@ -1,0 +1,247 @@
+package dev.tandem.constructs.k8s;
+
+import dev.tandem.constructs.health.HealthContract;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns an {@link AppSpec} into its Kubernetes objects, in the order {@code kubectl apply -k} should
+ * create them. Every object after the Deployment derives its selector and ports from the Deployment,
+ * so they are written once.
+ */
+final class AppManifests {
+    /** How long a fresh pod may take to answer its health path before it is restarted. */
+    static final Duration STARTUP_BUDGET = Duration.ofMinutes(2);
+    /** The unprivileged user and group the container runs as when the image does not say. */
+    static final long RUN_AS = 10001;
+    static final String INTERNAL_LB_ANNOTATION = "service.beta.kubernetes.io/openstack-internal-load-balancer";
+    private static final String NAME_LABEL = "app.kubernetes.io/name";
+    private static final String HTTP = "http";
+
+    private AppManifests() {
+    }
+
+    /**
+     * @param app       the application
+     * @param multiZone whether the nodes span several zones (then pods must spread over them)
+     * @param serviceIp the private address the Service's load balancer takes
+     * @return Namespace, Deployment, Service, Ingress, PodDisruptionBudget and, with autoscaling, the HPA
+     */
+    static List<Manifest> render(AppSpec app, boolean multiZone, String serviceIp) {
+        Deployment deployment = deployment(app, multiZone);
+        LabelSelector selector = deployment.getSpec().getSelector();
+        Service service = service(app, deployment, serviceIp);
+        List<Manifest> out = new ArrayList<>(List.of(
+                new Manifest("namespace.yaml", namespace(app)),
+                new Manifest("deployment.yaml", deployment),
+                new Manifest("service.yaml", service),
+                new Manifest("ingress.yaml", ingress(app, service)),
+                new Manifest("pdb.yaml", podDisruptionBudget(app, selector))));
+        app.autoscaling().ifPresent(h -> out.add(new Manifest("hpa.yaml", new HorizontalPodAutoscalerBuilder()
+                .withMetadata(meta(app, app.name()))
+                .withNewSpec()
+                .withNewScaleTargetRef().withApiVersion(deployment.getApiVersion()).withKind(deployment.getKind())
+                .withName(deployment.getMetadata().getName()).endScaleTargetRef()
+                .withMinReplicas(h.minReplicas())
+                .withMaxReplicas(h.maxReplicas())
+                .addNewMetric().withType("Resource").withNewResource().withName("cpu")
+                .withNewTarget().withType("Utilization").withAverageUtilization(h.targetCpuPercent()).endTarget()
+                .endResource().endMetric()
+                .endSpec()
+                .build())));
+        return out;
+    }
+
+    private static Map<String, String> selectorLabels(AppSpec app) {
+        return Map.of(NAME_LABEL, app.name());
+    }
+
+    private static ObjectMeta meta(AppSpec app, String name) {
+        Map<String, String> labels = new TreeMap<>(selectorLabels(app));
+        labels.put("app.kubernetes.io/managed-by", "tandem");
+        return new ObjectMetaBuilder().withName(name).withNamespace(app.namespace()).withLabels(labels).build();
+    }
+
+    private static Namespace namespace(AppSpec app) {
+        // Pod Security Admission enforces the "restricted" profile, which the pod below satisfies:
+        // anything weaker deployed here by hand is refused.
+        return new NamespaceBuilder()
+                .withNewMetadata().withName(app.namespace())
+                .withLabels(new TreeMap<>(Map.of("app.kubernetes.io/managed-by", "tandem",
+                        "pod-security.kubernetes.io/enforce", "restricted")))
+                .endMetadata()
+                .build();
+    }
+
+    private static Deployment deployment(AppSpec app, boolean multiZone) {
+        LabelSelector selector = new LabelSelectorBuilder().withMatchLabels(selectorLabels(app)).build();
+        return new DeploymentBuilder()
+                .withMetadata(meta(app, app.name()))
+                .withNewSpec()
+                // With an autoscaler the count is its to set; a fixed count here would reset it on every apply.
+                .withReplicas(app.autoscaling().isPresent() ? null : app.replicas())
+                .withSelector(selector)
+                .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
+                .withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString(1))
+                .endRollingUpdate().endStrategy()
+                .withNewTemplate()
+                .withNewMetadata().withLabels(meta(app, app.name()).getLabels()).endMetadata()
+                .withNewSpec()
+                .withAutomountServiceAccountToken(false)
+                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(RUN_AS).withRunAsGroup(RUN_AS)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
+                .withTopologySpreadConstraints(spread(selector, multiZone))
+                .withContainers(container(app))
+                // The root filesystem is read-only; /tmp is the one writable place.
+                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    private static List<TopologySpreadConstraint> spread(LabelSelector selector, boolean multiZone) {
+        // Across zones strictly where there are several, so losing one zone never takes every pod;
+        // across nodes best-effort, so a short node count delays nothing.
+        return List.of(
+                new TopologySpreadConstraintBuilder().withTopologyKey("topology.kubernetes.io/zone").withMaxSkew(1)
+                        .withWhenUnsatisfiable(multiZone ? "DoNotSchedule" : "ScheduleAnyway")
+                        .withLabelSelector(selector).build(),
+                new TopologySpreadConstraintBuilder().withTopologyKey("kubernetes.io/hostname").withMaxSkew(1)
+                        .withWhenUnsatisfiable("ScheduleAnyway").withLabelSelector(selector).build());
+    }
+
+    private static Container container(AppSpec app) {
+        HealthContract health = app.health();
+        Resources r = app.resources();
+        return new ContainerBuilder()
+                .withName(app.name())
+                .withImage(app.image())
+                .addNewPort().withName(HTTP).withContainerPort(app.containerPort()).withProtocol("TCP").endPort()
+                // Startup gates the other two, so a slow start is not mistaken for a hang.
+                .withStartupProbe(probe(health, health.interval(),
+                        (int) Math.ceil((double) STARTUP_BUDGET.toMillis() / health.interval().toMillis())))
+                // Readiness drains the pod after two failed checks; liveness restarts it only after six
+                // intervals, so a slow dependency makes pods unready, not restarted.
+                .withReadinessProbe(probe(health, health.interval(), 2))
+                .withLivenessProbe(probe(health, health.interval().multipliedBy(2), 3))
+                .withNewResources()
+                .withRequests(new TreeMap<>(Map.of("cpu", new Quantity(r.cpuRequestMillis() + "m"),
+                        "memory", new Quantity(r.memoryRequestMebibytes() + "Mi"))))
+                .withLimits(new TreeMap<>(Map.of("cpu", new Quantity(r.cpuLimitMillis() + "m"),
+                        "memory", new Quantity(r.memoryLimitMebibytes() + "Mi"))))
+                .endResources()
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true)
+                .withReadOnlyRootFilesystem(true)
+                .withAllowPrivilegeEscalation(false)
+                .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .build();
+    }
+
+    /** Kubernetes counts any 2xx or 3xx as healthy; the contract's exact status is HAProxy's and the edge's to check. */
+    private static Probe probe(HealthContract health, Duration period, int failureThreshold) {
+        return new ProbeBuilder()
+                .withNewHttpGet().withPath(health.path()).withPort(new IntOrString(health.port()))
+                .withScheme("HTTP").endHttpGet()
+                .withPeriodSeconds(seconds(period))
+                .withTimeoutSeconds(seconds(health.timeout()))
+                .withFailureThreshold(failureThreshold)
+                .withSuccessThreshold(1)
+                .build();
+    }
+
+    private static int seconds(Duration d) {
+        return (int) Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+
+    private static Service service(AppSpec app, Deployment deployment, String serviceIp) {
+        List<ServicePort> ports = deployment.getSpec().getTemplate().getSpec().getContainers().stream()
+                .flatMap(c -> c.getPorts().stream())
+                .map((ContainerPort p) -> new ServicePortBuilder().withName(p.getName()).withProtocol(p.getProtocol())
+                        .withPort(p.getContainerPort()).withTargetPort(new IntOrString(p.getName())).build())
+                .toList();
+        ObjectMeta meta = meta(app, app.name());
+        // OVH's Octavia controller (the default from MKS 1.32, chosen explicitly by the class annotation
+        // before that) keeps the load balancer off the public network and takes the fixed address from
+        // the cluster's load-balancer subnet, where HAProxy can reach it.
+        meta.setAnnotations(new TreeMap<>(Map.of(INTERNAL_LB_ANNOTATION, "true",
+                "loadbalancer.ovhcloud.com/class", "octavia")));
+        return new ServiceBuilder()
+                .withMetadata(meta)
+                .withNewSpec()
+                .withType("LoadBalancer")
+                .withLoadBalancerIP(serviceIp)
+                .withSelector(deployment.getSpec().getSelector().getMatchLabels())
+                .withPorts(ports)
+                .endSpec()
+                .build();
+    }
+
+    private static Ingress ingress(AppSpec app, Service service) {
+        IngressSpec spec = app.ingress();
+        ServicePort port = service.getSpec().getPorts().get(0);
+        IngressBuilder b = new IngressBuilder()
+                .withMetadata(meta(app, app.name()))
+                .withNewSpec()
+                .withIngressClassName(spec.className().orElse(null))
+                .addNewRule().withHost(spec.host().orElse(null))
+                .withNewHttp().addNewPath().withPath("/").withPathType("Prefix")
+                .withNewBackend().withNewService().withName(service.getMetadata().getName())
+                .withNewPort().withName(port.getName()).endPort()
+                .endService().endBackend()
+                .endPath().endHttp().endRule()
+                .endSpec();
+        spec.tlsSecretName().ifPresent(secret -> b.editSpec().addToTls(new IngressTLSBuilder()
+                .withHosts(spec.host().orElseThrow()).withSecretName(secret).build()).endSpec());
+        return b.build();
+    }
+
+    private static PodDisruptionBudget podDisruptionBudget(AppSpec app, LabelSelector selector) {
+        int minAvailable = app.pdbMinAvailable().orElse(Math.max(0, app.baselineReplicas() - 1));
+        return new PodDisruptionBudgetBuilder()
+                .withMetadata(meta(app, app.name()))
+                .withNewSpec()
+                .withMinAvailable(new IntOrString(minAvailable))
+                .withSelector(selector)
+                // Pods that are not ready anyway may always be evicted, so a crash-looping release can
+                // never block a node drain.
+                .withUnhealthyPodEvictionPolicy("AlwaysAllow")
+                .endSpec()
+                .build();
+    }
+}

@@ -1,0 +1,239 @@
+package dev.tandem.constructs.k8s;
+
+import com.hashicorp.cdktf.Annotations;
+import com.hashicorp.cdktf.TerraformOutput;
+import dev.tandem.constructs.core.BackendServer;
+import dev.tandem.constructs.core.BackendTarget;
+import dev.tandem.constructs.core.SideFile;
+import dev.tandem.constructs.network.Ipv4;
+import dev.tandem.constructs.network.RegionNetwork;
+import dev.tandem.providers.ovh.cloud_project_kube.CloudProjectKube;
+import dev.tandem.providers.ovh.cloud_project_kube.CloudProjectKubePrivateNetworkConfiguration;
+import dev.tandem.providers.ovh.cloud_project_kube_nodepool.CloudProjectKubeNodepool;
+import dev.tandem.providers.ovh.cloud_project_kube_nodepool.CloudProjectKubeNodepoolTemplate;
+import dev.tandem.providers.ovh.cloud_project_kube_nodepool.CloudProjectKubeNodepoolTemplateMetadata;
+import dev.tandem.providers.ovh.cloud_project_kube_nodepool.CloudProjectKubeNodepoolTemplateSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jetbrains.annotations.NotNull;
+import software.constructs.Construct;
+
+/**
+ * An OVH Managed Kubernetes cluster on the region's private network, its node pools, and the app it
+ * runs as Kubernetes manifests written to {@code cdktf.out/stacks/<stack>/k8s/} (apply them with
+ * {@code kubectl apply -k}).
+ *
+ * <pre>{@code
+ * K8sAppCluster app = K8sAppCluster.Builder.create(stack, "app")
+ *     .network(stack.network())
+ *     .zones(List.of("eu-west-par-a", "eu-west-par-b", "eu-west-par-c"))
+ *     .app(AppSpec.builder().name("orders").image("registry.example.com/orders:1.4.2").health(health).build())
+ *     .build();
+ * }</pre>
+ *
+ * <h2>How HAProxy reaches the app</h2>
+ * The Service is of type {@code LoadBalancer}, made internal (no public address) and given a fixed
+ * private address from the region's subnet. {@link #backendServers()} hands HAProxy that one address
+ * and the app's port as typed values, known at synth time. NodePort was rejected: node addresses come
+ * from DHCP and change whenever the autoscaler or an upgrade replaces a node, OVH's node pool resource
+ * does not export them, so HAProxy's server list would be stale or unknowable. The load balancer
+ * is OVH's Octavia service, created by the cluster's cloud controller from the Service, outside
+ * Terraform: its address must be free in the subnet when the manifests are applied, and until then
+ * HAProxy's checks of it fail (the region stays out of rotation, which is the safe way round).
+ * The Service uses {@code spec.loadBalancerIP}, which Kubernetes deprecates in favour of
+ * implementation-specific annotations but which OVH's Octavia controller still reads for this purpose.
+ *
+ * <p>Attributes: {@link #clusterId()}, {@link #kubeconfigOutput()}, {@link #nodePools()},
+ * {@link #serviceIp()}, {@link #manifests()}. Escape hatch: {@link #kube()}.
+ */
+public class K8sAppCluster extends Construct implements BackendTarget {
+    private final K8sAppClusterProps props;
+    private final CloudProjectKube kube;
+    private final List<CloudProjectKubeNodepool> nodePools = new ArrayList<>();
+    private final TerraformOutput kubeconfig;
+    private final String serviceIp;
+    private final List<Manifest> manifests;
+
+    /**
+     * Creates the cluster; invalid props throw {@link dev.tandem.constructs.core.ValidationException}
+     * listing every problem.
+     *
+     * @param scope the region's stack
+     * @param id    construct id
+     * @param props the cluster's description
+     */
+    public K8sAppCluster(@NotNull Construct scope, @NotNull String id, K8sAppClusterProps props) {
+        super(scope, id);
+        K8sAppClusterValidation.validate(getNode().getPath(), props);
+        this.props = props;
+        RegionNetwork network = props.network();
+        ImageReference.parse(props.app().image()).filter(ImageReference::isFloatingLatest).ifPresent(i ->
+                Annotations.of(this).addWarning("app.image " + props.app().image()
+                        + " uses :latest, which can change under a running Deployment; pin a version or a digest"));
+        this.kube = CloudProjectKube.Builder.create(this, "kube")
+                .serviceName(network.cloudProject())
+                .region(network.region())
+                .name(props.clusterName().orElse(getNode().getPath().replace('/', '-')))
+                .version(props.kubernetesVersion())
+                .updatePolicy(props.updatePolicy().name())
+                .kubeProxyMode(props.kubeProxyMode().apiValue())
+                .privateNetworkId(network.openstackNetworkId())
+                .nodesSubnetId(network.subnetId())
+                .loadBalancersSubnetId(network.subnetId())
+                // Nodes keep their own public egress (image pulls); only cluster traffic uses the vRack.
+                .privateNetworkConfiguration(CloudProjectKubePrivateNetworkConfiguration.builder()
+                        .defaultVrackGateway("").privateNetworkRoutingAsDefault(false).build())
+                .build();
+        if (props.multiZone()) {
+            props.zones().forEach(zone -> nodePools.add(nodePool("pool-" + zone, Optional.of(zone), false)));
+        } else {
+            nodePools.add(nodePool("pool", props.zones().stream().findFirst(), true));
+        }
+        this.kubeconfig = TerraformOutput.Builder.create(this, "kubeconfig")
+                .value(kube.getKubeconfig())
+                .sensitive(true)
+                .description("kubeconfig of " + getNode().getPath() + " (sensitive: read with terraform output -raw)")
+                .build();
+        this.serviceIp = props.app().serviceIp().orElse(Ipv4.format(network.cidr().broadcast() - 1));
+        this.manifests = AppManifests.render(props.app(), props.multiZone(), serviceIp);
+        for (Manifest m : manifests) {
+            new SideFile(this, "k8s-" + m.fileName(), "k8s/" + m.fileName(), ManifestYaml.write(m.object()));
+        }
+        new SideFile(this, "k8s-kustomization.yaml", "k8s/kustomization.yaml", ManifestYaml.kustomization(manifests));
+    }
+
+    private CloudProjectKubeNodepool nodePool(String name, Optional<String> zone, boolean antiAffinity) {
+        NodePoolSpec spec = props.nodePool();
+        CloudProjectKubeNodepool.Builder b = CloudProjectKubeNodepool.Builder.create(this, name)
+                .serviceName(kube.getServiceName())
+                .kubeId(kube.getId())
+                .name(name)
+                .flavorName(spec.flavor())
+                .desiredNodes(spec.desiredNodes())
+                .minNodes(spec.minNodes())
+                .maxNodes(spec.maxNodes())
+                .autoscale(spec.autoscale())
+                .antiAffinity(antiAffinity)
+                .template(CloudProjectKubeNodepoolTemplate.builder()
+                        .metadata(CloudProjectKubeNodepoolTemplateMetadata.builder()
+                                .labels(spec.labels()).annotations(Map.of()).finalizers(List.of()).build())
+                        .spec(CloudProjectKubeNodepoolTemplateSpec.builder().unschedulable(false)
+                                .taints(spec.taints().stream().map(Taint::toTemplateMap).toList()).build())
+                        .build());
+        zone.ifPresent(z -> b.availabilityZones(List.of(z)));
+        return b.build();
+    }
+
+    /** @return the load balancer's address and the app's port: one server, the Service spreads over the pods */
+    @Override
+    public List<BackendServer> backendServers() {
+        return List.of(BackendServer.of(props.app().name(), serviceIp, props.app().containerPort()));
+    }
+
+    /** @return the props the cluster was built from */
+    public K8sAppClusterProps props() {
+        return props;
+    }
+
+    /** @return the cluster id (a Terraform reference) */
+    public String clusterId() {
+        return kube.getId();
+    }
+
+    /** @return the sensitive output holding the kubeconfig; it is never written anywhere else */
+    public TerraformOutput kubeconfigOutput() {
+        return kubeconfig;
+    }
+
+    /** @return the node pools: one per zone in a multi-zone region, else one */
+    public List<CloudProjectKubeNodepool> nodePools() {
+        return List.copyOf(nodePools);
+    }
+
+    /** @return the fixed private address of the app's load balancer */
+    public String serviceIp() {
+        return serviceIp;
+    }
+
+    /** @return the app's Kubernetes objects, in apply order */
+    public List<Manifest> manifests() {
+        return manifests;
+    }
+
+    /** @return the underlying {@code ovh_cloud_project_kube} (escape hatch) */
+    public CloudProjectKube kube() {
+        return kube;
+    }
+
+    /** Fluent creation in the style of the AWS CDK: {@code K8sAppCluster.Builder.create(scope, id)...build()}. */
+    public static final class Builder {
+        private final Construct scope;
+        private final String id;
+        private final K8sAppClusterProps.Builder props = K8sAppClusterProps.builder();
+
+        private Builder(Construct scope, String id) {
+            this.scope = scope;
+            this.id = id;
+        }
+
+        /** @return a builder for a cluster under {@code scope} */
+        public static Builder create(Construct scope, String id) {
+            return new Builder(scope, id);
+        }
+
+        /** @see K8sAppClusterProps.Builder#network(RegionNetwork) */
+        public Builder network(RegionNetwork value) {
+            props.network(value);
+            return this;
+        }
+
+        /** @see K8sAppClusterProps.Builder#clusterName(String) */
+        public Builder clusterName(String value) {
+            props.clusterName(value);
+            return this;
+        }
+
+        /** @see K8sAppClusterProps.Builder#kubernetesVersion(String) */
+        public Builder kubernetesVersion(String value) {
+            props.kubernetesVersion(value);
+            return this;
+        }
+
+        /** @see K8sAppClusterProps.Builder#updatePolicy(UpdatePolicy) */
+        public Builder updatePolicy(UpdatePolicy value) {
+            props.updatePolicy(value);
+            return this;
+        }
+
+        /** @see K8sAppClusterProps.Builder#kubeProxyMode(KubeProxyMode) */
+        public Builder kubeProxyMode(KubeProxyMode value) {
+            props.kubeProxyMode(value);
+            return this;
+        }
+
+        /** @see K8sAppClusterProps.Builder#zones(List) */
+        public Builder zones(List<String> value) {
+            props.zones(value);
+            return this;
+        }
+
+        /** @see K8sAppClusterProps.Builder#nodePool(NodePoolSpec) */
+        public Builder nodePool(NodePoolSpec value) {
+            props.nodePool(value);
+            return this;
+        }
+
+        /** @see K8sAppClusterProps.Builder#app(AppSpec) */
+        public Builder app(AppSpec value) {
+            props.app(value);
+            return this;
+        }
+
+        /** @return the cluster */
+        public K8sAppCluster build() {
+            return new K8sAppCluster(scope, id, props.build());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.tandem.e2e.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kubectl kustomize} (offline: it needs no cluster) builds every synthesized {@code k8s/} folder. */
+class KustomizeBuildTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void kubectlKustomizeBuildsEachSynthesizedK8sFolder() throws IOException, InterruptedException {
+        Path kubectl = RequiredTool.find("kubectl", "apt-get install -y kubernetes-client (Debian)");
+        SynthesizedK8s synth = SynthesizedK8s.into(tmp.resolve("cdktf.out"));
+
+        for (String stack : synth.clusters().keySet()) {
+            Process p = new ProcessBuilder(kubectl.toString(), "kustomize", synth.k8sDir(stack).toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("kubectl kustomize finished").isTrue();
+            assertThat(p.exitValue()).as(stack + ": kubectl kustomize said\n" + output).isZero();
+            assertThat(output).contains("kind: Namespace", "kind: Deployment", "kind: Service", "kind: Ingress",
+                    "kind: PodDisruptionBudget");
+            assertThat(output.contains("kind: HorizontalPodAutoscaler")).isEqualTo(stack.equals("full"));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tandem.e2e.k8s;
+
+import com.hashicorp.cdktf.TerraformStack;
+import dev.tandem.constructs.core.TandemApp;
+import dev.tandem.constructs.k8s.Autoscaling;
+import dev.tandem.constructs.k8s.IngressSpec;
+import dev.tandem.constructs.k8s.K8sAppCluster;
+import dev.tandem.constructs.k8s.K8sFixtures;
+import dev.tandem.providers.ovh.provider.OvhProvider;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Synthesizes two region stacks with a K8sAppCluster each through {@link TandemApp}, as a deployment
+ * does: {@code full} (three zones, autoscaling, Ingress with host, class and TLS) and {@code minimal}
+ * (one zone, defaults).
+ *
+ * @param outdir   the synthesized {@code cdktf.out}
+ * @param clusters the clusters by stack name
+ */
+record SynthesizedK8s(Path outdir, Map<String, K8sAppCluster> clusters) {
+
+    static SynthesizedK8s into(Path outdir) {
+        TandemApp app = TandemApp.create(outdir);
+        TerraformStack full = stack(app, "full");
+        TerraformStack minimal = stack(app, "minimal");
+        Map<String, K8sAppCluster> clusters = Map.of(
+                "full", K8sFixtures.cluster(full).app(K8sFixtures.app()
+                        .autoscaling(Autoscaling.between(3, 12))
+                        .ingress(IngressSpec.forHost("orders.example.com").withClassName("nginx").withTls("orders-tls"))
+                        .build()).build(),
+                "minimal", K8sFixtures.cluster(minimal).zones(List.of()).build());
+        app.synth();
+        return new SynthesizedK8s(outdir, clusters);
+    }
+
+    private static TerraformStack stack(TandemApp app, String name) {
+        TerraformStack stack = new TerraformStack(app.app(), name);
+        OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
+        return stack;
+    }
+
+    /** @return the {@code k8s/} folder of {@code stack} */
+    Path k8sDir(String stack) {
+        return outdir.resolve("stacks").resolve(stack).resolve("k8s");
+    }
+}
