@@ -1,23 +1,42 @@
 package dev.tandem.stacks;
 
+import dev.tandem.constructs.core.StateBackend;
 import dev.tandem.constructs.health.HealthContract;
 
 /**
  * The whole deployment described once: a user's own deployment is another value of this type,
  * not a copy of the stacks.
  *
- * @param appName        short name of the application; prefixes resource names
- * @param ovhEndpoint    OVH API endpoint, e.g. {@code ovh-eu}
+ * @param appName         short name of the application (a DNS-1123 label); prefixes resource names
+ * @param appImage        the app's container image, by tag or digest
+ * @param ovhEndpoint     OVH API endpoint, e.g. {@code ovh-eu}
  * @param ovhCloudProject OVH Public Cloud project id (the provider's {@code service_name})
- * @param primary        the active region
- * @param secondary      the standby region
- * @param health         the health contract every layer follows
+ * @param primary         the active region
+ * @param secondary       the standby region
+ * @param edge            the Cloudflare side
+ * @param health          the health contract every layer follows
+ * @param backend         where every stack keeps its state
  */
 public record DeploymentSpec(
         String appName,
+        String appImage,
         String ovhEndpoint,
         String ovhCloudProject,
         RegionSpec primary,
         RegionSpec secondary,
-        HealthContract health) {
+        EdgeSpec edge,
+        HealthContract health,
+        StateBackend backend) {
+
+    /** @return a copy with another state backend */
+    public DeploymentSpec withBackend(StateBackend newBackend) {
+        return new DeploymentSpec(appName, appImage, ovhEndpoint, ovhCloudProject, primary, secondary, edge, health,
+                newBackend);
+    }
+
+    /** @return a copy with another secondary region */
+    public DeploymentSpec withSecondary(RegionSpec newSecondary) {
+        return new DeploymentSpec(appName, appImage, ovhEndpoint, ovhCloudProject, primary, newSecondary, edge, health,
+                backend);
+    }
 }

@@ -5,6 +5,9 @@ import dev.tandem.constructs.table.Attribute;
 import dev.tandem.constructs.table.GlobalSecondaryIndex;
 import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.Replica;
+import dev.tandem.constructs.k8s.AppSpec;
+import dev.tandem.constructs.k8s.IngressSpec;
+import dev.tandem.constructs.k8s.K8sAppCluster;
 import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
@@ -17,11 +20,16 @@ public final class DeploymentStacks {
     private final RegionStack primary;
     private final RegionStack secondary;
     private final GlobalTable table;
+    private final K8sAppCluster primaryApp;
+    private final K8sAppCluster secondaryApp;
 
-    private DeploymentStacks(RegionStack primary, RegionStack secondary, GlobalTable table) {
+    private DeploymentStacks(RegionStack primary, RegionStack secondary, GlobalTable table, K8sAppCluster primaryApp,
+            K8sAppCluster secondaryApp) {
         this.primary = primary;
         this.secondary = secondary;
         this.table = table;
+        this.primaryApp = primaryApp;
+        this.secondaryApp = secondaryApp;
     }
 
     /**
@@ -64,7 +72,22 @@ public final class DeploymentStacks {
                 .value(table.replicaStreamArn(replicaRegion))
                 .sensitive(true)
                 .build();
-        return new DeploymentStacks(primary, secondary, table);
+        return new DeploymentStacks(primary, secondary, table, appCluster(primary), appCluster(secondary));
+    }
+
+    /** The app on OVH Managed Kubernetes in one region: the same app, sized the same, in both. */
+    private static K8sAppCluster appCluster(RegionStack region) {
+        DeploymentSpec spec = region.deployment();
+        return K8sAppCluster.Builder.create(region, "app")
+                .network(region.network())
+                .zones(region.region().ovhZones())
+                .app(AppSpec.builder()
+                        .name(spec.appName())
+                        .image(spec.appImage())
+                        .health(spec.health())
+                        .ingress(IngressSpec.forHost(spec.edge().hostname()))
+                        .build())
+                .build();
     }
 
     /** @return the primary region's stack */
@@ -75,6 +98,16 @@ public final class DeploymentStacks {
     /** @return the secondary region's stack */
     public RegionStack secondary() {
         return secondary;
+    }
+
+    /** @return the app cluster of the primary region */
+    public K8sAppCluster primaryApp() {
+        return primaryApp;
+    }
+
+    /** @return the app cluster of the secondary region */
+    public K8sAppCluster secondaryApp() {
+        return secondaryApp;
     }
 
     /** @return the sessions table */

@@ -27,6 +27,7 @@ public class RegionStack extends TerraformStack {
      */
     public RegionStack(Construct scope, DeploymentSpec deployment, RegionSpec region) {
         super(scope, region.stackName());
+        deployment.backend().applyTo(this);
         this.deployment = deployment;
         this.region = region;
         this.aws = AwsProvider.Builder.create(this, "aws")

@@ -23,9 +23,8 @@ class MainTest {
     private static DeploymentSpec withSecondaryAwsRegion(String awsRegion) {
         DeploymentSpec ref = ReferenceDeployment.spec();
         RegionSpec s = ref.secondary();
-        return new DeploymentSpec(ref.appName(), ref.ovhEndpoint(), ref.ovhCloudProject(), ref.primary(),
-                new RegionSpec(s.stackName(), s.ovhRegion(), s.ovhZones(), awsRegion, s.vlanId(), s.privateCidr()),
-                ref.health());
+        return ref.withSecondary(
+                new RegionSpec(s.stackName(), s.ovhRegion(), s.ovhZones(), awsRegion, s.vlanId(), s.privateCidr()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tandem.e2e;
 
+import dev.tandem.stacks.DeploymentStacks;
 import dev.tandem.stacks.Main;
 import dev.tandem.stacks.ReferenceDeployment;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
  */
 public final class SynthesizedDeployment {
     private static Path outdir;
+    private static DeploymentStacks stacks;
 
     private SynthesizedDeployment() {
     }
@@ -26,13 +28,19 @@ public final class SynthesizedDeployment {
                 Path root = Files.createTempDirectory("tandem-synth-");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(root)));
                 Path out = root.resolve("cdktf.out");
-                Main.synthesize(ReferenceDeployment.spec(), out);
+                stacks = Main.synthesize(ReferenceDeployment.spec(), out);
                 outdir = out;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return outdir;
+    }
+
+    /** @return the stacks the synthesized output came from */
+    public static synchronized DeploymentStacks stacks() {
+        outdir();
+        return stacks;
     }
 
     /** @return the root a test's working copies should be created in (removed at JVM exit) */

@@ -128,9 +128,10 @@ final class K8sAppClusterValidation {
         props.app().serviceIp().ifPresent(ip -> {
             Ipv4Cidr cidr = props.network().cidr();
             long value = Ipv4.parse(ip).orElse(-1L);
-            p.require(value >= 0 && cidr.contains(value) && value > cidr.network() + 1 && value < cidr.broadcast(),
-                    "app.serviceIp", ip, "must be a host address of the region's subnet " + cidr
-                            + " other than the gateway (.1)", "pick a free address in " + cidr);
+            // outside DHCP, or a node could lease the load balancer's address first
+            p.require(value >= 0 && props.network().isReservedForFixedAddresses(value), "app.serviceIp", ip,
+                    "must lie in the top of the region's subnet " + cidr + " that DHCP does not hand out",
+                    "omit it to use the subnet's highest address, or pick one just below it");
         });
     }
 }

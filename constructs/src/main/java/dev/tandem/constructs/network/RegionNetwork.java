@@ -9,7 +9,9 @@ import software.constructs.Construct;
 
 /**
  * A region's private network on the OVH vRack and its subnet: the network the HAProxy tier and the
- * Kubernetes nodes share. Addresses {@code .1} (gateway) and the top of the range stay outside DHCP.
+ * Kubernetes nodes share. The gateway ({@code .1}) and the top of the range (up to 16 addresses,
+ * {@link #isReservedForFixedAddresses(long)}) stay outside DHCP, so fixed addresses such as the
+ * app's private load balancer never collide with a node's lease.
  *
  * <p>Each region gets its own VLAN: two stacks declaring the same VLAN in one cloud project would
  * fight over one vRack network.
@@ -62,7 +64,7 @@ public class RegionNetwork extends Construct {
                 .region(region)
                 .network(parsed.toString())
                 .start(Ipv4.format(parsed.network() + 2))
-                .end(Ipv4.format(parsed.broadcast() - 1))
+                .end(Ipv4.format(lastDhcpAddress(parsed)))
                 .dhcp(true)
                 .noGateway(false)
                 .build();
@@ -71,6 +73,16 @@ public class RegionNetwork extends Construct {
     /** @return the OVH Public Cloud project id the network belongs to */
     public String cloudProject() {
         return cloudProject;
+    }
+
+    private static long lastDhcpAddress(Ipv4Cidr cidr) {
+        long size = cidr.broadcast() - cidr.network() + 1;
+        return cidr.broadcast() - Math.min(16, size / 4);
+    }
+
+    /** @return true when {@code address} lies in the top of the subnet kept out of DHCP for fixed use */
+    public boolean isReservedForFixedAddresses(long address) {
+        return address > lastDhcpAddress(cidr) && address < cidr.broadcast();
     }
 
     /** @return the OVH region */

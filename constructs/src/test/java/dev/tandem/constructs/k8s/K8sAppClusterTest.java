@@ -89,12 +89,12 @@ class K8sAppClusterTest {
     void haproxyGetsTheFixedPrivateLoadBalancerAddressAndTheAppPort() {
         K8sAppCluster byDefault = cluster(TestStacks.emptyStack()).build();
         K8sAppCluster pinned = cluster(TestStacks.emptyStack())
-                .app(K8sFixtures.app().serviceIp("10.10.200.10").build()).build();
+                .app(K8sFixtures.app().serviceIp("10.10.255.250").build()).build();
 
         assertThat(byDefault.backendServers()).containsExactly(BackendServer.of("orders", "10.10.255.254", 8080));
-        assertThat(pinned.backendServers()).containsExactly(BackendServer.of("orders", "10.10.200.10", 8080));
+        assertThat(pinned.backendServers()).containsExactly(BackendServer.of("orders", "10.10.255.250", 8080));
         assertThat(K8sFixtures.yaml(pinned, "service.yaml").at("/spec/loadBalancerIP").asText())
-                .isEqualTo("10.10.200.10");
+                .isEqualTo("10.10.255.250");
     }
 
     @Test

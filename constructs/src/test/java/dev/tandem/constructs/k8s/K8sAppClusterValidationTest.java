@@ -107,11 +107,15 @@ class K8sAppClusterValidationTest {
     }
 
     @Test
-    void aServiceAddressOutsideTheSubnetIsRejected() {
+    void aServiceAddressOutsideTheReservedTopOfTheSubnetIsRejected() {
         rejects(cluster().app(app().serviceIp("10.11.0.5").build()), "app.serviceIp", "10.11.0.5",
-                "host address of the region's subnet 10.10.0.0/16");
+                "top of the region's subnet 10.10.0.0/16");
         rejects(cluster().app(app().serviceIp("10.10.0.1").build()), "app.serviceIp", "10.10.0.1",
-                "other than the gateway");
+                "that DHCP does not hand out");
+        rejects(cluster().app(app().serviceIp("10.10.200.10").build()), "app.serviceIp", "10.10.200.10",
+                "that DHCP does not hand out");
+        rejects(cluster().app(app().serviceIp("10.10.255.255").build()), "app.serviceIp", "10.10.255.255",
+                "that DHCP does not hand out");
     }
 
     @Test

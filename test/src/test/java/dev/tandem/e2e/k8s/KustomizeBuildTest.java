@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import dev.tandem.e2e.SynthesizedDeployment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,20 +15,31 @@ class KustomizeBuildTest {
     @TempDir
     Path tmp;
 
+    private static String kustomize(String stack, Path k8sDir) throws IOException, InterruptedException {
+        Path kubectl = RequiredTool.find("kubectl", "apt-get install -y kubernetes-client (Debian)");
+        Process p = new ProcessBuilder(kubectl.toString(), "kustomize", k8sDir.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("kubectl kustomize finished").isTrue();
+        assertThat(p.exitValue()).as(stack + ": kubectl kustomize said\n" + output).isZero();
+        assertThat(output).contains("kind: Namespace", "kind: Deployment", "kind: Service", "kind: Ingress",
+                "kind: PodDisruptionBudget");
+        return output;
+    }
+
     @Test
     void kubectlKustomizeBuildsEachSynthesizedK8sFolder() throws IOException, InterruptedException {
-        Path kubectl = RequiredTool.find("kubectl", "apt-get install -y kubernetes-client (Debian)");
         SynthesizedK8s synth = SynthesizedK8s.into(tmp.resolve("cdktf.out"));
-
         for (String stack : synth.clusters().keySet()) {
-            Process p = new ProcessBuilder(kubectl.toString(), "kustomize", synth.k8sDir(stack).toString())
-                    .redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("kubectl kustomize finished").isTrue();
-            assertThat(p.exitValue()).as(stack + ": kubectl kustomize said\n" + output).isZero();
-            assertThat(output).contains("kind: Namespace", "kind: Deployment", "kind: Service", "kind: Ingress",
-                    "kind: PodDisruptionBudget");
+            String output = kustomize(stack, synth.k8sDir(stack));
             assertThat(output.contains("kind: HorizontalPodAutoscaler")).isEqualTo(stack.equals("full"));
+        }
+    }
+
+    @Test
+    void kubectlKustomizeBuildsTheReferenceDeploymentsFolders() throws IOException, InterruptedException {
+        for (String stack : java.util.List.of("primary", "secondary")) {
+            kustomize(stack, SynthesizedDeployment.outdir().resolve("stacks/" + stack + "/k8s"));
         }
     }
 }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import dev.tandem.e2e.SynthesizedDeployment;
+import dev.tandem.stacks.DeploymentStacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,21 +63,33 @@ class ManifestSchemaTest {
         }
     }
 
+    private static void assertMatchesSchema(String stack, Path k8sDir, K8sAppCluster cluster) throws IOException {
+        Map<String, KubernetesSchemas.Validator> schemas = schemasFor(cluster);
+        List<Path> files = manifests(k8sDir);
+        assertThat(files).hasSize(cluster.manifests().size());
+        for (Path file : files) {
+            try {
+                validate(schemas, YAML.readTree(file.toFile()));
+            } catch (IllegalArgumentException | IOException ex) {
+                fail(stack + "/" + file.getFileName() + " breaks the Kubernetes "
+                        + cluster.props().kubernetesVersion() + " schema: " + ex.getMessage());
+            }
+        }
+    }
+
     @Test
     void everySynthesizedManifestMatchesTheSchemaOfTheTargetedVersion() throws IOException {
         for (Map.Entry<String, K8sAppCluster> e : synth.clusters().entrySet()) {
-            Map<String, KubernetesSchemas.Validator> schemas = schemasFor(e.getValue());
-            List<Path> files = manifests(synth.k8sDir(e.getKey()));
-            assertThat(files).hasSize(e.getValue().manifests().size());
-            for (Path file : files) {
-                try {
-                    validate(schemas, YAML.readTree(file.toFile()));
-                } catch (IllegalArgumentException | IOException ex) {
-                    fail(e.getKey() + "/" + file.getFileName() + " breaks the Kubernetes "
-                            + e.getValue().props().kubernetesVersion() + " schema: " + ex.getMessage());
-                }
-            }
+            assertMatchesSchema(e.getKey(), synth.k8sDir(e.getKey()), e.getValue());
         }
+    }
+
+    @Test
+    void theReferenceDeploymentsManifestsMatchTheSchema() throws IOException {
+        DeploymentStacks stacks = SynthesizedDeployment.stacks();
+        Path out = SynthesizedDeployment.outdir();
+        assertMatchesSchema("primary", out.resolve("stacks/primary/k8s"), stacks.primaryApp());
+        assertMatchesSchema("secondary", out.resolve("stacks/secondary/k8s"), stacks.secondaryApp());
     }
 
     @Test

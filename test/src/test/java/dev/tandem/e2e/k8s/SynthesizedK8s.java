@@ -10,6 +10,7 @@ import dev.tandem.providers.ovh.provider.OvhProvider;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import software.constructs.Construct;
 
 /**
  * Synthesizes two region stacks with a K8sAppCluster each through {@link TandemApp}, as a deployment
@@ -22,21 +23,16 @@ import java.util.Map;
 record SynthesizedK8s(Path outdir, Map<String, K8sAppCluster> clusters) {
 
     static SynthesizedK8s into(Path outdir) {
-        TandemApp app = TandemApp.create(outdir);
-        TerraformStack full = stack(app, "full");
-        TerraformStack minimal = stack(app, "minimal");
-        Map<String, K8sAppCluster> clusters = Map.of(
-                "full", K8sFixtures.cluster(full).app(K8sFixtures.app()
+        return new SynthesizedK8s(outdir, TandemApp.synthesize(outdir, app -> Map.of(
+                "full", K8sFixtures.cluster(stack(app, "full")).app(K8sFixtures.app()
                         .autoscaling(Autoscaling.between(3, 12))
                         .ingress(IngressSpec.forHost("orders.example.com").withClassName("nginx").withTls("orders-tls"))
                         .build()).build(),
-                "minimal", K8sFixtures.cluster(minimal).zones(List.of()).build());
-        app.synth();
-        return new SynthesizedK8s(outdir, clusters);
+                "minimal", K8sFixtures.cluster(stack(app, "minimal")).zones(List.of()).build())));
     }
 
-    private static TerraformStack stack(TandemApp app, String name) {
-        TerraformStack stack = new TerraformStack(app.app(), name);
+    private static TerraformStack stack(Construct app, String name) {
+        TerraformStack stack = new TerraformStack(app, name);
         OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
         return stack;
     }
