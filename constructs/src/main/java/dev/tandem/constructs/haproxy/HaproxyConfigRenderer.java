@@ -54,6 +54,7 @@ public final class HaproxyConfigRenderer {
                 "option forwardfor",
                 "option redispatch",
                 "retries " + d.retries(),
+                "retry-on conn-failure empty-response",
                 "timeout connect " + time(d.timeouts().connect()),
                 "timeout client " + time(d.timeouts().client()),
                 "timeout server " + time(d.timeouts().server()),
@@ -85,6 +86,8 @@ public final class HaproxyConfigRenderer {
     private static List<String> backend(Backend b) {
         List<String> lines = new ArrayList<>(List.of(
                 "balance " + b.balance().keyword(),
+                // A request lost in a crashing server is replayed only when replaying cannot repeat a write.
+                "http-request disable-l7-retry unless METH_GET || METH_OPTIONS",
                 "option httpchk",
                 "http-check send meth GET uri " + b.check().path() + " ver HTTP/1.1 hdr Host " + b.check().host(),
                 "http-check expect status " + b.check().expectedStatus()));

@@ -43,6 +43,7 @@ class HaproxyConfigRendererTest {
                     option forwardfor
                     option redispatch
                     retries 3
+                    retry-on conn-failure empty-response
                     timeout connect 5s
                     timeout client 30s
                     timeout server 30s
@@ -58,6 +59,7 @@ class HaproxyConfigRendererTest {
 
                 backend app
                     balance leastconn
+                    http-request disable-l7-retry unless METH_GET || METH_OPTIONS
                     option httpchk
                     http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host app.example
                     http-check expect status 200

@@ -18,8 +18,8 @@ import java.util.function.UnaryOperator;
 final class TierConfigs {
     static final String PROJECT = "0123456789abcdef0123456789abcdef";
     static final String TLS_CERTIFICATE = "/etc/haproxy/certs/origin.pem";
-    /** The drill's timing: checks every 300 ms, down after 2 failures, up after 2 passes. */
-    static final Duration DRILL_INTERVAL = Duration.ofMillis(300);
+    /** The drill's timing: checks every 400 ms, down after 2 failures, up after 2 passes. */
+    static final Duration DRILL_INTERVAL = Duration.ofMillis(400);
     static final int DRILL_FALL = 2;
     static final int DRILL_RISE = 2;
 
@@ -64,7 +64,7 @@ final class TierConfigs {
     /** @return three servers checked fast enough for a drill that takes seconds */
     static HaproxyTier drill() {
         return tier(b -> b
-                .health(new HealthContract("/healthz", 8080, 200, DRILL_INTERVAL, Duration.ofMillis(200)))
+                .health(new HealthContract("/healthz", 8080, 200, DRILL_INTERVAL, Duration.ofMillis(300)))
                 .fall(DRILL_FALL)
                 .rise(DRILL_RISE)
                 .servers(List.of(BackendServer.of("app-1", "10.10.1.5", 8080),
