@@ -113,9 +113,10 @@ public class HaproxyTier extends Construct {
         for (int i = 0; i < props.instances(); i++) {
             Optional<String> zone = props.zones().isEmpty() ? Optional.empty()
                     : Optional.of(props.zones().get(i % props.zones().size()));
-            CloudProjectInstance instance = instance(i + 1, namePrefix + "-" + (i + 1), zone, userData);
+            String name = namePrefix + "-" + (i + 1);
+            CloudProjectInstance instance = instance(i + 1, name, zone, userData);
             instances.add(instance);
-            nodes.add(new HaproxyNode(instance.getName(), zone,
+            nodes.add(new HaproxyNode(name, zone,
                     address(instance, i + 1, "public-ipv4", "!="), address(instance, i + 1, "private-ipv4", "==")));
         }
     }

@@ -95,8 +95,8 @@ final class HaproxyTierValidation {
                         "give every server its own name");
             }
             // A Terraform reference is filled at apply; only a literal can be checked here.
-            p.require(s.address() != null && (Token.isUnresolved(s.address()) || isAddress(s.address())), prop + ".address", s.address(),
-                    "must be an IPv4 address or a host name", "use e.g. 10.10.1.5");
+            p.require(s.address() != null && (Token.isUnresolved(s.address()) || isAddress(s.address())),
+                    prop + ".address", s.address(), "must be an IPv4 address or a host name", "use e.g. 10.10.1.5");
             p.require(s.port() >= 1 && s.port() <= 65535, prop + ".port", s.port(), "must be between 1 and 65535",
                     "use the TCP port the app listens on");
             p.require(s.weight() >= 0 && s.weight() <= 256, prop + ".weight", s.weight(),

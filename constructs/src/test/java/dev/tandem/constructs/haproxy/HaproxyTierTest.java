@@ -20,27 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.constructs.Construct;
 
 class HaproxyTierTest {
-    static final String PROJECT = "0123456789abcdef0123456789abcdef";
-
     @TempDir
     Path tmp;
-
-    /** A valid tier in a one-zone region with two app servers. */
-    static HaproxyTier.Builder minimal(Construct stack) {
-        RegionNetwork network = new RegionNetwork(stack, "network", PROJECT, "GRA11", 10, "10.10.0.0/16");
-        return HaproxyTier.Builder.create(stack, "haproxy")
-                .cloudProject(PROJECT)
-                .network(network)
-                .flavorId("flavor-uuid")
-                .imageId("image-uuid")
-                .sshKey(SshKey.existing("ops"))
-                .health(HealthContract.defaults())
-                .servers(List.of(BackendServer.of("app-1", "10.10.1.5", 8080),
-                        BackendServer.of("app-2", "10.10.1.6", 8080)));
-    }
 
     private static List<JsonNode> instances(JsonNode synth) {
         List<JsonNode> found = new ArrayList<>();
@@ -55,7 +38,7 @@ class HaproxyTierTest {
     @Test
     void aMinimalTierIsTwoPublicInstancesOnThePrivateNetwork() {
         TerraformStack stack = TestStacks.emptyStack();
-        HaproxyTier tier = minimal(stack).build();
+        HaproxyTier tier = HaproxyTierFixture.minimal(stack).build();
         List<JsonNode> instances = instances(TestStacks.synth(stack));
 
         assertThat(instances).hasSize(2);
@@ -72,7 +55,7 @@ class HaproxyTierTest {
             assertThat(i.path("ssh_key").path("name").asText()).isEqualTo("ops");
             assertThat(i.path("lifecycle").path("create_before_destroy").asBoolean()).isTrue();
         }
-        assertThat(tier.nodes()).hasSize(2);
+        assertThat(tier.nodes()).extracting(HaproxyNode::name).containsExactly("test-haproxy-1", "test-haproxy-2");
         assertThat(tier.instances()).hasSize(2);
         assertThat(tier.statsPasswordVariable()).isEmpty();
     }
@@ -80,7 +63,7 @@ class HaproxyTierTest {
     @Test
     void userDataWritesExactlyTheRenderedConfigThenStartsHaproxy() throws IOException {
         TerraformStack stack = TestStacks.emptyStack();
-        HaproxyTier tier = minimal(stack).build();
+        HaproxyTier tier = HaproxyTierFixture.minimal(stack).build();
         JsonNode cloudConfig = yaml(instances(TestStacks.synth(stack)).get(0).path("user_data").asText());
 
         assertThat(cloudConfig.path("packages").get(0).asText()).isEqualTo("haproxy");
@@ -95,7 +78,7 @@ class HaproxyTierTest {
 
     @Test
     void theConfigFollowsTheHealthContract() {
-        HaproxyTier tier = minimal(TestStacks.emptyStack())
+        HaproxyTier tier = HaproxyTierFixture.minimal(TestStacks.emptyStack())
                 .health(new HealthContract("/ready", 8080, 204, java.time.Duration.ofSeconds(3),
                         java.time.Duration.ofSeconds(1)))
                 .checkHost("app.example.com")
@@ -115,7 +98,10 @@ class HaproxyTierTest {
     @Test
     void instancesAreSpreadRoundRobinOverTheZones() {
         TerraformStack stack = TestStacks.emptyStack();
-        HaproxyTier tier = minimal(stack).instances(3).zones(List.of("eu-west-par-a", "eu-west-par-b")).build();
+        HaproxyTier tier = HaproxyTierFixture.minimal(stack)
+                .instances(3)
+                .zones(List.of("eu-west-par-a", "eu-west-par-b"))
+                .build();
 
         assertThat(instances(TestStacks.synth(stack))).extracting(i -> i.path("availability_zone").asText())
                 .containsExactly("eu-west-par-a", "eu-west-par-b", "eu-west-par-a");
@@ -127,7 +113,7 @@ class HaproxyTierTest {
     @Test
     void nodeAddressesTellPublicFromPrivateByTheNetworksCidr() {
         TerraformStack stack = TestStacks.emptyStack();
-        minimal(stack).build();
+        HaproxyTierFixture.minimal(stack).build();
         JsonNode locals = TestStacks.synth(stack).path("locals");
 
         List<String> expressions = new ArrayList<>();
@@ -140,7 +126,7 @@ class HaproxyTierTest {
 
     @Test
     void serversCanComeFromABackendTarget() {
-        HaproxyTier tier = minimal(TestStacks.emptyStack())
+        HaproxyTier tier = HaproxyTierFixture.minimal(TestStacks.emptyStack())
                 .backends(() -> List.of(BackendServer.of("k8s-node-1", "10.10.2.1", 30080)))
                 .balance(Balance.LEASTCONN)
                 .build();
@@ -151,8 +137,9 @@ class HaproxyTierTest {
     @Test
     void aTerraformReferenceAsServerAddressShowsAsItsExpressionInTheSideFile() {
         TerraformStack stack = TestStacks.emptyStack();
-        HaproxyTier.Builder builder = minimal(stack);
-        RegionNetwork other = new RegionNetwork(stack, "other", PROJECT, "GRA11", 11, "10.11.0.0/16");
+        HaproxyTier.Builder builder = HaproxyTierFixture.minimal(stack);
+        RegionNetwork other = new RegionNetwork(stack, "other", HaproxyTierFixture.PROJECT, "GRA11", 11,
+                "10.11.0.0/16");
         HaproxyTier tier = builder.servers(List.of(BackendServer.of("app-1", other.subnetId(), 8080))).build();
 
         assertThat(tier.configFile().content())
@@ -163,7 +150,7 @@ class HaproxyTierTest {
     @Test
     void theStatsPasswordIsASensitiveVariableAndNeverInTheConfig() throws IOException {
         TerraformStack stack = TestStacks.emptyStack();
-        HaproxyTier tier = minimal(stack).statsPage(StatsPage.defaults()).build();
+        HaproxyTier tier = HaproxyTierFixture.minimal(stack).statsPage(StatsPage.defaults()).build();
         JsonNode synth = TestStacks.synth(stack);
 
         Iterator<JsonNode> variables = synth.path("variable").elements();
@@ -186,7 +173,9 @@ class HaproxyTierTest {
 
     @Test
     void tlsAddsABindOn443() {
-        HaproxyTier tier = minimal(TestStacks.emptyStack()).tlsCertificatePath("/etc/haproxy/certs/origin.pem").build();
+        HaproxyTier tier = HaproxyTierFixture.minimal(TestStacks.emptyStack())
+                .tlsCertificatePath("/etc/haproxy/certs/origin.pem")
+                .build();
 
         assertThat(tier.configText()).contains("    bind :80\n    bind :443 ssl crt /etc/haproxy/certs/origin.pem\n");
     }
@@ -196,7 +185,7 @@ class HaproxyTierTest {
         TandemApp app = TandemApp.create(tmp.resolve("cdktf.out"));
         TerraformStack stack = new TerraformStack(app.app(), "primary");
         OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
-        HaproxyTier tier = minimal(stack).build();
+        HaproxyTier tier = HaproxyTierFixture.minimal(stack).build();
         app.synth();
 
         assertThat(tmp.resolve("cdktf.out/stacks/primary/haproxy/haproxy.cfg")).hasContent(tier.configText());

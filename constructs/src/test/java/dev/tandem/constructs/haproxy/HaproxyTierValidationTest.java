@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class HaproxyTierValidationTest {
 
     private static HaproxyTier.Builder tier() {
-        return HaproxyTierTest.minimal(TestStacks.emptyStack());
+        return HaproxyTierFixture.minimal(TestStacks.emptyStack());
     }
 
     private static void rejects(HaproxyTier.Builder builder, String property, String value, String why) {

@@ -77,7 +77,7 @@ class HaproxyFailoverDrillTest {
         // 1. A server dies: requests keep succeeding while HAProxy notices, then it is out.
         List<HttpProbe.Response> during;
         long detected;
-        try (ClientLoop clients = new ClientLoop(port, 2, 2_000)) {
+        try (ClientLoop clients = new ClientLoop(port, 2, 5_000)) {
             long start = System.nanoTime();
             backends.get("app-1").kill();
             detected = await(stats, s -> s.get("app-1").down(), DETECTION.plus(MARGIN));

@@ -5,10 +5,9 @@ import com.hashicorp.cdktf.Testing;
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.haproxy.Balance;
 import dev.tandem.constructs.haproxy.HaproxyTier;
-import dev.tandem.constructs.haproxy.SshKey;
+import dev.tandem.constructs.haproxy.HaproxyTierFixture;
 import dev.tandem.constructs.haproxy.StatsPage;
 import dev.tandem.constructs.health.HealthContract;
-import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.providers.ovh.provider.OvhProvider;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.function.UnaryOperator;
 
 /** Tiers built the way a deployment builds them, for checks with the real HAProxy. */
 final class TierConfigs {
-    static final String PROJECT = "0123456789abcdef0123456789abcdef";
     static final String TLS_CERTIFICATE = "/etc/haproxy/certs/origin.pem";
     /** The drill's timing: checks every 400 ms, down after 2 failures, up after 2 passes. */
     static final Duration DRILL_INTERVAL = Duration.ofMillis(400);
@@ -30,16 +28,7 @@ final class TierConfigs {
     static HaproxyTier tier(UnaryOperator<HaproxyTier.Builder> shape) {
         TerraformStack stack = new TerraformStack(Testing.app(), "primary");
         OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
-        RegionNetwork network = new RegionNetwork(stack, "network", PROJECT, "EU-WEST-PAR", 10, "10.10.0.0/16");
-        return shape.apply(HaproxyTier.Builder.create(stack, "haproxy")
-                .cloudProject(PROJECT)
-                .network(network)
-                .flavorId("flavor-uuid")
-                .imageId("image-uuid")
-                .sshKey(SshKey.existing("ops"))
-                .health(HealthContract.defaults())
-                .servers(List.of(BackendServer.of("app-1", "10.10.1.5", 8080),
-                        BackendServer.of("app-2", "10.10.1.6", 8080)))).build();
+        return shape.apply(HaproxyTierFixture.minimal(stack)).build();
     }
 
     /** @return the defaults: HTTP only, round robin, no stats page */
@@ -47,11 +36,9 @@ final class TierConfigs {
         return tier(b -> b);
     }
 
-    /** @return every option on: TLS, stats page, least connections, three zones and servers */
+    /** @return every configuration option on: TLS, stats page, least connections, weighted servers */
     static HaproxyTier full() {
         return tier(b -> b
-                .zones(List.of("eu-west-par-a", "eu-west-par-b", "eu-west-par-c"))
-                .instances(3)
                 .balance(Balance.LEASTCONN)
                 .checkHost("app.example.com")
                 .tlsCertificatePath(TLS_CERTIFICATE)
