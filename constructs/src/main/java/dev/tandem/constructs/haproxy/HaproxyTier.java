@@ -6,6 +6,7 @@ import com.hashicorp.cdktf.ResolveOptions;
 import com.hashicorp.cdktf.StringConcat;
 import com.hashicorp.cdktf.TerraformLocal;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.TerraformVariable;
 import com.hashicorp.cdktf.TerraformVariableValidationConfig;
 import com.hashicorp.cdktf.Token;
@@ -68,7 +69,8 @@ import software.constructs.Construct;
  *
  * <p><b>Stats page.</b> When enabled it listens on the private address only and refuses sources
  * outside the private network. Its password is the sensitive Terraform variable
- * {@link #statsPasswordVariable()}; the configuration names an environment variable instead, so the
+ * {@link #statsPasswordVariable()} ({@code <id>_stats_password}, set as {@code TF_VAR_<id>_stats_password}:
+ * 16–128 of {@code A-Z a-z 0-9 . _ ~ + = -}, checked at plan); the configuration names an environment variable instead, so the
  * clear password is only in Terraform state and the instances' user data, never in cdktf.out.
  *
  * <p>Attributes: {@link #nodes()}, {@link #configText()}, {@link #config()}. Escape hatch:
@@ -157,6 +159,10 @@ public class HaproxyTier extends Construct {
                 .description("Password of user " + page.user() + " on the HAProxy stats page of "
                         + getNode().getPath())
                 .build();
+        // cdktf's generated name has a hash and a hyphen, which no shell can export as TF_VAR_<name>.
+        String stackPath = TerraformStack.of(this).getNode().getPath();
+        password.overrideLogicalId(getNode().getPath().substring(stackPath.length() + 1)
+                .replaceAll("[^A-Za-z0-9_]", "_") + "_stats_password");
         password.addValidation(TerraformVariableValidationConfig.builder()
                 .condition(Fn.can(Fn.regex(PASSWORD_PATTERN, password.getStringValue())))
                 .errorMessage("The stats password must be 16-128 characters of A-Z a-z 0-9 . _ ~ + = -.")

@@ -159,6 +159,7 @@ class HaproxyTierTest {
         assertThat(variable.path("sensitive").asBoolean()).isTrue();
         assertThat(variable.path("validation").get(0).path("condition").asText()).startsWith("${can(regex(");
         String name = synth.path("variable").fieldNames().next();
+        assertThat(name).as("exportable as TF_VAR_<name>").isEqualTo("haproxy_stats_password");
 
         assertThat(tier.configText()).contains("stats auth \"admin:$HAPROXY_STATS_PASSWORD\"",
                 "bind \"$TANDEM_PRIVATE_IP:8404\"", "http-request deny unless { src 10.10.0.0/16 }");
