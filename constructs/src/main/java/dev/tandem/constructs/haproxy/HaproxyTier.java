@@ -69,8 +69,9 @@ import software.constructs.Construct;
  *
  * <p><b>Stats page.</b> When enabled it listens on the private address only and refuses sources
  * outside the private network. Its password is the sensitive Terraform variable
- * {@link #statsPasswordVariable()} ({@code <id>_stats_password}, set as {@code TF_VAR_<id>_stats_password}:
- * 16–128 of {@code A-Z a-z 0-9 . _ ~ + = -}, checked at plan); the configuration names an environment variable instead, so the
+ * {@link #statsPasswordVariable()}, named {@code <id>_stats_password} and so set with
+ * {@code TF_VAR_<id>_stats_password}; Terraform accepts 16–128 of {@code A-Z a-z 0-9 . _ ~ + = -},
+ * which need no quoting anywhere. The configuration names an environment variable instead, so the
  * clear password is only in Terraform state and the instances' user data, never in cdktf.out.
  *
  * <p>Attributes: {@link #nodes()}, {@link #configText()}, {@link #config()}. Escape hatch:
