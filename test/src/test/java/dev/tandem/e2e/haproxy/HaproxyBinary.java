@@ -41,11 +41,6 @@ final class HaproxyBinary {
         return new HaproxyBinary(found);
     }
 
-    /** @return the binary's path */
-    Path path() {
-        return path;
-    }
-
     /**
      * Runs {@code haproxy -c -f config}.
      *
