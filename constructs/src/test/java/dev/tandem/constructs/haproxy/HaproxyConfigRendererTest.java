@@ -1,0 +1,95 @@
+package dev.tandem.constructs.haproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.constructs.core.BackendServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class HaproxyConfigRendererTest {
+
+    static HaproxyConfig sample(Optional<StatsFrontend> stats) {
+        return new HaproxyConfig(List.of("sample"), GlobalSection.debian(),
+                new DefaultsSection(Timeouts.defaults(),
+                        new CheckTiming(Duration.ofMillis(1500), 3, 2, Duration.ofSeconds(1)), 3),
+                List.of(new Frontend("http", List.of(Bind.all(80), Bind.tls(443, "/etc/haproxy/site.pem")),
+                        Optional.of(new Monitor("/healthz", "app")), "app")),
+                stats,
+                List.of(new Backend("app", Balance.LEASTCONN, new HttpCheck("/healthz", "app.example", 200),
+                        List.of(BackendServer.of("app-1", "10.10.1.5", 8080),
+                                new BackendServer("app-2", "10.10.1.6", 8080, 3)))));
+    }
+
+    @Test
+    void aConfigRendersToTheExpectedText() {
+        assertThat(HaproxyConfigRenderer.render(sample(Optional.empty()))).isEqualTo("""
+                # sample
+
+                global
+                    log /dev/log local0
+                    chroot /var/lib/haproxy
+                    user haproxy
+                    group haproxy
+                    stats socket /run/haproxy/admin.sock mode 660 level admin
+                    stats timeout 30s
+
+                defaults
+                    mode http
+                    log global
+                    option httplog
+                    option dontlognull
+                    option forwardfor
+                    option redispatch
+                    retries 3
+                    retry-on conn-failure empty-response
+                    timeout connect 5s
+                    timeout client 30s
+                    timeout server 30s
+                    timeout check 1s
+                    default-server inter 1500ms fall 3 rise 2
+
+                frontend http
+                    bind :80
+                    bind :443 ssl crt /etc/haproxy/site.pem
+                    monitor-uri /healthz
+                    monitor fail if { nbsrv(app) lt 1 }
+                    default_backend app
+
+                backend app
+                    balance leastconn
+                    http-request disable-l7-retry unless METH_GET || METH_OPTIONS
+                    option httpchk
+                    http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host app.example
+                    http-check expect status 200
+                    server app-1 10.10.1.5:8080 check weight 1
+                    server app-2 10.10.1.6:8080 check weight 3
+                """);
+    }
+
+    @Test
+    void theStatsPageNamesItsPasswordAndAddressByEnvironmentVariable() {
+        String text = HaproxyConfigRenderer.render(sample(Optional.of(new StatsFrontend(
+                Bind.fromEnvironment("TANDEM_PRIVATE_IP", 8404), "10.10.0.0/16", "admin", "HAPROXY_STATS_PASSWORD"))));
+
+        assertThat(text).contains("""
+                frontend stats
+                    bind "$TANDEM_PRIVATE_IP:8404"
+                    http-request deny unless { src 10.10.0.0/16 }
+                    stats enable
+                    stats uri /
+                    stats refresh 10s
+                    stats auth "admin:$HAPROXY_STATS_PASSWORD"
+
+                backend app
+                """);
+    }
+
+    @Test
+    void durationsUseSecondsWhenWholeAndMillisecondsOtherwise() {
+        assertThat(HaproxyConfigRenderer.time(Duration.ofSeconds(5))).isEqualTo("5s");
+        assertThat(HaproxyConfigRenderer.time(Duration.ofMillis(200))).isEqualTo("200ms");
+        assertThat(HaproxyConfigRenderer.time(Duration.ofMinutes(1))).isEqualTo("60s");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.tandem.e2e.haproxy;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Clients sending requests back to back, bounded in count, until stopped. */
+final class ClientLoop implements AutoCloseable {
+    private final ExecutorService threads;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicInteger budget;
+    private final ConcurrentLinkedQueue<HttpProbe.Response> responses = new ConcurrentLinkedQueue<>();
+
+    ClientLoop(int port, int clients, int maxRequests) {
+        this.budget = new AtomicInteger(maxRequests);
+        this.threads = Executors.newFixedThreadPool(clients);
+        for (int i = 0; i < clients; i++) {
+            threads.execute(() -> {
+                while (running.get() && budget.getAndDecrement() > 0) {
+                    responses.add(HttpProbe.get(port, "/"));
+                }
+            });
+        }
+    }
+
+    /** @return every response, once the requests in flight have finished */
+    List<HttpProbe.Response> stop() throws InterruptedException {
+        running.set(false);
+        threads.shutdown();
+        if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("client requests did not finish in 30 s");
+        }
+        return List.copyOf(responses);
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        threads.shutdownNow();
+    }
+}

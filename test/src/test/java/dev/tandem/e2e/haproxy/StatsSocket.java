@@ -1,0 +1,75 @@
+package dev.tandem.e2e.haproxy;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** HAProxy's admin socket: what HAProxy itself thinks of each server ({@code show stat}). */
+final class StatsSocket {
+    private final Path path;
+
+    StatsSocket(Path path) {
+        this.path = path;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** One server's row of {@code show stat}. */
+    record ServerStat(String status, String lastCheck, long redispatches) {
+
+        boolean up() {
+            return status.startsWith("UP");
+        }
+
+        /** @return true once a check has passed, not merely because servers start up */
+        boolean checkedUp() {
+            return up() && lastCheck.equals("L7OK");
+        }
+
+        boolean down() {
+            return status.startsWith("DOWN");
+        }
+    }
+
+    /** @return the servers of {@code backend} by name */
+    Map<String, ServerStat> servers(String backend) throws IOException {
+        List<String> lines = showStat().lines().filter(l -> !l.isBlank()).toList();
+        List<String> header = Arrays.asList(lines.get(0).substring(2).split(","));
+        int px = header.indexOf("pxname");
+        int sv = header.indexOf("svname");
+        int status = header.indexOf("status");
+        int check = header.indexOf("check_status");
+        int wredis = header.indexOf("wredis");
+        Map<String, ServerStat> servers = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            if (f[px].equals(backend) && !f[sv].equals("BACKEND")) {
+                servers.put(f[sv], new ServerStat(f[status], f[check], number(f[wredis])));
+            }
+        }
+        return servers;
+    }
+
+    private static long number(String field) {
+        return field.isEmpty() ? 0 : Long.parseLong(field);
+    }
+
+    private String showStat() throws IOException {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(path));
+            channel.write(ByteBuffer.wrap("show stat\n".getBytes(StandardCharsets.US_ASCII)));
+            return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tandem.e2e.haproxy;
+
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.Testing;
+import dev.tandem.constructs.core.BackendServer;
+import dev.tandem.constructs.haproxy.Balance;
+import dev.tandem.constructs.haproxy.HaproxyTier;
+import dev.tandem.constructs.haproxy.HaproxyTierFixture;
+import dev.tandem.constructs.haproxy.StatsPage;
+import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.providers.ovh.provider.OvhProvider;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** Tiers built the way a deployment builds them, for checks with the real HAProxy. */
+final class TierConfigs {
+    static final String TLS_CERTIFICATE = "/etc/haproxy/certs/origin.pem";
+    /** The drill's timing: checks every 400 ms, down after 2 failures, up after 2 passes. */
+    static final Duration DRILL_INTERVAL = Duration.ofMillis(400);
+    static final int DRILL_FALL = 2;
+    static final int DRILL_RISE = 2;
+
+    private TierConfigs() {
+    }
+
+    /** @return a tier in a fresh stack, shaped by {@code shape} */
+    static HaproxyTier tier(UnaryOperator<HaproxyTier.Builder> shape) {
+        TerraformStack stack = new TerraformStack(Testing.app(), "primary");
+        OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
+        return shape.apply(HaproxyTierFixture.minimal(stack)).build();
+    }
+
+    /** @return the defaults: HTTP only, round robin, no stats page */
+    static HaproxyTier minimal() {
+        return tier(b -> b);
+    }
+
+    /** @return every configuration option on: TLS, stats page, least connections, weighted servers */
+    static HaproxyTier full() {
+        return tier(b -> b
+                .balance(Balance.LEASTCONN)
+                .checkHost("app.example.com")
+                .tlsCertificatePath(TLS_CERTIFICATE)
+                .statsPage(StatsPage.defaults())
+                .servers(List.of(BackendServer.of("app-1", "10.10.1.5", 8080),
+                        new BackendServer("app-2", "10.10.1.6", 8080, 2),
+                        new BackendServer("app-3", "10.10.1.7", 8080, 0))));
+    }
+
+    /** @return three servers checked fast enough for a drill that takes seconds */
+    static HaproxyTier drill() {
+        return tier(b -> b
+                .health(new HealthContract("/healthz", 8080, 200, DRILL_INTERVAL, Duration.ofMillis(300)))
+                .fall(DRILL_FALL)
+                .rise(DRILL_RISE)
+                .servers(List.of(BackendServer.of("app-1", "10.10.1.5", 8080),
+                        BackendServer.of("app-2", "10.10.1.6", 8080),
+                        BackendServer.of("app-3", "10.10.1.7", 8080))));
+    }
+}
