@@ -183,11 +183,11 @@ class HaproxyTierTest {
 
     @Test
     void synthWritesTheConfigBesideTheStack() {
-        TandemApp app = TandemApp.create(tmp.resolve("cdktf.out"));
-        TerraformStack stack = new TerraformStack(app.app(), "primary");
-        OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
-        HaproxyTier tier = HaproxyTierFixture.minimal(stack).build();
-        app.synth();
+        HaproxyTier tier = TandemApp.synthesize(tmp.resolve("cdktf.out"), app -> {
+            TerraformStack stack = new TerraformStack(app, "primary");
+            OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
+            return HaproxyTierFixture.minimal(stack).build();
+        });
 
         assertThat(tmp.resolve("cdktf.out/stacks/primary/haproxy/haproxy.cfg")).hasContent(tier.configText());
     }
