@@ -9,6 +9,7 @@ import dev.tandem.constructs.health.HealthContract;
  *
  * @param appName         short name of the application (a DNS-1123 label); prefixes resource names
  * @param appImage        the app's container image, by tag or digest
+ * @param sshKeyName      the operators' SSH key, already registered in the OVH cloud project
  * @param ovhEndpoint     OVH API endpoint, e.g. {@code ovh-eu}
  * @param ovhCloudProject OVH Public Cloud project id (the provider's {@code service_name})
  * @param primary         the active region
@@ -20,6 +21,7 @@ import dev.tandem.constructs.health.HealthContract;
 public record DeploymentSpec(
         String appName,
         String appImage,
+        String sshKeyName,
         String ovhEndpoint,
         String ovhCloudProject,
         RegionSpec primary,
@@ -30,13 +32,13 @@ public record DeploymentSpec(
 
     /** @return a copy with another state backend */
     public DeploymentSpec withBackend(StateBackend newBackend) {
-        return new DeploymentSpec(appName, appImage, ovhEndpoint, ovhCloudProject, primary, secondary, edge, health,
+        return new DeploymentSpec(appName, appImage, sshKeyName, ovhEndpoint, ovhCloudProject, primary, secondary, edge, health,
                 newBackend);
     }
 
     /** @return a copy with another secondary region */
     public DeploymentSpec withSecondary(RegionSpec newSecondary) {
-        return new DeploymentSpec(appName, appImage, ovhEndpoint, ovhCloudProject, primary, newSecondary, edge, health,
+        return new DeploymentSpec(appName, appImage, sshKeyName, ovhEndpoint, ovhCloudProject, primary, newSecondary, edge, health,
                 backend);
     }
 }

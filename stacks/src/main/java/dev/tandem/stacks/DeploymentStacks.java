@@ -5,31 +5,26 @@ import dev.tandem.constructs.table.Attribute;
 import dev.tandem.constructs.table.GlobalSecondaryIndex;
 import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.Replica;
-import dev.tandem.constructs.k8s.AppSpec;
-import dev.tandem.constructs.k8s.IngressSpec;
-import dev.tandem.constructs.k8s.K8sAppCluster;
 import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
 
 /**
- * Turns a {@link DeploymentSpec} into its stacks. The same code builds the reference deployment
- * and any user's own: only the description differs.
+ * Turns a {@link DeploymentSpec} into its stacks: one {@link RegionStack} per region, the global
+ * table in the primary with its replica shown in the secondary, and the {@link EdgeStack}. The
+ * same code builds the reference deployment and any user's own: only the description differs.
  */
 public final class DeploymentStacks {
     private final RegionStack primary;
     private final RegionStack secondary;
+    private final EdgeStack edge;
     private final GlobalTable table;
-    private final K8sAppCluster primaryApp;
-    private final K8sAppCluster secondaryApp;
 
-    private DeploymentStacks(RegionStack primary, RegionStack secondary, GlobalTable table, K8sAppCluster primaryApp,
-            K8sAppCluster secondaryApp) {
+    private DeploymentStacks(RegionStack primary, RegionStack secondary, EdgeStack edge, GlobalTable table) {
         this.primary = primary;
         this.secondary = secondary;
+        this.edge = edge;
         this.table = table;
-        this.primaryApp = primaryApp;
-        this.secondaryApp = secondaryApp;
     }
 
     /**
@@ -42,7 +37,13 @@ public final class DeploymentStacks {
     public static DeploymentStacks build(Construct app, DeploymentSpec spec) {
         RegionStack primary = new RegionStack(app, spec, spec.primary());
         RegionStack secondary = new RegionStack(app, spec, spec.secondary());
+        GlobalTable table = sessionsTable(primary, secondary);
+        EdgeStack edge = new EdgeStack(app, spec, List.of(primary, secondary));
+        return new DeploymentStacks(primary, secondary, edge, table);
+    }
 
+    private static GlobalTable sessionsTable(RegionStack primary, RegionStack secondary) {
+        DeploymentSpec spec = primary.deployment();
         GlobalTable table = GlobalTable.Builder.create(primary, "sessions-table")
                 .tableName(spec.appName() + "-sessions")
                 .region(spec.primary().awsRegion())
@@ -72,22 +73,7 @@ public final class DeploymentStacks {
                 .value(table.replicaStreamArn(replicaRegion))
                 .sensitive(true)
                 .build();
-        return new DeploymentStacks(primary, secondary, table, appCluster(primary), appCluster(secondary));
-    }
-
-    /** The app on OVH Managed Kubernetes in one region: the same app, sized the same, in both. */
-    private static K8sAppCluster appCluster(RegionStack region) {
-        DeploymentSpec spec = region.deployment();
-        return K8sAppCluster.Builder.create(region, "app")
-                .network(region.network())
-                .zones(region.region().ovhZones())
-                .app(AppSpec.builder()
-                        .name(spec.appName())
-                        .image(spec.appImage())
-                        .health(spec.health())
-                        .ingress(IngressSpec.forHost(spec.edge().hostname()))
-                        .build())
-                .build();
+        return table;
     }
 
     /** @return the primary region's stack */
@@ -100,14 +86,9 @@ public final class DeploymentStacks {
         return secondary;
     }
 
-    /** @return the app cluster of the primary region */
-    public K8sAppCluster primaryApp() {
-        return primaryApp;
-    }
-
-    /** @return the app cluster of the secondary region */
-    public K8sAppCluster secondaryApp() {
-        return secondaryApp;
+    /** @return the edge stack */
+    public EdgeStack edge() {
+        return edge;
     }
 
     /** @return the sessions table */

@@ -4,7 +4,11 @@ import dev.tandem.constructs.core.StateBackend;
 import dev.tandem.constructs.health.HealthContract;
 import java.util.List;
 
-/** The reference deployment this repository synthesizes: Paris (three zones) active, Frankfurt standby. */
+/**
+ * The reference deployment this repository synthesizes: Paris (three zones) active, Frankfurt
+ * standby. Ids here (cloud project, Cloudflare account and zone, flavor and image UUIDs) are
+ * placeholders of the right shape: a team's own deployment supplies its real ones.
+ */
 public final class ReferenceDeployment {
     private ReferenceDeployment() {
     }
@@ -14,11 +18,14 @@ public final class ReferenceDeployment {
         return new DeploymentSpec(
                 "tandem",
                 "registry.example.com/tandem/app:1.0.0",
+                "tandem-ops",
                 "ovh-eu",
                 "0123456789abcdef0123456789abcdef",
                 new RegionSpec("primary", "EU-WEST-PAR", List.of("eu-west-par-a", "eu-west-par-b", "eu-west-par-c"),
-                        "eu-west-3", 10, "10.10.0.0/16"),
-                new RegionSpec("secondary", "DE1", List.of(), "eu-central-1", 20, "10.20.0.0/16"),
+                        "eu-west-3", 10, "10.10.0.0/16", new InstanceSpec(
+                                "3c2a6d3e-6f0b-4a5e-9d8e-1b2c3d4e5f60", "5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0")),
+                new RegionSpec("secondary", "DE1", List.of(), "eu-central-1", 20, "10.20.0.0/16", new InstanceSpec(
+                        "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d", "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4")),
                 new EdgeSpec("edge", "00112233445566778899aabbccddeeff", "ffeeddccbbaa99887766554433221100",
                         "example.com", "app.example.com"),
                 HealthContract.defaults(),

@@ -11,12 +11,18 @@ import java.util.List;
  * @param awsRegion    AWS region of the DynamoDB table or replica, e.g. {@code eu-west-3}
  * @param vlanId       vRack VLAN of the region's private network (distinct per region)
  * @param privateCidr  the private network's IPv4 range, e.g. {@code 10.10.0.0/16}
+ * @param haproxy      the HAProxy instances' flavor and image, which OVH identifies per region
  */
 public record RegionSpec(String stackName, String ovhRegion, List<String> ovhZones, String awsRegion, int vlanId,
-        String privateCidr) {
+        String privateCidr, InstanceSpec haproxy) {
 
     /** Copies the zone list. */
     public RegionSpec {
         ovhZones = List.copyOf(ovhZones);
+    }
+
+    /** @return a copy whose AWS side is in {@code newAwsRegion} */
+    public RegionSpec withAwsRegion(String newAwsRegion) {
+        return new RegionSpec(stackName, ovhRegion, ovhZones, newAwsRegion, vlanId, privateCidr, haproxy);
     }
 }

@@ -3,14 +3,22 @@ package dev.tandem.stacks;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
+import dev.tandem.constructs.haproxy.HaproxyTier;
+import dev.tandem.constructs.haproxy.SshKey;
+import dev.tandem.constructs.k8s.AppSpec;
+import dev.tandem.constructs.k8s.IngressSpec;
+import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.providers.ovh.provider.OvhProvider;
+import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
 
 /**
- * One region's stack with its providers configured (AWS in the region's AWS region, OVH on the
- * deployment's endpoint) and the region's private network. Credentials are never set here; each provider reads them from the
+ * Everything one region runs: its providers (AWS in the region's AWS region, OVH on the
+ * deployment's endpoint), its private network, the app on Managed Kubernetes and the HAProxy tier
+ * in front of it. Both regions are built by this one class, so the standby is the same as the
+ * active region by construction. Credentials are never set here; each provider reads them from the
  * environment of whoever runs {@code cdktf deploy} (see README).
  */
 public class RegionStack extends TerraformStack {
@@ -19,6 +27,8 @@ public class RegionStack extends TerraformStack {
     private final AwsProvider aws;
     private final OvhProvider ovh;
     private final RegionNetwork network;
+    private final K8sAppCluster app;
+    private final HaproxyTier haproxy;
 
     /**
      * @param scope      the app
@@ -32,7 +42,7 @@ public class RegionStack extends TerraformStack {
         this.region = region;
         this.aws = AwsProvider.Builder.create(this, "aws")
                 .region(region.awsRegion())
-                .defaultTags(java.util.List.of(AwsProviderDefaultTags.builder()
+                .defaultTags(List.of(AwsProviderDefaultTags.builder()
                         .tags(Map.of("tandem:app", deployment.appName(), "tandem:stack", region.stackName()))
                         .build()))
                 .build();
@@ -41,11 +51,27 @@ public class RegionStack extends TerraformStack {
                 .build();
         this.network = new RegionNetwork(this, "network", deployment.ovhCloudProject(), region.ovhRegion(),
                 region.vlanId(), region.privateCidr());
-    }
-
-    /** @return the region's private network, shared by the HAProxy tier and the Kubernetes nodes */
-    public RegionNetwork network() {
-        return network;
+        this.app = K8sAppCluster.Builder.create(this, "app")
+                .network(network)
+                .zones(region.ovhZones())
+                .app(AppSpec.builder()
+                        .name(deployment.appName())
+                        .image(deployment.appImage())
+                        .health(deployment.health())
+                        .ingress(IngressSpec.forHost(deployment.edge().hostname()))
+                        .build())
+                .build();
+        this.haproxy = HaproxyTier.Builder.create(this, "haproxy")
+                .cloudProject(deployment.ovhCloudProject())
+                .network(network)
+                .zones(region.ovhZones())
+                .flavorId(region.haproxy().flavorId())
+                .imageId(region.haproxy().imageId())
+                .sshKey(SshKey.existing(deployment.sshKeyName()))
+                .health(deployment.health())
+                .checkHost(deployment.edge().hostname())
+                .backends(app)
+                .build();
     }
 
     /** @return the deployment description */
@@ -66,5 +92,20 @@ public class RegionStack extends TerraformStack {
     /** @return the OVH provider of this stack */
     public OvhProvider ovh() {
         return ovh;
+    }
+
+    /** @return the region's private network, shared by the HAProxy tier and the Kubernetes nodes */
+    public RegionNetwork network() {
+        return network;
+    }
+
+    /** @return the app's Kubernetes cluster and manifests */
+    public K8sAppCluster app() {
+        return app;
+    }
+
+    /** @return the HAProxy tier the edge sends this region's traffic to */
+    public HaproxyTier haproxy() {
+        return haproxy;
     }
 }

@@ -22,9 +22,7 @@ class MainTest {
 
     private static DeploymentSpec withSecondaryAwsRegion(String awsRegion) {
         DeploymentSpec ref = ReferenceDeployment.spec();
-        RegionSpec s = ref.secondary();
-        return ref.withSecondary(
-                new RegionSpec(s.stackName(), s.ovhRegion(), s.ovhZones(), awsRegion, s.vlanId(), s.privateCidr()));
+        return ref.withSecondary(ref.secondary().withAwsRegion(awsRegion));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tandem.e2e.haproxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.constructs.haproxy.HaproxyTier;
+import dev.tandem.e2e.SynthesizedDeployment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,17 @@ class HaproxyConfigCheckTest {
         HaproxyBinary.CheckResult result = haproxy.check(config, INSTANCE_ENVIRONMENT);
 
         assertThat(result.exitCode()).as("haproxy -c -f %s:%n%s%n%s", config, result.output(), text).isZero();
+        assertThat(result.output()).as("no warnings").doesNotContainIgnoringCase("warning");
+    }
+
+    @ParameterizedTest(name = "the reference deployment's {0} haproxy.cfg passes haproxy -c")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"primary", "secondary"})
+    void theReferenceDeploymentsConfigPassesHaproxyCheck(String stack) throws IOException, InterruptedException {
+        Path config = SynthesizedDeployment.outdir().resolve("stacks/" + stack + "/haproxy/haproxy.cfg");
+
+        HaproxyBinary.CheckResult result = haproxy.check(config, INSTANCE_ENVIRONMENT);
+
+        assertThat(result.exitCode()).as("haproxy -c -f %s:%n%s", config, result.output()).isZero();
         assertThat(result.output()).as("no warnings").doesNotContainIgnoringCase("warning");
     }
 

@@ -88,8 +88,8 @@ class ManifestSchemaTest {
     void theReferenceDeploymentsManifestsMatchTheSchema() throws IOException {
         DeploymentStacks stacks = SynthesizedDeployment.stacks();
         Path out = SynthesizedDeployment.outdir();
-        assertMatchesSchema("primary", out.resolve("stacks/primary/k8s"), stacks.primaryApp());
-        assertMatchesSchema("secondary", out.resolve("stacks/secondary/k8s"), stacks.secondaryApp());
+        assertMatchesSchema("primary", out.resolve("stacks/primary/k8s"), stacks.primary().app());
+        assertMatchesSchema("secondary", out.resolve("stacks/secondary/k8s"), stacks.secondary().app());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A working copy of a synthesized stack that the offline Terraform can handle: only the AWS part
@@ -23,6 +24,32 @@ final class AwsOnlyCopy {
     private static final List<String> ENDPOINTS = List.of("dynamodb", "sts", "iam", "applicationautoscaling", "kms");
 
     private AwsOnlyCopy() {
+    }
+
+    /**
+     * Values that read a removed resource would not validate; they are checked by the snapshots.
+     * Locals can read each other, so prune until nothing more goes.
+     */
+    private static void pruneValuesReadingRemovedResources(ObjectNode root) {
+        List<Pattern> removed = new ArrayList<>(FOREIGN.stream().map(f -> Pattern.compile(f + "_")).toList());
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String block : List.of("locals", "output")) {
+                if (!(root.path(block) instanceof ObjectNode values)) {
+                    continue;
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    String text = e.getValue().toString();
+                    if (removed.stream().anyMatch(r -> r.matcher(text).find())) {
+                        it.remove();
+                        removed.add(Pattern.compile("local\\." + Pattern.quote(e.getKey()) + "(?![A-Za-z0-9_-])"));
+                        changed = true;
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -62,12 +89,7 @@ final class AwsOnlyCopy {
         if (resources.isEmpty()) {
             root.remove("resource"); // Terraform rejects an empty resource block
         }
-        // Values that read a removed resource would not validate; they are checked by the snapshots.
-        for (String block : List.of("output", "locals")) {
-            if (root.path(block) instanceof ObjectNode values) {
-                values.properties().removeIf(e -> FOREIGN.stream().anyMatch(f -> e.getValue().toString().contains(f + "_")));
-            }
-        }
+        pruneValuesReadingRemovedResources(root);
         JSON.writerWithDefaultPrettyPrinter().writeValue(workDir.resolve("cdk.tf.json").toFile(), root);
         return kept;
     }

@@ -1,0 +1,61 @@
+package dev.tandem.stacks;
+
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.cloudflare.provider.CloudflareProvider;
+import dev.tandem.constructs.edge.CloudflareFailoverLb;
+import dev.tandem.constructs.edge.MonitorSettings;
+import dev.tandem.constructs.edge.Origin;
+import dev.tandem.constructs.edge.OriginPool;
+import java.util.List;
+import software.constructs.Construct;
+
+/**
+ * The edge: a Cloudflare load balancer whose pools are the region stacks' HAProxy instances, in
+ * failover order. The origin addresses are references into the region stacks, so cdktf records
+ * edge → region dependencies in the manifest and reads the addresses from their state.
+ */
+public class EdgeStack extends TerraformStack {
+    private final CloudflareProvider cloudflare;
+    private final CloudflareFailoverLb loadBalancer;
+
+    /**
+     * @param scope      the app
+     * @param deployment the deployment
+     * @param regions    the region stacks in failover order, primary first
+     */
+    public EdgeStack(Construct scope, DeploymentSpec deployment, List<RegionStack> regions) {
+        super(scope, deployment.edge().stackName());
+        deployment.backend().applyTo(this);
+        EdgeSpec edge = deployment.edge();
+        this.cloudflare = CloudflareProvider.Builder.create(this, "cloudflare").build();
+        int port = regions.get(0).haproxy().httpPort();
+        this.loadBalancer = CloudflareFailoverLb.Builder.create(this, "failover")
+                .accountId(edge.accountId())
+                .zoneId(edge.zoneId())
+                .zoneName(edge.zoneName())
+                .hostname(edge.hostname())
+                .health(deployment.health())
+                .monitor(new MonitorSettings(false, port, 20, 5, 1, 2, 2))
+                .pools(regions.stream().map(r -> pool(deployment, r)).toList())
+                .build();
+    }
+
+    private static OriginPool pool(DeploymentSpec deployment, RegionStack region) {
+        String name = deployment.appName() + "-" + region.region().stackName();
+        return OriginPool.builder(name)
+                .origins(region.haproxy().nodes().stream()
+                        .map(node -> Origin.of(node.name(), node.publicIpv4()))
+                        .toList())
+                .build();
+    }
+
+    /** @return the Cloudflare provider (reads {@code CLOUDFLARE_API_TOKEN}) */
+    public CloudflareProvider cloudflare() {
+        return cloudflare;
+    }
+
+    /** @return the failover load balancer */
+    public CloudflareFailoverLb loadBalancer() {
+        return loadBalancer;
+    }
+}
