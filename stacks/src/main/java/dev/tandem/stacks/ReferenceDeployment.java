@@ -44,10 +44,10 @@ public final class ReferenceDeployment {
                 StateBackend.local(),
                 new DrTargets(Duration.ofMinutes(2), Duration.ofSeconds(10)),
                 List.of(
-                        AcceptedRisk.of(Rule.ZONES, "secondary/haproxy", "DE1 (Frankfurt) has one zone; losing it "
+                        AcceptedRisk.of(Rule.SINGLE_ZONE, "secondary/haproxy", "DE1 (Frankfurt) has one zone; losing it "
                                 + "matters only while Paris is down too, and the standby's two HAProxy instances "
                                 + "still cover the loss of one VM"),
-                        AcceptedRisk.of(Rule.ZONES, "secondary/app", "DE1 has one zone; the standby cluster's single "
+                        AcceptedRisk.of(Rule.SINGLE_ZONE, "secondary/app", "DE1 has one zone; the standby cluster's single "
                                 + "node pool uses anti-affinity, so a host failure takes one node, not the app"),
                         AcceptedRisk.of(Rule.SYMMETRY_NODES, "secondary/app", "the app runs 3 fixed replicas "
                                 + "(no autoscaler) requesting 250m CPU and 256 MiB each, which the standby's 3 to 5 "

@@ -113,26 +113,25 @@ final class MarkdownReport {
         out.add("Each layer's worst case, added up: a failure may reach a layer only once the layer below has "
                 + "acted.");
         out.add("");
-        out.add("| layer | construct | worst case | from |");
-        out.add("|---|---|---|---|");
-        for (LayerTime t : r.recoveryTime()) {
-            out.add(row(t.layer(), t.path(), Durations.text(t.worstCase()), t.formula()));
-        }
-        out.add(row("**total**", "", "**" + Durations.text(r.rtoTotal()) + "**",
-                "target " + Durations.text(r.targets().rto())));
-        out.add("");
+        figures(out, "worst case | from", r.recoveryTime().stream()
+                .map(t -> row(t.layer(), t.path(), Durations.text(t.worstCase()), t.formula())).toList(),
+                r.rtoTotal(), r.targets().rto());
     }
 
     private static void recoveryPoint(List<String> out, ReadinessReport r) {
         out.add("## Recovery point");
         out.add("");
-        out.add("| layer | construct | data at risk | why |");
+        figures(out, "data at risk | why", r.recoveryPoint().stream()
+                .map(l -> row(l.layer(), l.path(), Durations.text(l.typical()), l.basis())).toList(),
+                r.rpoTotal(), r.targets().rpo());
+    }
+
+    /** A per-layer table closed by the total against its target. */
+    private static void figures(List<String> out, String columns, List<String> rows, Duration total, Duration target) {
+        out.add("| layer | construct | " + columns + " |");
         out.add("|---|---|---|---|");
-        for (LayerDataLoss l : r.recoveryPoint()) {
-            out.add(row(l.layer(), l.path(), Durations.text(l.typical()), l.basis()));
-        }
-        out.add(row("**total**", "", "**" + Durations.text(r.rpoTotal()) + "**",
-                "target " + Durations.text(r.targets().rpo())));
+        out.addAll(rows);
+        out.add(row("**total**", "", "**" + Durations.text(total) + "**", "target " + Durations.text(target)));
         out.add("");
     }
 

@@ -37,10 +37,10 @@ public enum Rule {
                     + "RPO target must be at least that lag; an RPO of zero needs multi-Region strong "
                     + "consistency."),
     /** A HAProxy tier has at least two instances. */
-    HAPROXY_INSTANCES("single-haproxy-instance", Severity.ERROR, true,
+    SINGLE_HAPROXY_INSTANCE("single-haproxy-instance", Severity.ERROR, true,
             "A HAProxy tier runs at least 2 instances: with one, a reboot takes the region off the edge."),
     /** A region's HAProxy tier and app cluster span at least two zones. */
-    ZONES("single-zone", Severity.WARNING, true,
+    SINGLE_ZONE("single-zone", Severity.WARNING, true,
             "A region's HAProxy tier and app cluster span at least 2 availability zones; in a one-zone "
                     + "region a zone outage is a region outage, which the other region covers."),
     /** The app runs at least two replicas. */
@@ -52,7 +52,7 @@ public enum Rule {
             "A PodDisruptionBudget keeps at least 1 pod available, so a node drain or cluster upgrade "
                     + "cannot evict every pod at once."),
     /** Every Cloudflare pool has at least two origins. */
-    POOL_ORIGINS("single-origin-pool", Severity.ERROR, true,
+    SINGLE_ORIGIN_POOL("single-origin-pool", Severity.ERROR, true,
             "Every Cloudflare pool has at least 2 origins: with one, one VM reboot fails the region over."),
     /** Global tables keep point-in-time recovery on. */
     TABLE_PITR("table-pitr", Severity.ERROR, true,

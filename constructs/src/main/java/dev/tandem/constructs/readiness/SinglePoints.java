@@ -23,7 +23,7 @@ final class SinglePoints {
         for (HaproxyTier tier : chain.tiers()) {
             String path = tier.getNode().getPath();
             int instances = tier.props().instances();
-            results.add(result(Rule.HAPROXY_INSTANCES, path, "instances", instances >= 2, instances,
+            results.add(result(Rule.SINGLE_HAPROXY_INSTANCE, path, "instances", instances >= 2, instances,
                     "at least 2", "set instances(2) or more"));
             results.add(zones(path, tier.props().zones(), tier.props().network().region()));
         }
@@ -41,7 +41,7 @@ final class SinglePoints {
         chain.edge().ifPresent(edge -> {
             for (OriginPool pool : edge.props().pools()) {
                 int origins = pool.origins().size();
-                results.add(result(Rule.POOL_ORIGINS, edge.getNode().getPath(), "pools[" + pool.name() + "].origins",
+                results.add(result(Rule.SINGLE_ORIGIN_POOL, edge.getNode().getPath(), "pools[" + pool.name() + "].origins",
                         origins >= 2, origins, "at least 2", "give the pool every instance of its HAProxy tier, "
                                 + "and the tier 2 instances or more"));
             }
@@ -58,7 +58,7 @@ final class SinglePoints {
     }
 
     private static CheckResult zones(String path, List<String> zones, String region) {
-        return result(Rule.ZONES, path, "zones", zones.size() >= 2,
+        return result(Rule.SINGLE_ZONE, path, "zones", zones.size() >= 2,
                 zones.isEmpty() ? "none (" + region + " is a one-zone region)" : String.join(", ", zones),
                 "at least 2 availability zones", "use a multi-zone region and list its zones");
     }

@@ -20,10 +20,10 @@ class AcceptedRiskTest {
     @Test
     void anAcceptedFindingCarriesItsReasonAndNoLongerFails() {
         ReadinessReport report = singleInstanceStandby().evaluate(TARGETS, List.of(
-                AcceptedRisk.of(Rule.HAPROXY_INSTANCES, "secondary/haproxy", "cold standby, scaled up by the runbook"),
-                AcceptedRisk.of(Rule.POOL_ORIGINS, "edge/lb", "follows from the one standby instance")));
+                AcceptedRisk.of(Rule.SINGLE_HAPROXY_INSTANCE, "secondary/haproxy", "cold standby, scaled up by the runbook"),
+                AcceptedRisk.of(Rule.SINGLE_ORIGIN_POOL, "edge/lb", "follows from the one standby instance")));
 
-        CheckResult c = check(report, Rule.HAPROXY_INSTANCES, "secondary/haproxy", "instances");
+        CheckResult c = check(report, Rule.SINGLE_HAPROXY_INSTANCE, "secondary/haproxy", "instances");
         assertThat(c.verdict()).isEqualTo(Verdict.ACCEPTED);
         assertThat(c.acceptedReason()).contains("cold standby, scaled up by the runbook");
         assertThat(report.failures()).isEmpty();
@@ -42,7 +42,7 @@ class AcceptedRiskTest {
     @Test
     void anAcceptanceThatMatchesNothingFailsSoTheListCannotGoStale() {
         ReadinessReport report = new ReadinessFixture().evaluate(TARGETS,
-                List.of(AcceptedRisk.of(Rule.ZONES, "secondary/app", "Milan used to have one zone")));
+                List.of(AcceptedRisk.of(Rule.SINGLE_ZONE, "secondary/app", "Milan used to have one zone")));
 
         CheckResult c = check(report, Rule.ACCEPTED_RISK, "secondary/app", "acceptedRisks");
         assertThat(c.verdict()).isEqualTo(Verdict.FAIL);
@@ -51,7 +51,7 @@ class AcceptedRiskTest {
 
     @Test
     void anAcceptanceNeedsAReason() {
-        assertThatThrownBy(() -> AcceptedRisk.of(Rule.ZONES, "secondary/app", " "))
+        assertThatThrownBy(() -> AcceptedRisk.of(Rule.SINGLE_ZONE, "secondary/app", " "))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("AcceptedRisk: reason =");
     }

@@ -22,7 +22,7 @@ class DrReadinessTest {
     Path tmp;
 
     private static final List<AcceptedRisk> ONE_ZONE_STANDBY = List.of(
-            AcceptedRisk.of(Rule.ZONES, "secondary/app", "the standby region has one zone"));
+            AcceptedRisk.of(Rule.SINGLE_ZONE, "secondary/app", "the standby region has one zone"));
 
     private static ReadinessFixture oneZoneStandbyCluster() {
         ReadinessFixture f = new ReadinessFixture();

@@ -13,8 +13,8 @@ class SinglePointsTest {
     void theFixturePassesEverySinglePointCheck() {
         ReadinessReport report = new ReadinessFixture().evaluate();
 
-        for (Rule rule : List.of(Rule.HAPROXY_INSTANCES, Rule.ZONES, Rule.APP_REPLICAS, Rule.DISRUPTION_BUDGET,
-                Rule.POOL_ORIGINS, Rule.TABLE_PITR, Rule.TABLE_DELETION_PROTECTION)) {
+        for (Rule rule : List.of(Rule.SINGLE_HAPROXY_INSTANCE, Rule.SINGLE_ZONE, Rule.APP_REPLICAS, Rule.DISRUPTION_BUDGET,
+                Rule.SINGLE_ORIGIN_POOL, Rule.TABLE_PITR, Rule.TABLE_DELETION_PROTECTION)) {
             assertThat(report.checks()).filteredOn(c -> c.rule() == rule).isNotEmpty()
                     .allSatisfy(c -> assertThat(c.verdict()).isEqualTo(Verdict.PASS));
         }
@@ -27,10 +27,10 @@ class SinglePointsTest {
 
         ReadinessReport report = f.evaluate();
 
-        CheckResult c = check(report, Rule.HAPROXY_INSTANCES, "secondary/haproxy", "instances");
+        CheckResult c = check(report, Rule.SINGLE_HAPROXY_INSTANCE, "secondary/haproxy", "instances");
         assertThat(c.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(c.fix()).contains("AcceptedRisk.of(Rule.HAPROXY_INSTANCES, \"secondary/haproxy\", reason)");
-        assertThat(check(report, Rule.POOL_ORIGINS, "edge/lb", "pools[orders-secondary]").verdict())
+        assertThat(c.fix()).contains("AcceptedRisk.of(Rule.SINGLE_HAPROXY_INSTANCE, \"secondary/haproxy\", reason)");
+        assertThat(check(report, Rule.SINGLE_ORIGIN_POOL, "edge/lb", "pools[orders-secondary]").verdict())
                 .isEqualTo(Verdict.FAIL);
     }
 
@@ -42,8 +42,8 @@ class SinglePointsTest {
 
         ReadinessReport report = f.evaluate();
 
-        assertThat(check(report, Rule.ZONES, "secondary/app", "zones").verdict()).isEqualTo(Verdict.WARN);
-        CheckResult tier = check(report, Rule.ZONES, "secondary/haproxy", "zones");
+        assertThat(check(report, Rule.SINGLE_ZONE, "secondary/app", "zones").verdict()).isEqualTo(Verdict.WARN);
+        CheckResult tier = check(report, Rule.SINGLE_ZONE, "secondary/haproxy", "zones");
         assertThat(tier.verdict()).isEqualTo(Verdict.WARN);
         assertThat(tier.found()).isEqualTo("none (EU-SOUTH-MIL is a one-zone region)");
         assertThat(report.failures()).isEmpty();
@@ -69,9 +69,9 @@ class SinglePointsTest {
 
         ReadinessReport report = f.evaluate();
 
-        assertThat(check(report, Rule.POOL_ORIGINS, "edge/lb", "pools[orders-primary]").verdict())
+        assertThat(check(report, Rule.SINGLE_ORIGIN_POOL, "edge/lb", "pools[orders-primary]").verdict())
                 .isEqualTo(Verdict.FAIL);
-        assertThat(check(report, Rule.HAPROXY_INSTANCES, "primary/haproxy", "instances").verdict())
+        assertThat(check(report, Rule.SINGLE_HAPROXY_INSTANCE, "primary/haproxy", "instances").verdict())
                 .isEqualTo(Verdict.PASS);
     }
 
