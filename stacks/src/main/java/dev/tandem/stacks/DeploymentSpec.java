@@ -2,6 +2,9 @@ package dev.tandem.stacks;
 
 import dev.tandem.constructs.core.StateBackend;
 import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.constructs.readiness.AcceptedRisk;
+import dev.tandem.constructs.readiness.DrTargets;
+import java.util.List;
 
 /**
  * The whole deployment described once: a user's own deployment is another value of this type,
@@ -17,6 +20,9 @@ import dev.tandem.constructs.health.HealthContract;
  * @param edge            the Cloudflare side
  * @param health          the health contract every layer follows
  * @param backend         where every stack keeps its state
+ * @param drTargets       the recovery objectives the DR readiness pass holds the deployment to
+ * @param acceptedRisks   single points of failure and capacity gaps the team accepts, each with its
+ *                        reason (printed in {@code dr-report.md})
  */
 public record DeploymentSpec(
         String appName,
@@ -28,17 +34,36 @@ public record DeploymentSpec(
         RegionSpec secondary,
         EdgeSpec edge,
         HealthContract health,
-        StateBackend backend) {
+        StateBackend backend,
+        DrTargets drTargets,
+        List<AcceptedRisk> acceptedRisks) {
+
+    /** Copies the accepted risks. */
+    public DeploymentSpec {
+        acceptedRisks = List.copyOf(acceptedRisks);
+    }
 
     /** @return a copy with another state backend */
     public DeploymentSpec withBackend(StateBackend newBackend) {
         return new DeploymentSpec(appName, appImage, sshKeyName, ovhEndpoint, ovhCloudProject, primary, secondary, edge, health,
-                newBackend);
+                newBackend, drTargets, acceptedRisks);
     }
 
     /** @return a copy with another secondary region */
     public DeploymentSpec withSecondary(RegionSpec newSecondary) {
         return new DeploymentSpec(appName, appImage, sshKeyName, ovhEndpoint, ovhCloudProject, primary, newSecondary, edge, health,
-                backend);
+                backend, drTargets, acceptedRisks);
+    }
+
+    /** @return a copy with other recovery objectives */
+    public DeploymentSpec withDrTargets(DrTargets newTargets) {
+        return new DeploymentSpec(appName, appImage, sshKeyName, ovhEndpoint, ovhCloudProject, primary, secondary, edge, health,
+                backend, newTargets, acceptedRisks);
+    }
+
+    /** @return a copy accepting other risks */
+    public DeploymentSpec withAcceptedRisks(List<AcceptedRisk> newRisks) {
+        return new DeploymentSpec(appName, appImage, sshKeyName, ovhEndpoint, ovhCloudProject, primary, secondary, edge, health,
+                backend, drTargets, newRisks);
     }
 }

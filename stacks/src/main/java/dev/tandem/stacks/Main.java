@@ -1,6 +1,7 @@
 package dev.tandem.stacks;
 
 import dev.tandem.constructs.core.TandemApp;
+import dev.tandem.constructs.readiness.DrReadiness;
 import java.nio.file.Path;
 
 /**
@@ -29,14 +30,20 @@ public final class Main {
     }
 
     /**
-     * Synthesizes {@code spec} into {@code outdir}, all or nothing. Tests call this too, so the
-     * snapshots show exactly what the README's command writes.
+     * Synthesizes {@code spec} into {@code outdir}, all or nothing, after the DR readiness pass: a
+     * failed check stops the synth before anything is written; a passed one adds
+     * {@code dr-report.md} and {@code dr-report.json}. Tests call this too, so the snapshots show
+     * exactly what the README's command writes.
      *
      * @param spec   the deployment
      * @param outdir the output folder
      * @return the stacks, for inspection
      */
     public static DeploymentStacks synthesize(DeploymentSpec spec, Path outdir) {
-        return TandemApp.synthesize(outdir, app -> DeploymentStacks.build(app, spec));
+        return TandemApp.synthesize(outdir, app -> {
+            DeploymentStacks stacks = DeploymentStacks.build(app, spec);
+            DrReadiness.verify(app, spec.health(), spec.drTargets(), spec.acceptedRisks());
+            return stacks;
+        });
     }
 }

@@ -9,8 +9,10 @@ import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Testing;
 
 import dev.tandem.constructs.core.ValidationException;
+import dev.tandem.constructs.readiness.DrTargets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +48,39 @@ class MainTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("primary/sessions-table: replicas[eu-west-3].region = eu-west-3");
         assertThat(Files.readString(out.resolve("stacks/primary/cdk.tf.json"))).isEqualTo(before);
+        try (Stream<Path> siblings = Files.list(tmp)) {
+            assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("cdktf.out");
+        }
+    }
+
+    @Test
+    void theReferenceDeploymentIsDrReadyAndWritesItsReport() throws Exception {
+        Path out = tmp.resolve("cdktf.out");
+        Main.synthesize(ReferenceDeployment.spec(), out);
+
+        assertThat(Files.readString(out.resolve("dr-report.md")))
+                .contains("| RTO (worst case) | 79 s | 120 s | yes |")
+                .contains("| ACCEPTED | single-zone | secondary/app |", "| ACCEPTED | single-zone | secondary/haproxy |",
+                        "| ACCEPTED | symmetry-nodes | secondary/app |")
+                .doesNotContain("| FAIL |", "| WARN |");
+        assertThat(out.resolve("dr-report.json")).exists();
+    }
+
+    @Test
+    void aDeploymentThatMissesItsObjectivesStopsTheSynthListingEveryProblem() throws Exception {
+        Path out = tmp.resolve("cdktf.out");
+        Main.synthesize(ReferenceDeployment.spec(), out);
+        String before = Files.readString(out.resolve("dr-report.md"));
+        DeploymentSpec tooAmbitious = ReferenceDeployment.spec()
+                .withDrTargets(new DrTargets(Duration.ofSeconds(45), Duration.ZERO));
+
+        assertThatThrownBy(() -> Main.synthesize(tooAmbitious, out))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("2 problems:")
+                .hasMessageContaining("edge/failover: rto = 79 s")
+                .hasMessageContaining("primary/sessions-table: rpo = ")
+                .hasMessageContaining("multi-Region strong consistency");
+        assertThat(Files.readString(out.resolve("dr-report.md"))).isEqualTo(before);
         try (Stream<Path> siblings = Files.list(tmp)) {
             assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("cdktf.out");
         }

@@ -8,7 +8,10 @@ import software.constructs.Construct;
 /**
  * A file a construct writes beside its stack's {@code cdk.tf.json} — for example
  * {@code haproxy/edge.cfg} or {@code k8s/deployment.yaml}. {@link TandemApp#synthesize} writes every
- * side file of a stack into {@code cdktf.out/stacks/<stack>/<relativePath>}.
+ * side file of a stack into {@code cdktf.out/stacks/<stack>/<relativePath>}, and a side file whose
+ * scope is the app itself (in no stack) into {@code cdktf.out/<relativePath>}: that is where
+ * deployment-wide files such as {@code dr-report.md} go. A side file may not replace a file the
+ * synth already wrote ({@code manifest.json}, a {@code cdk.tf.json}, another side file).
  *
  * <p>Side files are ordinary tree nodes, so there is no global registry: the tree is the state.
  */
@@ -21,7 +24,8 @@ public final class SideFile extends Construct {
      *
      * @param scope        the construct that owns the file
      * @param id           construct id
-     * @param relativePath path below the stack's output folder, with {@code /} separators, no {@code ..}
+     * @param relativePath path below the stack's output folder (or the output's top, for a side file of
+     *                     the app), with {@code /} separators, no {@code ..}
      * @param content      the file's full text
      */
     public SideFile(@NotNull Construct scope, @NotNull String id, String relativePath, String content) {
@@ -33,14 +37,14 @@ public final class SideFile extends Construct {
                 && !Path.of(relativePath).normalize().startsWith("..")
                 && Path.of(relativePath).normalize().toString().equals(relativePath);
         problems.require(safe, "relativePath", relativePath,
-                "must be a normalized relative path inside the stack's folder",
+                "must be a normalized relative path inside the output folder",
                 "use a path such as haproxy/edge.cfg");
         problems.throwIfAny();
         this.relativePath = relativePath;
         this.content = content;
     }
 
-    /** @return path below the stack's output folder */
+    /** @return path below the stack's output folder, or below the output's top for a side file of the app */
     public String relativePath() {
         return relativePath;
     }

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 import software.constructs.IConstruct;
 
 /**
- * The cdktf {@link App} plus what cdktf does not do: side files ({@link SideFile}) and an
- * all-or-nothing output folder.
+ * The cdktf {@link App} plus what cdktf does not do: side files ({@link SideFile}), in a stack's
+ * folder or at the top of the output for app-wide files such as the DR report, and an all-or-nothing
+ * output folder.
  *
  * <p>cdktf writes straight into its output folder, so a synth that fails half-way leaves a
  * mixture of old and new stacks that {@code cdktf deploy} would happily apply. Here the App
@@ -78,16 +79,28 @@ public final class TandemApp {
     }
 
     private void writeSideFiles() {
-        for (IConstruct child : app.getNode().findAll()) {
-            if (child instanceof TerraformStack stack) {
-                Path stackDir = staging.resolve("stacks").resolve(stack.getNode().getId());
-                for (IConstruct node : stack.getNode().findAll()) {
-                    if (node instanceof SideFile file) {
-                        write(stackDir.resolve(file.relativePath()), file.content());
-                    }
+        for (IConstruct node : app.getNode().findAll()) {
+            if (node instanceof SideFile file) {
+                Path target = folderOf(file).resolve(file.relativePath());
+                // A side file must add to what cdktf wrote (or another side file), never replace it.
+                if (Files.exists(target)) {
+                    throw new IllegalStateException("side file " + file.getNode().getPath() + " would overwrite "
+                            + staging.relativize(target) + ", which this synth already wrote; choose another path");
                 }
+                write(target, file.content());
             }
         }
+    }
+
+    /** A side file inside a stack goes to that stack's folder; one directly under the app to the output's top. */
+    private Path folderOf(SideFile file) {
+        Path folder = staging;
+        for (IConstruct scope : file.getNode().getScopes()) {
+            if (scope instanceof TerraformStack stack) {
+                folder = staging.resolve("stacks").resolve(stack.getNode().getId());
+            }
+        }
+        return folder;
     }
 
     private static void write(Path file, String content) {

@@ -99,4 +99,27 @@ class TandemAppTest {
                 .hasMessageContaining("region/evil: relativePath = ../../etc/passwd")
                 .hasMessageContaining("Fix: ");
     }
+
+    @Test
+    void aSideFileOfTheAppItselfIsWrittenAtTheTopOfTheOutput() throws IOException {
+        Path out = tmp.resolve("cdktf.out");
+        TandemApp.synthesize(out, app -> {
+            oneStack(app, "first");
+            return new SideFile(app, "report", "dr-report.md", "# report\n");
+        });
+
+        assertThat(out.resolve("dr-report.md")).hasContent("# report\n");
+        assertThat(out.resolve("stacks/region/haproxy/edge.cfg")).exists();
+    }
+
+    @Test
+    void aSideFileThatWouldReplaceSynthesizedOutputFailsTheSynth() throws IOException {
+        Path out = tmp.resolve("cdktf.out");
+
+        assertThatThrownBy(() -> TandemApp.synthesize(out, app -> {
+            oneStack(app, "first");
+            return new SideFile(app, "clash", "manifest.json", "{}");
+        })).hasMessageContaining("clash would overwrite manifest.json");
+        assertThat(tmp).isEmptyDirectory();
+    }
 }

@@ -24,6 +24,14 @@ class ReferenceDeploymentSnapshotTest {
     }
 
     @Test
+    void theDrReportMatchesItsGoldenFiles() {
+        Path out = SynthesizedDeployment.outdir();
+        // A pull request that slows failover or changes a verdict shows here as a diff.
+        golden.verify(out, "dr-report.md", Normalizer.forSynthDir(Path.of("")));
+        golden.verify(out, "dr-report.json", Normalizer.forSynthDir(Path.of("")));
+    }
+
+    @Test
     void noMachineSpecificPathIsLeftAfterNormalization() throws Exception {
         Path out = SynthesizedDeployment.outdir();
         String primary = Normalizer.forSynthDir(Path.of(""))

@@ -1,0 +1,48 @@
+package dev.tandem.constructs.readiness;
+
+import dev.tandem.constructs.edge.CloudflareFailoverLb;
+import dev.tandem.constructs.edge.MonitorSettings;
+import dev.tandem.constructs.haproxy.HttpCheck;
+import dev.tandem.constructs.k8s.K8sAppCluster;
+import dev.tandem.constructs.table.GlobalTable;
+import dev.tandem.constructs.table.Replica;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The facts about each link of the chain that both report formats print, worded once. */
+final class ChainFacts {
+    private ChainFacts() {
+    }
+
+    static String monitor(CloudflareFailoverLb edge) {
+        MonitorSettings m = edge.props().monitor();
+        int port = m.port() == 0 ? (m.https() ? 443 : 80) : m.port();
+        return "GET " + edge.props().health().path() + " on " + (m.https() ? "HTTPS " : "HTTP ") + port + ", expects "
+                + edge.props().health().expectedStatus() + ", every " + m.intervalSeconds() + " s";
+    }
+
+    static String routing(CloudflareFailoverLb edge) {
+        return edge.props().proxied() ? "proxied"
+                : "DNS only, TTL " + edge.props().ttl().orElse(RecoveryTime.CLOUDFLARE_DEFAULT_TTL) + " s";
+    }
+
+    static String zones(List<String> zones) {
+        return zones.isEmpty() ? "one zone" : zones.size() + " zones";
+    }
+
+    static String haproxyCheck(RegionChain region) {
+        return region.haproxy().config().backends().stream().map(b -> b.check())
+                .map((HttpCheck c) -> "GET " + c.path() + " expects " + c.expectedStatus())
+                .distinct().collect(Collectors.joining(", "));
+    }
+
+    static String nodes(K8sAppCluster app) {
+        return app.nodePools().size() + " pool" + (app.nodePools().size() == 1 ? "" : "s") + " × max "
+                + app.props().nodePool().maxNodes() + " " + app.props().nodePool().flavor();
+    }
+
+    static String regions(GlobalTable table) {
+        return table.props().region() + " ⇄ "
+                + table.props().replicas().stream().map(Replica::region).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.tandem.constructs.readiness;
+
+/**
+ * The rules of the DR readiness pass. Each has a stable id (shown in the report and the JSON), a
+ * severity, whether a deployment may accept a finding as a known risk, and the rule in words.
+ *
+ * <p><b>How single points of failure are graded.</b> A single point is an <em>error</em> when a
+ * routine event — one VM reboot, a rollout, a node drain, one mistaken {@code destroy}, one bad write —
+ * takes a region's serving path or the data down, or when the other region cannot cover the loss
+ * (a deleted table or corrupted items replicate to every region). It is a <em>warning</em> when only a
+ * rare event, a whole zone's outage, does it and the other region covers it: that is what the second
+ * region is for. Capacity gaps between the regions are warnings too: the failover still happens, it
+ * may just serve fewer requests. Every such finding can be accepted with an {@link AcceptedRisk}.
+ */
+public enum Rule {
+    /** The edge, HAProxy tiers and app clusters form one chain the pass can follow. */
+    FAILOVER_CHAIN("failover-chain", Severity.ERROR, false,
+            "One Cloudflare load balancer; each pool's origins are one HAProxy tier's instances; each tier "
+                    + "balances over one K8sAppCluster. Without that chain nothing end-to-end can be measured."),
+    /** Every layer checks what the health contract defines, as that layer sees it. */
+    HEALTH_CONTRACT("health-contract", Severity.ERROR, false,
+            "Every layer checks the health contract's path, port and status as that layer reaches the app: "
+                    + "Kubernetes probes GET the pod on the contract's port (the kubelet counts any 200-399 as "
+                    + "healthy, so it has no status to compare); HAProxy checks each server on the server's "
+                    + "port, which must be the contract's, expecting the contract's status; the Cloudflare "
+                    + "monitor checks HAProxy's own answer (monitor-uri on the contract's path: 200 while a "
+                    + "server is up, 503 when none is) on a port the tier's frontend binds, so it must "
+                    + "expect 200."),
+    /** The worst-case failover time stays within the RTO target. */
+    RECOVERY_TIME("rto", Severity.ERROR, false,
+            "The worst-case time to detect the active region's failure and move traffic, added up over the "
+                    + "layers (Kubernetes readiness, HAProxy checks, Cloudflare monitor, DNS TTL when not "
+                    + "proxied), is at most the RTO target."),
+    /** The declared RPO is one the data layer can meet. */
+    RECOVERY_POINT("rpo", Severity.ERROR, false,
+            "Global tables replicate asynchronously (typically within a second, last writer wins), so the "
+                    + "RPO target must be at least that lag; an RPO of zero needs multi-Region strong "
+                    + "consistency."),
+    /** A HAProxy tier has at least two instances. */
+    SINGLE_HAPROXY_INSTANCE("single-haproxy-instance", Severity.ERROR, true,
+            "A HAProxy tier runs at least 2 instances: with one, a reboot takes the region off the edge."),
+    /** A region's HAProxy tier and app cluster span at least two zones. */
+    SINGLE_ZONE("single-zone", Severity.WARNING, true,
+            "A region's HAProxy tier and app cluster span at least 2 availability zones; in a one-zone "
+                    + "region a zone outage is a region outage, which the other region covers."),
+    /** The app runs at least two replicas. */
+    APP_REPLICAS("app-replicas", Severity.ERROR, true,
+            "The app runs at least 2 replicas (the autoscaler's minimum, if any): with one, every rollout, "
+                    + "crash or node drain is an outage of the region."),
+    /** A PodDisruptionBudget keeps at least one pod up. */
+    DISRUPTION_BUDGET("disruption-budget", Severity.ERROR, true,
+            "A PodDisruptionBudget keeps at least 1 pod available, so a node drain or cluster upgrade "
+                    + "cannot evict every pod at once."),
+    /** Every Cloudflare pool has at least two origins. */
+    SINGLE_ORIGIN_POOL("single-origin-pool", Severity.ERROR, true,
+            "Every Cloudflare pool has at least 2 origins: with one, one VM reboot fails the region over."),
+    /** Global tables keep point-in-time recovery on. */
+    TABLE_PITR("table-pitr", Severity.ERROR, true,
+            "A global table has point-in-time recovery: a bad write replicates to every region within a "
+                    + "second, so only PITR can restore the data from before it."),
+    /** Global tables keep deletion protection on. */
+    TABLE_DELETION_PROTECTION("table-deletion-protection", Severity.ERROR, true,
+            "A global table has deletion protection: deleting the table removes it in every region."),
+    /** The secondary's node pools can grow as far as the primary's. */
+    SYMMETRY_NODES("symmetry-nodes", Severity.WARNING, true,
+            "The standby's node pools can grow to at least the active region's maximum node count, with "
+                    + "the same flavor, so it can carry the active region's load."),
+    /** The secondary runs as many HAProxy instances as the primary. */
+    SYMMETRY_HAPROXY("symmetry-haproxy", Severity.WARNING, true,
+            "The standby runs at least as many HAProxy instances as the active region."),
+    /** Every region of a provisioned table can serve the primary's peak reads. */
+    SYMMETRY_TABLE_CAPACITY("symmetry-table-capacity", Severity.WARNING, true,
+            "In provisioned mode every replica can serve the home region's peak capacity. Writes can: "
+                    + "DynamoDB keeps write autoscaling in step across replicas. Reads autoscale per region, and "
+                    + "GlobalTable declares read autoscaling in the home region only."),
+    /** Accepted risks are well formed and still needed. */
+    ACCEPTED_RISK("accepted-risk", Severity.ERROR, false,
+            "Every accepted risk names a rule that may be accepted and a path where that rule fails or warns.");
+
+    private final String id;
+    private final Severity severity;
+    private final boolean acceptable;
+    private final String text;
+
+    Rule(String id, Severity severity, boolean acceptable, String text) {
+        this.id = id;
+        this.severity = severity;
+        this.acceptable = acceptable;
+        this.text = text;
+    }
+
+    /** @return the stable id shown in the report, e.g. {@code single-zone} */
+    public String id() {
+        return id;
+    }
+
+    /** @return how a finding counts */
+    public Severity severity() {
+        return severity;
+    }
+
+    /** @return whether a deployment may accept a finding of this rule with a reason */
+    public boolean acceptable() {
+        return acceptable;
+    }
+
+    /** @return the rule in words, as the report prints it */
+    public String text() {
+        return text;
+    }
+}

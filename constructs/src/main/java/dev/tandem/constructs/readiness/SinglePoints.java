@@ -1,0 +1,72 @@
+package dev.tandem.constructs.readiness;
+
+import dev.tandem.constructs.edge.OriginPool;
+import dev.tandem.constructs.haproxy.HaproxyTier;
+import dev.tandem.constructs.k8s.K8sAppCluster;
+import dev.tandem.constructs.table.GlobalTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The single points of failure of every tier, cluster, pool and table in the tree (not only those in
+ * the chain: a second table is as much at risk). How each is graded is documented on {@link Rule}.
+ */
+final class SinglePoints {
+    private static final String ACCEPT = "; or accept the risk with AcceptedRisk.of(Rule.%s, \"%s\", reason)";
+
+    private SinglePoints() {
+    }
+
+    static List<CheckResult> check(FailoverChain chain) {
+        List<CheckResult> results = new ArrayList<>();
+        for (HaproxyTier tier : chain.tiers()) {
+            String path = tier.getNode().getPath();
+            int instances = tier.props().instances();
+            results.add(result(Rule.SINGLE_HAPROXY_INSTANCE, path, "instances", instances >= 2, instances,
+                    "at least 2", "set instances(2) or more"));
+            results.add(zones(path, tier.props().zones(), tier.props().network().region()));
+        }
+        for (K8sAppCluster cluster : chain.clusters()) {
+            String path = cluster.getNode().getPath();
+            int replicas = cluster.props().app().baselineReplicas();
+            results.add(result(Rule.APP_REPLICAS, path, "app.replicas", replicas >= 2, replicas,
+                    "at least 2", "set AppSpec replicas (or the autoscaler's minimum) to 2 or more"));
+            Optional<Integer> pdb = AppProbes.pdbMinAvailable(cluster);
+            results.add(result(Rule.DISRUPTION_BUDGET, path, "pdb.minAvailable", pdb.filter(n -> n >= 1).isPresent(),
+                    pdb.map(String::valueOf).orElse("no PodDisruptionBudget"), "a budget keeping at least 1 pod",
+                    "run 2 or more replicas (the budget keeps one less) or set AppSpec pdbMinAvailable(1)"));
+            results.add(zones(path, cluster.props().zones(), cluster.props().network().region()));
+        }
+        chain.edge().ifPresent(edge -> {
+            for (OriginPool pool : edge.props().pools()) {
+                int origins = pool.origins().size();
+                results.add(result(Rule.SINGLE_ORIGIN_POOL, edge.getNode().getPath(), "pools[" + pool.name() + "].origins",
+                        origins >= 2, origins, "at least 2", "give the pool every instance of its HAProxy tier, "
+                                + "and the tier 2 instances or more"));
+            }
+        });
+        for (GlobalTable table : chain.tables()) {
+            String path = table.getNode().getPath();
+            results.add(result(Rule.TABLE_PITR, path, "pointInTimeRecovery", table.props().pointInTimeRecovery(),
+                    table.props().pointInTimeRecovery(), "true", "remove pointInTimeRecovery(false) (on by default)"));
+            results.add(result(Rule.TABLE_DELETION_PROTECTION, path, "deletionProtection",
+                    table.props().deletionProtection(), table.props().deletionProtection(), "true",
+                    "remove deletionProtection(false) (on by default)"));
+        }
+        return results;
+    }
+
+    private static CheckResult zones(String path, List<String> zones, String region) {
+        return result(Rule.SINGLE_ZONE, path, "zones", zones.size() >= 2,
+                zones.isEmpty() ? "none (" + region + " is a one-zone region)" : String.join(", ", zones),
+                "at least 2 availability zones", "use a multi-zone region and list its zones");
+    }
+
+    /** A result whose fix also says how to accept the risk, since every rule here allows it. */
+    static CheckResult result(Rule rule, String path, String property, boolean ok, Object found, String required,
+            String fix) {
+        return CheckResult.of(rule, path, property, ok, found, required,
+                fix + String.format(ACCEPT, rule.name(), path));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.tandem.constructs.readiness;
+
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.Testing;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import com.hashicorp.cdktf.providers.cloudflare.provider.CloudflareProvider;
+import dev.tandem.constructs.edge.CloudflareFailoverLb;
+import dev.tandem.constructs.edge.Origin;
+import dev.tandem.constructs.edge.OriginPool;
+import dev.tandem.constructs.haproxy.HaproxyTier;
+import dev.tandem.constructs.haproxy.SshKey;
+import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.constructs.k8s.K8sAppCluster;
+import dev.tandem.constructs.k8s.K8sFixtures;
+import dev.tandem.constructs.network.RegionNetwork;
+import dev.tandem.constructs.table.Attribute;
+import dev.tandem.constructs.table.GlobalTable;
+import dev.tandem.constructs.table.Replica;
+import dev.tandem.providers.ovh.provider.OvhProvider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import software.constructs.Construct;
+
+/**
+ * A two-region deployment that passes every readiness check (both regions multi-zone, so no risk
+ * needs accepting); each test changes the one thing it is about through a hook, then evaluates.
+ */
+final class ReadinessFixture {
+    static final String PROJECT = "0123456789abcdef0123456789abcdef";
+    static final DrTargets TARGETS = new DrTargets(Duration.ofMinutes(2), Duration.ofSeconds(10));
+
+    HealthContract health = HealthContract.defaults();
+    Consumer<K8sAppCluster.Builder> primaryApp = b -> { };
+    Consumer<K8sAppCluster.Builder> secondaryApp = b -> { };
+    Consumer<HaproxyTier.Builder> primaryHaproxy = b -> { };
+    Consumer<HaproxyTier.Builder> secondaryHaproxy = b -> { };
+    UnaryOperator<List<Origin>> primaryOrigins = o -> o;
+    Consumer<GlobalTable.Builder> table = b -> { };
+    Consumer<CloudflareFailoverLb.Builder> edge = b -> { };
+
+    /** Builds the deployment into {@code app}: stacks {@code primary}, {@code secondary} and {@code edge}. */
+    void build(Construct app) {
+        TerraformStack primary = region(app, "primary", "EU-WEST-PAR", 10, K8sFixtures.PARIS_ZONES);
+        TerraformStack secondary = region(app, "secondary", "EU-SOUTH-MIL", 20,
+                List.of("eu-south-mil-a", "eu-south-mil-b", "eu-south-mil-c"));
+        GlobalTable.Builder t = GlobalTable.Builder.create(primary, "table").tableName("orders").region("eu-west-3")
+                .partitionKey(Attribute.string("pk")).replicas(List.of(Replica.in("eu-central-1")));
+        table.accept(t);
+        t.build();
+        TerraformStack edgeStack = new TerraformStack(app, "edge");
+        CloudflareProvider.Builder.create(edgeStack, "cloudflare").build();
+        CloudflareFailoverLb.Builder lb = CloudflareFailoverLb.Builder.create(edgeStack, "lb")
+                .accountId(PROJECT).zoneId(PROJECT).zoneName("example.com").hostname("app.example.com")
+                .health(health)
+                .pools(List.of(pool("primary", tier(primary), primaryOrigins), pool("secondary", tier(secondary), o -> o)));
+        edge.accept(lb);
+        lb.build();
+    }
+
+    /** @return the report of the fixture as it stands */
+    ReadinessReport evaluate() {
+        return evaluate(TARGETS, List.of());
+    }
+
+    ReadinessReport evaluate(DrTargets targets, List<AcceptedRisk> accepted) {
+        com.hashicorp.cdktf.App app = Testing.app();
+        build(app);
+        return DrReadiness.evaluate(app, health, targets, accepted);
+    }
+
+    private TerraformStack region(Construct scope, String name, String ovhRegion, int vlan, List<String> zones) {
+        TerraformStack stack = new TerraformStack(scope, name);
+        AwsProvider.Builder.create(stack, "aws").region(name.equals("primary") ? "eu-west-3" : "eu-central-1").build();
+        OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
+        RegionNetwork network = new RegionNetwork(stack, "network", PROJECT, ovhRegion, vlan, "10." + vlan + ".0.0/16");
+        K8sAppCluster.Builder cluster = K8sAppCluster.Builder.create(stack, "app").network(network).zones(zones)
+                .app(K8sFixtures.app().health(health).build());
+        (name.equals("primary") ? primaryApp : secondaryApp).accept(cluster);
+        HaproxyTier.Builder haproxy = HaproxyTier.Builder.create(stack, "haproxy").cloudProject(PROJECT)
+                .network(network).zones(zones).flavorId("flavor-uuid").imageId("image-uuid")
+                .sshKey(SshKey.existing("ops")).health(health).backends(cluster.build());
+        (name.equals("primary") ? primaryHaproxy : secondaryHaproxy).accept(haproxy);
+        haproxy.build();
+        return stack;
+    }
+
+    private static HaproxyTier tier(TerraformStack stack) {
+        return (HaproxyTier) stack.getNode().findChild("haproxy");
+    }
+
+    private static OriginPool pool(String name, HaproxyTier tier, UnaryOperator<List<Origin>> origins) {
+        List<Origin> all = new ArrayList<>();
+        tier.nodes().forEach(n -> all.add(Origin.of(n.name(), n.publicIpv4())));
+        return OriginPool.builder("orders-" + name).origins(origins.apply(all)).build();
+    }
+
+    /** @return the one check of {@code rule} at {@code path} whose property starts with {@code property} */
+    static CheckResult check(ReadinessReport report, Rule rule, String path, String property) {
+        List<CheckResult> found = report.checks().stream()
+                .filter(c -> c.rule() == rule && c.path().equals(path) && c.property().startsWith(property)).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one " + rule.id() + " check of " + property + " at " + path + ", found "
+                    + found + " among " + report.checks());
+        }
+        return found.get(0);
+    }
+}
