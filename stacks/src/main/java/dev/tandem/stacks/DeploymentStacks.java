@@ -4,6 +4,7 @@ import com.hashicorp.cdktf.TerraformOutput;
 import dev.tandem.constructs.table.Attribute;
 import dev.tandem.constructs.table.GlobalSecondaryIndex;
 import dev.tandem.constructs.table.GlobalTable;
+import dev.tandem.constructs.table.GlobalTableProps;
 import dev.tandem.constructs.table.Replica;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,15 @@ public final class DeploymentStacks {
         return new DeploymentStacks(primary, secondary, edge, table);
     }
 
-    private static GlobalTable sessionsTable(RegionStack primary, RegionStack secondary) {
-        DeploymentSpec spec = primary.deployment();
-        GlobalTable table = GlobalTable.Builder.create(primary, "sessions-table")
+    /**
+     * The sessions table's description, written once: the Terraform stacks build it with
+     * {@link GlobalTable}, and the opt-in CloudFormation module renders the same value.
+     *
+     * @param spec the deployment
+     * @return the table in the primary's AWS region with its replica in the secondary's
+     */
+    public static GlobalTableProps sessionsTableProps(DeploymentSpec spec) {
+        return GlobalTableProps.builder()
                 .tableName(spec.appName() + "-sessions")
                 .region(spec.primary().awsRegion())
                 .partitionKey(Attribute.string("pk"))
@@ -59,6 +66,11 @@ public final class DeploymentStacks {
                 .timeToLiveAttribute("expiresAt")
                 .tags(Map.of("tandem:data", "sessions"))
                 .build();
+    }
+
+    private static GlobalTable sessionsTable(RegionStack primary, RegionStack secondary) {
+        DeploymentSpec spec = primary.deployment();
+        GlobalTable table = new GlobalTable(primary, "sessions-table", sessionsTableProps(spec));
 
         // The secondary shows its half of the pair; cdktf wires it as a cross-stack reference and
         // marks cross-stack values sensitive, so these outputs must be sensitive too.

@@ -2,8 +2,8 @@ package dev.tandem.stacks;
 
 import software.amazon.jsii.JsiiException;
 
-/** Turns an exception from a synth into the short text a user needs. */
-final class SynthErrors {
+/** Turns an exception from a synth (Terraform or CloudFormation) into the short text a user needs. */
+public final class SynthErrors {
     private SynthErrors() {
     }
 
@@ -11,7 +11,7 @@ final class SynthErrors {
      * Our validation messages are already complete. An error raised inside the jsii runtime repeats
      * itself and carries a JavaScript stack after its first line: keep the first line.
      */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getMessage() == null) {
             cause = cause.getCause();

@@ -27,7 +27,9 @@ import software.constructs.IConstruct;
  * replaces the output, and a failed one removes the staging folder and leaves the previous output
  * untouched.
  * Terraform's working files in the old output ({@code .terraform/}, the dependency lock file and
- * any local state) are carried over so a re-synth does not force a new {@code terraform init}.
+ * any local state) are carried over so a re-synth does not force a new {@code terraform init}, and
+ * so are top-level entries this synth does not write (another rendering's output, such as
+ * {@code cloudformation/}).
  */
 public final class TandemApp {
     private static final List<String> KEPT_TERRAFORM_FILES = List.of(".terraform", ".terraform.lock.hcl");
@@ -116,6 +118,7 @@ public final class TandemApp {
         try {
             if (Files.exists(outdir)) {
                 carryOverTerraformFiles();
+                carryOverOtherOutput();
                 Path old = outdir.resolveSibling(outdir.getFileName() + ".old");
                 deleteTree(old);
                 Files.move(outdir, old, StandardCopyOption.ATOMIC_MOVE);
@@ -126,6 +129,17 @@ public final class TandemApp {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replace " + outdir, e);
+        }
+    }
+
+    private void carryOverOtherOutput() throws IOException {
+        try (Stream<Path> entries = Files.list(outdir)) {
+            for (Path entry : entries.toList()) {
+                Path inStaging = staging.resolve(entry.getFileName());
+                if (!Files.exists(inStaging)) {
+                    Files.move(entry, inStaging);
+                }
+            }
         }
     }
 

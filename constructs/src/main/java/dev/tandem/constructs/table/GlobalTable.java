@@ -17,7 +17,6 @@ import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableTtl;
 import dev.tandem.constructs.core.Problems;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +62,7 @@ public class GlobalTable extends Construct {
      */
     public GlobalTable(@NotNull Construct scope, @NotNull String id, GlobalTableProps props) {
         super(scope, id);
-        GlobalTableValidation.validate(getNode().getPath(), props);
+        GlobalTableValidation.validateForTerraform(getNode().getPath(), props);
         this.props = props;
         this.table = new DynamodbTable(this, "table", tableConfig(props));
         addAutoscaling();
@@ -109,11 +108,7 @@ public class GlobalTable extends Construct {
     }
 
     private static List<DynamodbTableAttribute> attributes(GlobalTableProps props) {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put(props.partitionKey().name(), props.partitionKey().type());
-        props.sortKey().ifPresent(k -> all.put(k.name(), k.type()));
-        props.attributes().forEach(a -> all.putIfAbsent(a.name(), a.type()));
-        return all.entrySet().stream()
+        return props.keyAttributes().entrySet().stream()
                 .map(e -> DynamodbTableAttribute.builder().name(e.getKey()).type(e.getValue()).build())
                 .toList();
     }

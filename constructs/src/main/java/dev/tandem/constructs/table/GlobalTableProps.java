@@ -1,5 +1,7 @@
 package dev.tandem.constructs.table;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +50,22 @@ public record GlobalTableProps(
         attributes = List.copyOf(attributes);
         globalSecondaryIndexes = List.copyOf(globalSecondaryIndexes);
         replicas = List.copyOf(replicas);
-        tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
+        tags = Collections.unmodifiableMap(new TreeMap<>(tags));
+    }
+
+    /**
+     * Every key attribute of the table and its indexes with its type, each once, in declaration
+     * order (partition key, sort key, then {@link #attributes()}): what DynamoDB calls the
+     * attribute definitions.
+     *
+     * @return attribute name to {@code S}, {@code N} or {@code B}
+     */
+    public Map<String, String> keyAttributes() {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put(partitionKey.name(), partitionKey.type());
+        sortKey.ifPresent(k -> all.put(k.name(), k.type()));
+        attributes.forEach(a -> all.putIfAbsent(a.name(), a.type()));
+        return Collections.unmodifiableMap(all);
     }
 
     /** @return a builder with the safe defaults */

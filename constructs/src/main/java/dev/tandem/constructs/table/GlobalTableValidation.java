@@ -10,8 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Checks {@link GlobalTableProps} against DynamoDB's rules and what the pinned AWS provider can express. */
-final class GlobalTableValidation {
+/**
+ * Checks {@link GlobalTableProps} against DynamoDB's rules, which every rendering of the table shares
+ * ({@link #validate}), and against what the pinned AWS provider can express (for the Terraform rendering).
+ */
+public final class GlobalTableValidation {
     private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9_.-]{3,255}$");
     private static final Set<String> KEY_TYPES = Set.of("S", "N", "B");
     private static final Set<String> PROJECTIONS = Set.of("ALL", "KEYS_ONLY", "INCLUDE");
@@ -20,7 +23,25 @@ final class GlobalTableValidation {
     private GlobalTableValidation() {
     }
 
-    static void validate(String path, GlobalTableProps props) {
+    /**
+     * Checks DynamoDB's own rules.
+     *
+     * @param path  the construct path problems are reported under
+     * @param props the table's description
+     * @throws dev.tandem.constructs.core.ValidationException listing every problem
+     */
+    public static void validate(String path, GlobalTableProps props) {
+        problems(path, props).throwIfAny();
+    }
+
+    /** DynamoDB's rules plus the limits of hashicorp/aws 5.23.1, for the Terraform rendering. */
+    static void validateForTerraform(String path, GlobalTableProps props) {
+        Problems p = problems(path, props);
+        checkTerraformLimits(p, props);
+        p.throwIfAny();
+    }
+
+    private static Problems problems(String path, GlobalTableProps props) {
         Problems p = new Problems(path);
         p.require(props.tableName() != null && NAME.matcher(props.tableName()).matches(), "tableName",
                 props.tableName(), "must be 3–255 characters of a-z, A-Z, 0-9, '_', '.' or '-'",
@@ -36,7 +57,24 @@ final class GlobalTableValidation {
                 "remove streamViewType(...) (the default is right) or use NEW_AND_OLD_IMAGES");
         props.timeToLiveAttribute().ifPresent(ttl -> p.require(!ttl.isBlank(), "timeToLiveAttribute", "\"" + ttl + "\"",
                 "must name an attribute", "give the attribute that holds the expiry in epoch seconds, or omit it"));
-        p.throwIfAny();
+        return p;
+    }
+
+    // hashicorp/aws 5.23.1 (cdktf-provider-aws 18.0.3) has no per-replica deletion protection or table
+    // class in the replica block: refuse a value it would silently drop. CloudFormation has both.
+    private static void checkTerraformLimits(Problems p, GlobalTableProps props) {
+        for (Replica r : props.replicas()) {
+            String prop = "replicas[" + r.region() + "]";
+            r.deletionProtection().filter(v -> v != props.deletionProtection()).ifPresent(v -> p.add(
+                    prop + ".deletionProtection", v,
+                    "cannot differ from the table's in the Terraform rendering: hashicorp/aws 5.23.1 has no "
+                            + "per-replica deletion protection",
+                    "remove the override"));
+            r.tableClass().filter(v -> v != props.tableClass()).ifPresent(v -> p.add(prop + ".tableClass", v,
+                    "cannot differ from the table's in the Terraform rendering: the replica block of hashicorp/aws "
+                            + "5.23.1 has no table class",
+                    "remove the override"));
+        }
     }
 
     private static void checkReplicas(Problems p, GlobalTableProps props) {
@@ -65,17 +103,6 @@ final class GlobalTableValidation {
                         "only applies with customer-managed encryption",
                         "use encryption(TableEncryption.customerManaged(...)) or remove the key");
             }
-            // hashicorp/aws 5.23.1 (cdktf-provider-aws 18.0.3) has no per-replica deletion protection
-            // or table class in the replica block: refuse a value it would silently drop.
-            r.deletionProtection().filter(v -> v != props.deletionProtection()).ifPresent(v -> p.add(
-                    prop + ".deletionProtection", v,
-                    "cannot differ from the table's in the Terraform rendering: hashicorp/aws 5.23.1 has no "
-                            + "per-replica deletion protection",
-                    "remove the override"));
-            r.tableClass().filter(v -> v != props.tableClass()).ifPresent(v -> p.add(prop + ".tableClass", v,
-                    "cannot differ from the table's in the Terraform rendering: the replica block of hashicorp/aws "
-                            + "5.23.1 has no table class",
-                    "remove the override"));
         }
         if (customerKeys) {
             p.require(props.encryption().kmsKeyArn().filter(k -> !k.isBlank()).isPresent(), "encryption.kmsKeyArn",

@@ -92,6 +92,21 @@ class TandemAppTest {
     }
 
     @Test
+    void aResynthKeepsOutputItDoesNotWriteSuchAsTheCloudFormationTemplates() throws IOException {
+        Path out = tmp.resolve("cdktf.out");
+        synth(out, "first");
+        Path template = out.resolve("cloudformation/region/region.template.json");
+        Files.createDirectories(template.getParent());
+        Files.writeString(template, "{}");
+
+        synth(out, "second");
+
+        assertThat(Files.readString(out.resolve("stacks/region/cdk.tf.json"))).contains("second");
+        assertThat(template).hasContent("{}");
+        assertOnlyTheOutputFolderIsLeft();
+    }
+
+    @Test
     void aSideFileOutsideItsStackFolderIsRejected() {
         TerraformStack stack = new TerraformStack(com.hashicorp.cdktf.Testing.app(), "region");
         assertThatThrownBy(() -> new SideFile(stack, "evil", "../../etc/passwd", "x"))

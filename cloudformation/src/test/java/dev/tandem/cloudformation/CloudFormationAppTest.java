@@ -1,0 +1,59 @@
+package dev.tandem.cloudformation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tandem.constructs.table.Attribute;
+import dev.tandem.constructs.table.GlobalTableProps;
+import dev.tandem.constructs.table.Replica;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Writing a stack's cloud assembly into {@code <outdir>/cloudformation/<stack>/}, all or nothing. */
+class CloudFormationAppTest {
+    @TempDir
+    Path tmp;
+
+    private static GlobalTableProps table(String name) {
+        return GlobalTableProps.builder().tableName(name).region("eu-west-3").partitionKey(Attribute.string("pk"))
+                .replicas(List.of(Replica.in("eu-central-1"))).build();
+    }
+
+    private Path synth(String tableName) {
+        return CloudFormationApp.synthesize(tmp.resolve("cdktf.out"), "primary",
+                (app, id) -> new GlobalTableStack(app, id, table(tableName)));
+    }
+
+    @Test
+    void theTemplateLandsInItsStackFolderBesideTheTerraformOutputWhichIsLeftAlone() throws IOException {
+        Path terraform = tmp.resolve("cdktf.out/stacks/primary/cdk.tf.json");
+        Files.createDirectories(terraform.getParent());
+        Files.writeString(terraform, "{}");
+
+        Path template = synth("first");
+
+        assertThat(template).isEqualTo(tmp.resolve("cdktf.out/cloudformation/primary/primary.template.json"));
+        assertThat(Files.readString(template)).contains("\"TableName\": \"first\"");
+        assertThat(terraform).hasContent("{}");
+        try (Stream<Path> entries = Files.list(tmp.resolve("cdktf.out/cloudformation"))) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("primary");
+        }
+    }
+
+    @Test
+    void aFailedSynthLeavesThePreviousTemplateAndNoStagingFolder() throws IOException {
+        Path template = synth("first");
+
+        assertThatThrownBy(() -> synth("x")).hasMessageContaining("tableName");
+
+        assertThat(Files.readString(template)).contains("\"TableName\": \"first\"");
+        try (Stream<Path> entries = Files.list(tmp.resolve("cdktf.out/cloudformation"))) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("primary");
+        }
+    }
+}
