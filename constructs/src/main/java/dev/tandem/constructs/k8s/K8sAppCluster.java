@@ -99,9 +99,11 @@ public class K8sAppCluster extends Construct implements BackendTarget {
         this.serviceIp = props.app().serviceIp().orElse(Ipv4.format(network.cidr().broadcast() - 1));
         this.manifests = AppManifests.render(props.app(), props.multiZone(), serviceIp);
         for (Manifest m : manifests) {
-            new SideFile(this, "k8s-" + m.fileName(), "k8s/" + m.fileName(), ManifestYaml.write(m.object()));
+            new SideFile(this, "k8s-" + m.fileName(), props.manifestFolder() + "/" + m.fileName(),
+                    ManifestYaml.write(m.object()));
         }
-        new SideFile(this, "k8s-kustomization.yaml", "k8s/kustomization.yaml", ManifestYaml.kustomization(manifests));
+        new SideFile(this, "k8s-kustomization.yaml", props.manifestFolder() + "/kustomization.yaml",
+                ManifestYaml.kustomization(manifests));
     }
 
     private CloudProjectKubeNodepool nodePool(String name, Optional<String> zone, boolean antiAffinity) {
@@ -192,6 +194,12 @@ public class K8sAppCluster extends Construct implements BackendTarget {
         /** @see K8sAppClusterProps.Builder#clusterName(String) */
         public Builder clusterName(String value) {
             props.clusterName(value);
+            return this;
+        }
+
+        /** @see K8sAppClusterProps.Builder#manifestFolder(String) */
+        public Builder manifestFolder(String value) {
+            props.manifestFolder(value);
             return this;
         }
 

@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param zones             the region's availability zones; empty for a single-zone region
  * @param nodePool          worker node sizing (per pool)
  * @param app               the application and its manifests
+ * @param manifestFolder    folder of the manifests below the stack's output, {@code k8s} by default;
+ *                          several clusters in one stack need one folder each
  */
 public record K8sAppClusterProps(RegionNetwork network, Optional<String> clusterName, String kubernetesVersion,
         UpdatePolicy updatePolicy, KubeProxyMode kubeProxyMode, List<String> zones, NodePoolSpec nodePool,
-        AppSpec app) {
+        AppSpec app, String manifestFolder) {
 
     /** The default {@link #kubernetesVersion()}: a minor OVH MKS supports, and the newest the test schemas cover. */
     public static final String DEFAULT_KUBERNETES_VERSION = "1.33";
@@ -51,6 +53,7 @@ public record K8sAppClusterProps(RegionNetwork network, Optional<String> cluster
         private List<String> zones = List.of();
         private NodePoolSpec nodePool = NodePoolSpec.defaults();
         private AppSpec app;
+        private String manifestFolder = "k8s";
 
         private Builder() {
         }
@@ -103,10 +106,16 @@ public record K8sAppClusterProps(RegionNetwork network, Optional<String> cluster
             return this;
         }
 
+        /** @param value manifest folder below the stack's output; @default k8s */
+        public Builder manifestFolder(String value) {
+            this.manifestFolder = value;
+            return this;
+        }
+
         /** @return the props */
         public K8sAppClusterProps build() {
             return new K8sAppClusterProps(network, Optional.ofNullable(clusterName), kubernetesVersion, updatePolicy,
-                    kubeProxyMode, zones, nodePool, app);
+                    kubeProxyMode, zones, nodePool, app, manifestFolder);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.tandem.constructs.k8s;
 
 import static dev.tandem.constructs.k8s.K8sFixtures.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.TerraformStack;
@@ -11,7 +12,12 @@ import dev.tandem.constructs.testing.TestStacks;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import dev.tandem.constructs.core.TandemApp;
+import dev.tandem.constructs.network.RegionNetwork;
+import dev.tandem.providers.ovh.provider.OvhProvider;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class K8sAppClusterTest {
 
@@ -131,5 +137,30 @@ class K8sAppClusterTest {
                         .build()).build();
 
         assertThat(cluster.getNode().getMetadata()).isEmpty();
+    }
+
+    @Test
+    void twoClustersInOneStackWriteTheirManifestsToTheirOwnFolders(@TempDir Path tmp) {
+        Path out = tmp.resolve("cdktf.out");
+        TandemApp.synthesize(out, app -> {
+            TerraformStack stack = new TerraformStack(app, "region");
+            OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
+            RegionNetwork network = K8sFixtures.network(stack);
+            K8sAppCluster.Builder.create(stack, "orders").network(network).manifestFolder("k8s/orders")
+                    .app(K8sFixtures.app().build()).build();
+            return K8sAppCluster.Builder.create(stack, "billing").network(network).manifestFolder("k8s/billing")
+                    .app(K8sFixtures.app().name("billing").serviceIp("10.10.255.253").build()).build();
+        });
+
+        assertThat(out.resolve("stacks/region/k8s/orders/deployment.yaml")).exists();
+        assertThat(out.resolve("stacks/region/k8s/billing/kustomization.yaml")).exists();
+        assertThatThrownBy(() -> TandemApp.synthesize(tmp.resolve("clash"), app -> {
+            TerraformStack stack = new TerraformStack(app, "region");
+            OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
+            RegionNetwork network = K8sFixtures.network(stack);
+            K8sAppCluster.Builder.create(stack, "orders").network(network).app(K8sFixtures.app().build()).build();
+            return K8sAppCluster.Builder.create(stack, "billing").network(network)
+                    .app(K8sFixtures.app().name("billing").build()).build();
+        })).hasMessageContaining("would overwrite stacks/region/k8s/");
     }
 }
