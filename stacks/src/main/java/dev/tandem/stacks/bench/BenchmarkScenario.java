@@ -77,7 +77,7 @@ public final class BenchmarkScenario {
                     .zones(spec.primary().ovhZones())
                     .app(AppSpec.builder().name(name).image(spec.appImage()).health(spec.health()).build())
                     .build();
-            HaproxyTier.Builder.create(scope, "haproxy").cloudProject(spec.ovhCloudProject()).network(network)
+            HaproxyTier.Builder.create(scope, "haproxy-" + name).cloudProject(spec.ovhCloudProject()).network(network)
                     .zones(spec.primary().ovhZones()).flavorId(spec.primary().haproxy().flavorId())
                     .imageId(spec.primary().haproxy().imageId()).sshKey(SshKey.existing(spec.sshKeyName()))
                     .health(spec.health()).backends(cluster).build();
