@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -41,7 +40,7 @@ public final class TandemApp {
     private TandemApp(Path outdir) {
         this.outdir = outdir.toAbsolutePath().normalize();
         Path intended = this.outdir.resolveSibling(this.outdir.getFileName() + ".staging");
-        deleteTree(intended);
+        OutputFolders.deleteTree(intended);
         this.app = new App(AppConfig.builder()
                 .outdir(intended.toString())
                 .stackTraces(false)
@@ -75,7 +74,7 @@ public final class TandemApp {
             tandem.swapIntoPlace();
             return result;
         } catch (RuntimeException | Error e) {
-            deleteTree(tandem.staging);
+            OutputFolders.deleteTree(tandem.staging);
             throw e;
         }
     }
@@ -119,17 +118,11 @@ public final class TandemApp {
             if (Files.exists(outdir)) {
                 carryOverTerraformFiles();
                 carryOverOtherOutput();
-                Path old = outdir.resolveSibling(outdir.getFileName() + ".old");
-                deleteTree(old);
-                Files.move(outdir, old, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(staging, outdir, StandardCopyOption.ATOMIC_MOVE);
-                deleteTree(old);
-            } else {
-                Files.move(staging, outdir, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot replace " + outdir, e);
+            throw new UncheckedIOException("cannot carry files over from " + outdir, e);
         }
+        OutputFolders.replace(staging, outdir);
     }
 
     private void carryOverOtherOutput() throws IOException {
@@ -162,19 +155,6 @@ public final class TandemApp {
                     }
                 }
             }
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root, e);
         }
     }
 }

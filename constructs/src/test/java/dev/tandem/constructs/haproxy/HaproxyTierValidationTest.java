@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.ValidationException;
 import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.constructs.testing.Rejections;
 import dev.tandem.constructs.testing.TestStacks;
 import java.time.Duration;
 import java.util.List;
@@ -19,12 +20,7 @@ class HaproxyTierValidationTest {
     }
 
     private static void rejects(HaproxyTier.Builder builder, String property, String value, String why) {
-        assertThatThrownBy(builder::build)
-                .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("test/haproxy: ")
-                .hasMessageContaining(property + " = " + value)
-                .hasMessageContaining(why)
-                .hasMessageContaining("Fix: ");
+        Rejections.assertRejected(builder::build, "test/haproxy", property, value, why);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.constructs.core.ValidationException;
 import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.constructs.testing.Rejections;
 import dev.tandem.constructs.testing.TestStacks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,12 +18,7 @@ class K8sAppClusterValidationTest {
     }
 
     private static void rejects(K8sAppCluster.Builder builder, String property, String value, String why) {
-        assertThatThrownBy(builder::build)
-                .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("test/app: ")
-                .hasMessageContaining(property + " = " + value)
-                .hasMessageContaining(why)
-                .hasMessageContaining("Fix: ");
+        Rejections.assertRejected(builder::build, "test/app", property, value, why);
     }
 
     @Test

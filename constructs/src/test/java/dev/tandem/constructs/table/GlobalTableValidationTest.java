@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.constructs.core.ValidationException;
+import dev.tandem.constructs.testing.Rejections;
 import dev.tandem.constructs.testing.TestStacks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,12 +18,7 @@ class GlobalTableValidationTest {
     }
 
     private static void rejects(GlobalTable.Builder builder, String property, String value, String why) {
-        assertThatThrownBy(builder::build)
-                .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("test/orders: ")
-                .hasMessageContaining(property + " = " + value)
-                .hasMessageContaining(why)
-                .hasMessageContaining("Fix: ");
+        Rejections.assertRejected(builder::build, "test/orders", property, value, why);
     }
 
     @Test
