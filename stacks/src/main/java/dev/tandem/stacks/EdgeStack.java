@@ -35,7 +35,7 @@ public class EdgeStack extends TerraformStack {
                 .zoneName(edge.zoneName())
                 .hostname(edge.hostname())
                 .health(deployment.health())
-                .monitor(new MonitorSettings(false, port, 20, 5, 1, 2, 2))
+                .monitor(MonitorSettings.defaults().withPort(port))
                 .pools(regions.stream().map(r -> pool(deployment, r)).toList())
                 .build();
     }

@@ -8,6 +8,9 @@ import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.constructs.core.StateBackend;
 import dev.tandem.constructs.core.ValidationException;
 import dev.tandem.constructs.readiness.DrTargets;
 import java.nio.file.Files;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.jsii.JsiiException;
 
 class MainTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path tmp;
 
@@ -84,6 +89,25 @@ class MainTest {
         try (Stream<Path> siblings = Files.list(tmp)) {
             assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("cdktf.out");
         }
+    }
+
+    @Test
+    void aSharedS3BackendReachesEveryStackAndTheEdgeReadsTheRegionsFromIt() throws Exception {
+        Path out = tmp.resolve("cdktf.out");
+        Main.synthesize(ReferenceDeployment.spec()
+                .withBackend(StateBackend.awsS3("acme-tandem-state", "eu-west-3", "tandem-locks")), out);
+
+        for (String stack : java.util.List.of("primary", "secondary", "edge")) {
+            JsonNode s3 = JSON.readTree(out.resolve("stacks/" + stack + "/cdk.tf.json").toFile())
+                    .path("terraform").path("backend").path("s3");
+            assertThat(s3.path("key").asText()).as(stack).isEqualTo("tandem/" + stack + ".tfstate");
+            assertThat(s3.path("dynamodb_table").asText()).as(stack).isEqualTo("tandem-locks");
+        }
+        JsonNode primaryState = JSON.readTree(out.resolve("stacks/edge/cdk.tf.json").toFile())
+                .path("data").path("terraform_remote_state").path("cross-stack-reference-input-primary");
+        assertThat(primaryState.path("backend").asText()).isEqualTo("s3");
+        assertThat(primaryState.path("config").path("key").asText()).isEqualTo("tandem/primary.tfstate");
+        assertThat(primaryState.path("config").path("bucket").asText()).isEqualTo("acme-tandem-state");
     }
 
     @Test

@@ -28,6 +28,12 @@ public record MonitorSettings(boolean https, int port, int intervalSeconds, int 
         return new MonitorSettings(true, 443, intervalSeconds, timeoutSeconds, retries, consecutiveDown, consecutiveUp);
     }
 
+    /** @return a copy probing origin port {@code newPort} (0: the scheme's default) */
+    public MonitorSettings withPort(int newPort) {
+        return new MonitorSettings(https, newPort, intervalSeconds, timeoutSeconds, retries, consecutiveDown,
+                consecutiveUp);
+    }
+
     /** @return a copy with another interval and timeout */
     public MonitorSettings timing(int newIntervalSeconds, int newTimeoutSeconds) {
         return new MonitorSettings(https, port, newIntervalSeconds, newTimeoutSeconds, retries, consecutiveDown,
