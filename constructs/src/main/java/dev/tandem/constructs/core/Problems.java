@@ -4,21 +4,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects the problems of one construct's props, then throws them all at once.
+ * Collects the problems of one construct's input, then throws them all at once.
  *
  * <pre>{@code
  * Problems problems = new Problems(getNode().getPath());
  * problems.require(port >= 1 && port <= 65535, "port", port, "must be 1–65535", "use a TCP port number");
  * problems.throwIfAny();
  * }</pre>
+ *
+ * <p>A nested value (a spec inside props) is checked through {@link #nested(String)}, which reports
+ * under the same construct path with the property prefixed, e.g. {@code app.replicas}.
  */
 public final class Problems {
     private final String path;
-    private final List<Problem> found = new ArrayList<>();
+    private final String prefix;
+    private final List<Problem> found;
 
     /** @param path the construct path every problem is reported under */
     public Problems(String path) {
+        this(path, "", new ArrayList<>());
+    }
+
+    private Problems(String path, String prefix, List<Problem> found) {
         this.path = path;
+        this.prefix = prefix;
+        this.found = found;
+    }
+
+    /**
+     * @param property the property holding the nested value, e.g. {@code app} or {@code pools[primary]}
+     * @return a view that records into the same list with {@code property.} before each property name
+     */
+    public Problems nested(String property) {
+        return new Problems(path, prefix + property + ".", found);
     }
 
     /**
@@ -38,9 +56,41 @@ public final class Problems {
         return condition;
     }
 
+    /**
+     * Records "is required" when {@code value} is null.
+     *
+     * @param value    the value
+     * @param property the property name as the user wrote it in the builder
+     * @param fix      how to supply it
+     * @return true when the value is present, so checks of its content can follow
+     */
+    public boolean present(Object value, String property, String fix) {
+        return require(value != null, property, null, "is required", fix);
+    }
+
+    /**
+     * Records "is required" for a null list and "must not contain null" for null elements.
+     *
+     * @return true when the list and all its elements are present
+     */
+    public boolean presentElements(List<?> values, String property, String fix) {
+        if (!present(values, property, fix)) {
+            return false;
+        }
+        return require(values.stream().allMatch(v -> v != null), property, values, "must not contain null", fix);
+    }
+
     /** Records a problem unconditionally. */
     public void add(String property, Object value, String requirement, String fix) {
-        found.add(new Problem(path, property, String.valueOf(value), requirement, fix));
+        found.add(new Problem(path, prefix + property, display(value), requirement, fix));
+    }
+
+    /** Shows text in quotes, so an empty or blank value is visible in the message. */
+    private static String display(Object value) {
+        if (value instanceof String s && (s.isBlank() || !s.strip().equals(s))) {
+            return "\"" + s + "\"";
+        }
+        return String.valueOf(value);
     }
 
     /** @return the construct path problems are reported under */
