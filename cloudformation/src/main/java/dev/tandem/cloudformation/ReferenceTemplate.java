@@ -1,14 +1,16 @@
 package dev.tandem.cloudformation;
 
+import dev.tandem.constructs.table.TableReplicaProps;
 import dev.tandem.stacks.DeploymentSpec;
-import dev.tandem.stacks.DeploymentStacks;
 import dev.tandem.stacks.ReferenceDeployment;
 import dev.tandem.stacks.SynthErrors;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The README's CloudFormation command ({@code mvn -q -Pcloudformation package}): writes the
- * reference deployment's sessions table, from the same description the Terraform primary stack
+ * reference deployment's first table, from the same description the Terraform primary stack
  * uses, as {@code <tandem.outdir>/cloudformation/primary/primary.template.json} (default
  * {@code cdktf.out}).
  */
@@ -41,7 +43,14 @@ public final class ReferenceTemplate {
      * @return the template file
      */
     public static Path synthesize(DeploymentSpec spec, Path outdir) {
+        Map<String, TableReplicaProps> replicas = new LinkedHashMap<>();
+        spec.regions().subList(1, spec.regions().size())
+                .forEach(r -> replicas.put(r.awsRegion(), TableReplicaProps.builder().build()));
         return CloudFormationApp.synthesize(outdir, spec.primary().stackName(),
-                (app, id) -> new GlobalTableStack(app, id, DeploymentStacks.sessionsTableProps(spec)));
+                (app, id) -> GlobalTableStack.Builder.create(app, id)
+                        .table(spec.tables().get(0))
+                        .homeRegion(spec.primary().awsRegion())
+                        .replicas(replicas)
+                        .build());
     }
 }

@@ -2,7 +2,8 @@ package dev.tandem.cloudformation;
 
 import dev.tandem.constructs.table.GlobalSecondaryIndex;
 import dev.tandem.constructs.table.GlobalTableProps;
-import dev.tandem.constructs.table.Replica;
+import dev.tandem.constructs.table.Projection;
+import dev.tandem.constructs.table.TableReplicaProps;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,17 +27,15 @@ import software.constructs.Construct;
 /**
  * Maps {@link GlobalTableProps} onto the AWS CDK's {@link TableV2}, field by field of the
  * description: nothing here restates a table, only how each of our values is spelled in the CDK.
- * An override a {@link Replica} leaves empty is left to TableV2, which then uses the table's value,
- * as our description means.
+ * An override a {@link TableReplicaProps} leaves empty is left to TableV2, which then uses the
+ * table's value, as our description means.
  */
 final class TableV2Rendering {
-    private static final Map<String, AttributeType> TYPES = Map.of(
-            "S", AttributeType.STRING, "N", AttributeType.NUMBER, "B", AttributeType.BINARY);
 
     private TableV2Rendering() {
     }
 
-    static TableV2 render(Construct scope, String id, GlobalTableProps props) {
+    static TableV2 render(Construct scope, String id, GlobalTableProps props, Map<String, TableReplicaProps> replicas) {
         TableV2.Builder b = TableV2.Builder.create(scope, id)
                 .tableName(props.tableName())
                 .partitionKey(attribute(props, props.partitionKey().name()))
@@ -45,8 +44,8 @@ final class TableV2Rendering {
                 .pointInTimeRecovery(props.pointInTimeRecovery())
                 .deletionProtection(props.deletionProtection())
                 .tableClass(TableClass.valueOf(props.tableClass().name()))
-                .encryption(encryption(scope, id, props))
-                .replicas(props.replicas().stream().map(r -> replica(props, r)).toList());
+                .encryption(encryption(scope, id, props, replicas))
+                .replicas(replicas.entrySet().stream().map(r -> replica(props, r.getKey(), r.getValue())).toList());
         props.sortKey().ifPresent(k -> b.sortKey(attribute(props, k.name())));
         if (!props.globalSecondaryIndexes().isEmpty()) {
             b.globalSecondaryIndexes(props.globalSecondaryIndexes().stream().map(g -> index(props, g)).toList());
@@ -59,7 +58,7 @@ final class TableV2Rendering {
     }
 
     private static Attribute attribute(GlobalTableProps props, String name) {
-        return Attribute.builder().name(name).type(TYPES.get(props.keyAttributes().get(name))).build();
+        return Attribute.builder().name(name).type(AttributeType.valueOf(props.keyAttributes().get(name).name())).build();
     }
 
     private static Billing billing(dev.tandem.constructs.table.Billing billing) {
@@ -88,35 +87,36 @@ final class TableV2Rendering {
     private static GlobalSecondaryIndexPropsV2 index(GlobalTableProps props, GlobalSecondaryIndex g) {
         GlobalSecondaryIndexPropsV2.Builder b = GlobalSecondaryIndexPropsV2.builder()
                 .indexName(g.indexName())
-                .partitionKey(attribute(props, g.partitionKey()))
-                .projectionType(ProjectionType.valueOf(g.projectionType()));
-        g.sortKey().ifPresent(k -> b.sortKey(attribute(props, k)));
-        if (!g.nonKeyAttributes().isEmpty()) {
-            b.nonKeyAttributes(g.nonKeyAttributes());
+                .partitionKey(attribute(props, g.partitionKey().name()))
+                .projectionType(ProjectionType.valueOf(g.projection().typeName()));
+        g.sortKey().ifPresent(k -> b.sortKey(attribute(props, k.name())));
+        if (g.projection() instanceof Projection.Include include) {
+            b.nonKeyAttributes(include.nonKeyAttributes());
         }
         g.read().ifPresent(c -> b.readCapacity(capacity(c)));
         g.write().ifPresent(c -> b.writeCapacity(capacity(c)));
         return b.build();
     }
 
-    private static TableEncryptionV2 encryption(Construct scope, String id, GlobalTableProps props) {
+    private static TableEncryptionV2 encryption(Construct scope, String id, GlobalTableProps props,
+            Map<String, TableReplicaProps> replicas) {
         return switch (props.encryption().kind()) {
             case AWS_OWNED -> TableEncryptionV2.dynamoOwnedKey();
             case AWS_MANAGED -> TableEncryptionV2.awsManagedKey();
             case CUSTOMER_MANAGED -> TableEncryptionV2.customerManagedKey(
                     Key.fromKeyArn(scope, id + "-key", props.encryption().kmsKeyArn().orElseThrow()),
-                    props.replicas().stream().collect(Collectors.toMap(Replica::region,
-                            r -> r.kmsKeyArn().orElseThrow())));
+                    replicas.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                            r -> r.getValue().kmsKeyArn().orElseThrow())));
         };
     }
 
-    private static ReplicaTableProps replica(GlobalTableProps props, Replica r) {
-        ReplicaTableProps.Builder b = ReplicaTableProps.builder().region(r.region());
+    private static ReplicaTableProps replica(GlobalTableProps props, String region, TableReplicaProps r) {
+        ReplicaTableProps.Builder b = ReplicaTableProps.builder().region(region);
         r.pointInTimeRecovery().ifPresent(b::pointInTimeRecovery);
         r.deletionProtection().ifPresent(b::deletionProtection);
         r.tableClass().ifPresent(c -> b.tableClass(TableClass.valueOf(c.name())));
         // CloudFormation tags each replica on its own: propagating means giving it the table's tags.
-        if (r.propagateTags().orElse(true) && !props.tags().isEmpty()) {
+        if (r.propagateTags() && !props.tags().isEmpty()) {
             b.tags(tags(props));
         }
         return b.build();

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.constructs.table.Attribute;
 import dev.tandem.constructs.table.GlobalTableProps;
-import dev.tandem.constructs.table.Replica;
+import dev.tandem.constructs.table.TableReplicaProps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,13 +20,13 @@ class CloudFormationAppTest {
     Path tmp;
 
     private static GlobalTableProps table(String name) {
-        return GlobalTableProps.builder().tableName(name).region("eu-west-3").partitionKey(Attribute.string("pk"))
-                .replicas(List.of(Replica.in("eu-central-1"))).build();
+        return GlobalTableProps.builder().tableName(name).partitionKey(Attribute.string("pk")).build();
     }
 
     private Path synth(String tableName) {
         return CloudFormationApp.synthesize(tmp.resolve("cdktf.out"), "primary",
-                (app, id) -> new GlobalTableStack(app, id, table(tableName)));
+                (app, id) -> GlobalTableStack.Builder.create(app, id).table(table(tableName)).homeRegion("eu-west-3")
+                        .replicas(Map.of("eu-central-1", TableReplicaProps.builder().build())).build());
     }
 
     @Test

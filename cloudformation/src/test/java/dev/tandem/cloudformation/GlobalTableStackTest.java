@@ -9,7 +9,7 @@ import dev.tandem.constructs.table.Billing;
 import dev.tandem.constructs.table.Capacity;
 import dev.tandem.constructs.table.GlobalSecondaryIndex;
 import dev.tandem.constructs.table.GlobalTableProps;
-import dev.tandem.constructs.table.Replica;
+import dev.tandem.constructs.table.TableReplicaProps;
 import dev.tandem.constructs.table.TableClass;
 import dev.tandem.constructs.table.TableEncryption;
 import java.util.List;
@@ -24,23 +24,29 @@ import software.amazon.awscdk.assertions.Template;
 class GlobalTableStackTest {
     private static final String GLOBAL_TABLE = "AWS::DynamoDB::GlobalTable";
 
+    private static final Map<String, TableReplicaProps> FRANKFURT = Map.of("eu-central-1",
+            TableReplicaProps.builder().build());
+
     private static GlobalTableProps.Builder sessions() {
         return GlobalTableProps.builder()
                 .tableName("sessions")
-                .region("eu-west-3")
                 .partitionKey(Attribute.string("pk"))
                 .sortKey(Attribute.number("sk"))
-                .attributes(List.of(Attribute.string("userId")))
                 .globalSecondaryIndexes(List.of(GlobalSecondaryIndex.builder()
-                        .indexName("by-user").partitionKey("userId").sortKey("sk").build()))
-                .replicas(List.of(Replica.in("eu-central-1")))
+                        .indexName("by-user").partitionKey(Attribute.string("userId")).sortKey(Attribute.number("sk"))
+                        .build()))
                 .timeToLiveAttribute("expiresAt")
                 .tags(Map.of("team", "payments"));
     }
 
     private static Template template(GlobalTableProps props) {
+        return template(props, FRANKFURT);
+    }
+
+    private static Template template(GlobalTableProps props, Map<String, TableReplicaProps> replicas) {
         App app = new App(AppProps.builder().analyticsReporting(false).build());
-        return Template.fromStack(new GlobalTableStack(app, "stack", props));
+        return Template.fromStack(GlobalTableStack.Builder.create(app, "stack").table(props).homeRegion("eu-west-3")
+                .replicas(replicas).build());
     }
 
     /** Replicas come in no promised order (the home region's is last): match each on its own. */
@@ -97,8 +103,8 @@ class GlobalTableStackTest {
     void customerManagedKeysAreGivenPerRegion() {
         String home = "arn:aws:kms:eu-west-3:111122223333:key/home";
         String replica = "arn:aws:kms:eu-central-1:111122223333:key/replica";
-        Template t = template(sessions().encryption(TableEncryption.customerManaged(home))
-                .replicas(List.of(Replica.builder().region("eu-central-1").kmsKeyArn(replica).build())).build());
+        Template t = template(sessions().encryption(TableEncryption.customerManaged(home)).build(),
+                Map.of("eu-central-1", TableReplicaProps.builder().kmsKeyArn(replica).build()));
 
         t.hasResourceProperties(GLOBAL_TABLE, Map.of("SSESpecification", Map.of("SSEEnabled", true, "SSEType", "KMS")));
         hasReplica(t, Map.of("Region", "eu-west-3", "SSESpecification", Map.of("KMSMasterKeyId", home)));
@@ -107,9 +113,9 @@ class GlobalTableStackTest {
 
     @Test
     void replicaOverridesOfDeletionProtectionTableClassPitrAndTagsReachOnlyThatReplica() {
-        Template t = template(sessions().replicas(List.of(Replica.builder().region("eu-central-1")
+        Template t = template(sessions().build(), Map.of("eu-central-1", TableReplicaProps.builder()
                 .deletionProtection(false).tableClass(TableClass.STANDARD_INFREQUENT_ACCESS)
-                .pointInTimeRecovery(false).propagateTags(false).build())).build());
+                .pointInTimeRecovery(false).propagateTags(false).build()));
 
         hasReplica(t, Map.of("Region", "eu-west-3", "DeletionProtectionEnabled", true, "TableClass", "STANDARD",
                 "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
@@ -123,7 +129,7 @@ class GlobalTableStackTest {
     @Test
     void provisionedBillingAutoscalesWritesOnTheTableAndItsIndexes() {
         Template t = template(sessions().billing(Billing.provisioned(Capacity.fixed(5),
-                Capacity.autoscaled(2, 40, 60))).build());
+                Capacity.autoscaled().minUnits(2).maxUnits(40).targetUtilization(60).build())).build());
 
         Map<String, Object> autoscaledWrites = Map.of("WriteCapacityAutoScalingSettings", Map.of(
                 "MinCapacity", 2, "MaxCapacity", 40, "SeedCapacity", 2,
@@ -154,8 +160,8 @@ class GlobalTableStackTest {
 
     @Test
     void anInvalidDescriptionIsRejectedListingEveryProblemWithTheConstructPath() {
-        assertThatThrownBy(() -> template(sessions().replicas(List.of(Replica.in("eu-west-3")))
-                .timeToLiveAttribute(" ").build()))
+        assertThatThrownBy(() -> template(sessions().timeToLiveAttribute(" ").build(),
+                Map.of("eu-west-3", TableReplicaProps.builder().build())))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("stack/table")
                 .hasMessageContaining("replicas[eu-west-3].region")

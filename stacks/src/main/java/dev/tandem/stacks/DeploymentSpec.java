@@ -1,69 +1,500 @@
 package dev.tandem.stacks;
 
+import dev.tandem.constructs.core.AwsRegions;
+import dev.tandem.constructs.core.DnsNames;
+import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.StateBackend;
+import dev.tandem.constructs.core.Values;
+import dev.tandem.constructs.edge.CloudflareFailoverLb;
+import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.constructs.k8s.AppSpec;
+import dev.tandem.constructs.k8s.K8sAppCluster;
+import dev.tandem.constructs.network.Ipv4Cidr;
 import dev.tandem.constructs.readiness.AcceptedRisk;
 import dev.tandem.constructs.readiness.DrTargets;
+import dev.tandem.constructs.table.GlobalTableProps;
+import dev.tandem.constructs.table.TableReplica;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * The whole deployment described once: a user's own deployment is another value of this type,
- * not a copy of the stacks.
+ * The whole deployment described once: a team's own deployment is another value of this type, not a
+ * copy of the stacks. {@link DeploymentStacks#build} turns it into a stack per region, an edge stack,
+ * the tables with a replica in every other region, and the DR readiness pass (on by default).
  *
- * @param appName         short name of the application (a DNS-1123 label); prefixes resource names
- * @param appImage        the app's container image, by tag or digest
- * @param sshKeyName      the operators' SSH key, already registered in the OVH cloud project
- * @param ovhEndpoint     OVH API endpoint, e.g. {@code ovh-eu}
- * @param ovhCloudProject OVH Public Cloud project id (the provider's {@code service_name})
- * @param primary         the active region
- * @param secondary       the standby region
- * @param edge            the Cloudflare side
- * @param health          the health contract every layer follows
- * @param backend         where every stack keeps its state
- * @param drTargets       the recovery objectives the DR readiness pass holds the deployment to
- * @param acceptedRisks   single points of failure and capacity gaps the team accepts, each with its
- *                        reason (printed in {@code dr-report.md})
+ * <pre>{@code
+ * DeploymentSpec orders = DeploymentSpec.builder()
+ *     .appName("orders").appImage("registry.acme.io/orders:2.3.1")
+ *     .sshKeyName("ops-key")
+ *     .ovhCloudProject("<32-hex project id>")
+ *     .regions(List.of(paris, frankfurt))             // failover order: the first is active
+ *     .edge(EdgeSpec.builder()…build())
+ *     .tables(List.of(GlobalTableProps.builder().tableName("orders").partitionKey(Attribute.string("pk")).build()))
+ *     .customizeHaproxy((region, tier) -> tier.balance(Balance.LEASTCONN))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Every construct can be adjusted through its hook ({@code customize…}): the hook receives the
+ * construct's builder after Tandem has set what it derives, in every region.
  */
-public record DeploymentSpec(
-        String appName,
-        String appImage,
-        String sshKeyName,
-        String ovhEndpoint,
-        String ovhCloudProject,
-        RegionSpec primary,
-        RegionSpec secondary,
-        EdgeSpec edge,
-        HealthContract health,
-        StateBackend backend,
-        DrTargets drTargets,
-        List<AcceptedRisk> acceptedRisks) {
+public final class DeploymentSpec {
+    private final String appName;
+    private final String appImage;
+    private final String sshKeyName;
+    private final OvhEndpoint ovhEndpoint;
+    private final String ovhCloudProject;
+    private final List<RegionSpec> regions;
+    private final EdgeSpec edge;
+    private final HealthContract health;
+    private final StateBackend backend;
+    private final DrTargets drTargets;
+    private final List<AcceptedRisk> acceptedRisks;
+    private final Optional<String> drReadinessSkipReason;
+    private final List<GlobalTableProps> tables;
+    private final RegionCustomizer<K8sAppCluster.Builder> cluster;
+    private final RegionCustomizer<AppSpec.Builder> app;
+    private final RegionCustomizer<HaproxyTier.Builder> haproxy;
+    private final RegionCustomizer<TableReplica.Builder> replica;
+    private final Consumer<CloudflareFailoverLb.Builder> edgeLoadBalancer;
 
-    /** Copies the accepted risks. */
-    public DeploymentSpec {
-        acceptedRisks = List.copyOf(acceptedRisks);
+    private DeploymentSpec(Builder b) {
+        this.appName = b.appName;
+        this.appImage = b.appImage;
+        this.sshKeyName = b.sshKeyName;
+        this.ovhEndpoint = b.ovhEndpoint;
+        this.ovhCloudProject = b.ovhCloudProject;
+        this.regions = b.regions;
+        this.edge = b.edge;
+        this.health = b.health;
+        this.backend = b.backend;
+        this.drTargets = b.drTargets;
+        this.acceptedRisks = b.acceptedRisks;
+        this.drReadinessSkipReason = Optional.ofNullable(b.drReadinessSkipReason);
+        this.tables = b.tables;
+        this.cluster = b.cluster;
+        this.app = b.app;
+        this.haproxy = b.haproxy;
+        this.replica = b.replica;
+        this.edgeLoadBalancer = b.edgeLoadBalancer;
     }
 
-    /** @return a copy with another state backend */
-    public DeploymentSpec withBackend(StateBackend newBackend) {
-        return new DeploymentSpec(appName, appImage, sshKeyName, ovhEndpoint, ovhCloudProject, primary, secondary, edge, health,
-                newBackend, drTargets, acceptedRisks);
+    /** @return a builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** @return a copy with another secondary region */
-    public DeploymentSpec withSecondary(RegionSpec newSecondary) {
-        return new DeploymentSpec(appName, appImage, sshKeyName, ovhEndpoint, ovhCloudProject, primary, newSecondary, edge, health,
-                backend, drTargets, acceptedRisks);
+    /** @return a builder holding this description, to change some of it */
+    public Builder toBuilder() {
+        Builder b = new Builder().appName(appName).appImage(appImage).sshKeyName(sshKeyName).ovhEndpoint(ovhEndpoint)
+                .ovhCloudProject(ovhCloudProject).regions(regions).edge(edge).health(health).backend(backend)
+                .drTargets(drTargets).acceptedRisks(acceptedRisks).tables(tables)
+                .customizeCluster(cluster).customizeApp(app).customizeHaproxy(haproxy).customizeReplica(replica)
+                .customizeEdge(edgeLoadBalancer);
+        drReadinessSkipReason.ifPresent(b::skipDrReadiness);
+        return b;
     }
 
-    /** @return a copy with other recovery objectives */
-    public DeploymentSpec withDrTargets(DrTargets newTargets) {
-        return new DeploymentSpec(appName, appImage, sshKeyName, ovhEndpoint, ovhCloudProject, primary, secondary, edge, health,
-                backend, newTargets, acceptedRisks);
+    /** @return the application's short name (a DNS label); prefixes resource names */
+    public String appName() {
+        return appName;
     }
 
-    /** @return a copy accepting other risks */
-    public DeploymentSpec withAcceptedRisks(List<AcceptedRisk> newRisks) {
-        return new DeploymentSpec(appName, appImage, sshKeyName, ovhEndpoint, ovhCloudProject, primary, secondary, edge, health,
-                backend, drTargets, newRisks);
+    /** @return the app's container image */
+    public String appImage() {
+        return appImage;
+    }
+
+    /** @return the operators' SSH key, registered in the OVH cloud project */
+    public String sshKeyName() {
+        return sshKeyName;
+    }
+
+    /** @return the OVH API endpoint */
+    public OvhEndpoint ovhEndpoint() {
+        return ovhEndpoint;
+    }
+
+    /** @return the OVH Public Cloud project id */
+    public String ovhCloudProject() {
+        return ovhCloudProject;
+    }
+
+    /** @return the regions in failover order; the first is active */
+    public List<RegionSpec> regions() {
+        return regions;
+    }
+
+    /** @return the active region: the first */
+    public RegionSpec primary() {
+        return regions.get(0);
+    }
+
+    /** @return the Cloudflare side */
+    public EdgeSpec edge() {
+        return edge;
+    }
+
+    /** @return the health contract every layer follows */
+    public HealthContract health() {
+        return health;
+    }
+
+    /** @return where every stack keeps its state */
+    public StateBackend backend() {
+        return backend;
+    }
+
+    /** @return the recovery objectives */
+    public DrTargets drTargets() {
+        return drTargets;
+    }
+
+    /** @return the risks the deployment accepts, each with its reason */
+    public List<AcceptedRisk> acceptedRisks() {
+        return acceptedRisks;
+    }
+
+    /** @return why the DR readiness pass is skipped, when the deployment opted out */
+    public Optional<String> drReadinessSkipReason() {
+        return drReadinessSkipReason;
+    }
+
+    /** @return the global tables, each homed in the first region with a replica in every other */
+    public List<GlobalTableProps> tables() {
+        return tables;
+    }
+
+    RegionCustomizer<K8sAppCluster.Builder> clusterCustomizer() {
+        return cluster;
+    }
+
+    RegionCustomizer<AppSpec.Builder> appCustomizer() {
+        return app;
+    }
+
+    RegionCustomizer<HaproxyTier.Builder> haproxyCustomizer() {
+        return haproxy;
+    }
+
+    RegionCustomizer<TableReplica.Builder> replicaCustomizer() {
+        return replica;
+    }
+
+    Consumer<CloudflareFailoverLb.Builder> edgeCustomizer() {
+        return edgeLoadBalancer;
+    }
+
+    /** Builds a {@link DeploymentSpec}; every setter documents its default, {@link #build()} checks the whole. */
+    public static final class Builder {
+        private String appName;
+        private String appImage;
+        private String sshKeyName;
+        private OvhEndpoint ovhEndpoint = OvhEndpoint.OVH_EU;
+        private String ovhCloudProject;
+        private List<RegionSpec> regions;
+        private EdgeSpec edge;
+        private HealthContract health = HealthContract.defaults();
+        private StateBackend backend = StateBackend.local();
+        private DrTargets drTargets;
+        private List<AcceptedRisk> acceptedRisks = List.of();
+        private String drReadinessSkipReason;
+        private List<GlobalTableProps> tables = List.of();
+        private RegionCustomizer<K8sAppCluster.Builder> cluster = RegionCustomizer.none();
+        private RegionCustomizer<AppSpec.Builder> app = RegionCustomizer.none();
+        private RegionCustomizer<HaproxyTier.Builder> haproxy = RegionCustomizer.none();
+        private RegionCustomizer<TableReplica.Builder> replica = RegionCustomizer.none();
+        private Consumer<CloudflareFailoverLb.Builder> edgeLoadBalancer = lb -> { };
+
+        private Builder() {
+        }
+
+        /**
+         * @param value the application's short name, a DNS label such as {@code orders}; it prefixes
+         *              resource names and names the Kubernetes objects (required)
+         * @return this builder
+         */
+        public Builder appName(String value) {
+            this.appName = value;
+            return this;
+        }
+
+        /**
+         * @param value the app's container image, pinned by tag or digest (required)
+         * @return this builder
+         */
+        public Builder appImage(String value) {
+            this.appImage = value;
+            return this;
+        }
+
+        /**
+         * @param value the operators' SSH key, already registered in the OVH cloud project in every
+         *              region (required)
+         * @return this builder
+         */
+        public Builder sshKeyName(String value) {
+            this.sshKeyName = value;
+            return this;
+        }
+
+        /**
+         * @param value the OVH API endpoint; @default {@link OvhEndpoint#OVH_EU}
+         * @return this builder
+         */
+        public Builder ovhEndpoint(OvhEndpoint value) {
+            this.ovhEndpoint = value;
+            return this;
+        }
+
+        /**
+         * @param value the OVH Public Cloud project id, 32 hex characters (required)
+         * @return this builder
+         */
+        public Builder ovhCloudProject(String value) {
+            this.ovhCloudProject = value;
+            return this;
+        }
+
+        /**
+         * @param value the regions in failover order, at least two; the first is active, and holds
+         *              the tables' home (required)
+         * @return this builder
+         */
+        public Builder regions(List<RegionSpec> value) {
+            this.regions = value;
+            return this;
+        }
+
+        /**
+         * @param value the Cloudflare zone and name that fail over between the regions (required)
+         * @return this builder
+         */
+        public Builder edge(EdgeSpec value) {
+            this.edge = value;
+            return this;
+        }
+
+        /**
+         * @param value the health contract every layer follows; @default {@link HealthContract#defaults()}
+         * @return this builder
+         */
+        public Builder health(HealthContract value) {
+            this.health = value;
+            return this;
+        }
+
+        /**
+         * @param value where every stack keeps its state; @default {@link StateBackend#local()}
+         * @return this builder
+         */
+        public Builder backend(StateBackend value) {
+            this.backend = value;
+            return this;
+        }
+
+        /**
+         * @param value the recovery objectives the DR readiness pass holds the deployment to (required
+         *              unless the pass is skipped)
+         * @return this builder
+         */
+        public Builder drTargets(DrTargets value) {
+            this.drTargets = value;
+            return this;
+        }
+
+        /**
+         * @param value single points of failure and capacity gaps the team accepts, each with its reason
+         *              (printed in {@code dr-report.md}); @default none
+         * @return this builder
+         */
+        public Builder acceptedRisks(List<AcceptedRisk> value) {
+            this.acceptedRisks = value;
+            return this;
+        }
+
+        /**
+         * Opts out of the DR readiness pass, visibly: the report says it was skipped and why.
+         *
+         * @param reason why the deployment does without the pass; @default the pass runs
+         * @return this builder
+         */
+        public Builder skipDrReadiness(String reason) {
+            this.drReadinessSkipReason = reason;
+            return this;
+        }
+
+        /**
+         * @param value the global tables: each is created in the first region with a replica in every
+         *              other; @default none
+         * @return this builder
+         */
+        public Builder tables(List<GlobalTableProps> value) {
+            this.tables = value;
+            return this;
+        }
+
+        /**
+         * @param value adjusts each region's {@link K8sAppCluster} (version, node pools…); @default no change
+         * @return this builder
+         */
+        public Builder customizeCluster(RegionCustomizer<K8sAppCluster.Builder> value) {
+            this.cluster = value;
+            return this;
+        }
+
+        /**
+         * @param value adjusts the app each cluster runs (replicas, resources, autoscaling…); @default no change
+         * @return this builder
+         */
+        public Builder customizeApp(RegionCustomizer<AppSpec.Builder> value) {
+            this.app = value;
+            return this;
+        }
+
+        /**
+         * @param value adjusts each region's {@link HaproxyTier} (balance, instances, timing…); @default no change
+         * @return this builder
+         */
+        public Builder customizeHaproxy(RegionCustomizer<HaproxyTier.Builder> value) {
+            this.haproxy = value;
+            return this;
+        }
+
+        /**
+         * @param value adjusts each table's {@link TableReplica} in the regions after the first
+         *              (deletion protection, table class, KMS key…); @default as the table
+         * @return this builder
+         */
+        public Builder customizeReplica(RegionCustomizer<TableReplica.Builder> value) {
+            this.replica = value;
+            return this;
+        }
+
+        /**
+         * @param value adjusts the edge's {@link CloudflareFailoverLb} (monitor, steering, affinity…);
+         *              @default no change
+         * @return this builder
+         */
+        public Builder customizeEdge(Consumer<CloudflareFailoverLb.Builder> value) {
+            this.edgeLoadBalancer = value;
+            return this;
+        }
+
+        /**
+         * @return the description
+         * @throws dev.tandem.constructs.core.ValidationException listing every problem, under the path
+         *         {@code DeploymentSpec}; each construct checks its own values again under its path
+         */
+        public DeploymentSpec build() {
+            Problems p = new Problems("DeploymentSpec");
+            p.require(DnsNames.isLabel(appName) && appName.length() <= 40 && Character.isLetter(appName.charAt(0)),
+                    "appName", appName, "must be a DNS label of at most 40 characters starting with a letter",
+                    "use lower-case letters, digits and '-', e.g. orders");
+            p.require(appImage != null && !appImage.isBlank(), "appImage", appImage, "is required",
+                    "give the container image, e.g. registry.example.com/team/app:1.4.2");
+            p.require(sshKeyName != null && !sshKeyName.isBlank(), "sshKeyName", sshKeyName, "is required",
+                    "name the SSH key registered in the OVH cloud project");
+            p.present(ovhEndpoint, "ovhEndpoint", "use OvhEndpoint.OVH_EU (the default) or another endpoint");
+            p.present(ovhCloudProject, "ovhCloudProject", "copy the project id from the OVH control panel");
+            p.present(health, "health", "use HealthContract.defaults() or build one");
+            p.present(backend, "backend", "use StateBackend.local() (the default) or a remote backend");
+            if (drReadinessSkipReason == null) {
+                p.present(drTargets, "drTargets", "declare the objectives, e.g. DrTargets.builder().rto(Duration"
+                        + ".ofMinutes(2)).rpo(Duration.ofSeconds(10)).build(), or skipDrReadiness(reason)");
+            } else {
+                p.require(!drReadinessSkipReason.isBlank(), "skipDrReadiness", drReadinessSkipReason,
+                        "needs a reason", "say why the deployment does without the pass; the report prints it");
+            }
+            p.presentElements(acceptedRisks, "acceptedRisks", "pass List.of() to accept none");
+            checkRegions(p);
+            checkEdge(p);
+            checkTables(p);
+            for (Map.Entry<String, Object> hook : Map.<String, Object>of("customizeCluster", cluster, "customizeApp", app, "customizeHaproxy", haproxy,
+                    "customizeReplica", replica).entrySet()) {
+                p.present(hook.getValue(), hook.getKey(), "pass a hook, or leave it unset for no change");
+            }
+            p.present(edgeLoadBalancer, "customizeEdge", "pass a hook, or leave it unset for no change");
+            p.throwIfAny();
+            return new DeploymentSpec(this.copied());
+        }
+
+        private Builder copied() {
+            regions = Values.list(regions);
+            acceptedRisks = Values.list(acceptedRisks);
+            tables = Values.list(tables);
+            return this;
+        }
+
+        private void checkRegions(Problems p) {
+            if (!p.presentElements(regions, "regions", "list the regions in failover order, e.g. List.of(paris, frankfurt)")) {
+                return;
+            }
+            p.require(regions.size() >= 2, "regions", regions.size() + " region(s)",
+                    "failover needs at least two regions", "add the standby region");
+            Map<String, Integer> stackNames = new HashMap<>();
+            Map<String, Integer> ovhRegions = new HashMap<>();
+            Map<Integer, Integer> vlans = new HashMap<>();
+            Map<Integer, Ipv4Cidr> cidrs = new HashMap<>();
+            for (int i = 0; i < regions.size(); i++) {
+                RegionSpec r = regions.get(i);
+                String at = "regions[" + i + "]";
+                if (p.require(DnsNames.isLabel(r.stackName()), at + ".stackName", r.stackName(),
+                        "must be a DNS label (it names the stack, its folder and its state)", "use e.g. primary")) {
+                    Integer other = stackNames.putIfAbsent(r.stackName(), i);
+                    p.require(other == null, at + ".stackName", r.stackName(), "is also the stack name of regions["
+                            + other + "]: stacks need distinct names", "give each region its own stack name");
+                }
+                if (p.present(r.ovhRegion(), at + ".ovhRegion", "name the OVH region, e.g. EU-WEST-PAR")) {
+                    Integer other = ovhRegions.putIfAbsent(r.ovhRegion(), i);
+                    p.require(other == null, at + ".ovhRegion", r.ovhRegion(), "is also the OVH region of regions["
+                            + other + "]: two regions in one OVH region fail together",
+                            "put each region in its own OVH region");
+                }
+                p.presentElements(r.ovhZones(), at + ".ovhZones", "pass List.of() for a one-zone region");
+                p.require(AwsRegions.isValid(r.awsRegion()), at + ".awsRegion", r.awsRegion(),
+                        "must be an AWS region hashicorp/aws 5.100.0 knows", "use a region code such as eu-central-1");
+                Integer otherVlan = vlans.putIfAbsent(r.vlanId(), i);
+                p.require(otherVlan == null, at + ".vlanId", r.vlanId(), "is also the VLAN of regions[" + otherVlan
+                        + "]: one VLAN in one vRack is one network", "give each region its own VLAN");
+                Optional<Ipv4Cidr> cidr = Ipv4Cidr.parse(r.privateCidr());
+                if (p.require(cidr.isPresent(), at + ".privateCidr", r.privateCidr(),
+                        "must be an IPv4 network in CIDR form", "use e.g. 10.10.0.0/16")) {
+                    cidrs.forEach((j, c) -> p.require(!c.overlaps(cidr.get()), at + ".privateCidr", r.privateCidr(),
+                            "overlaps regions[" + j + "].privateCidr " + c + ": the vRack joins the regions' networks",
+                            "use disjoint ranges, e.g. 10.10.0.0/16 and 10.20.0.0/16"));
+                    cidrs.put(i, cidr.get());
+                }
+                p.present(r.haproxy(), at + ".haproxy", "give the HAProxy instances' InstanceSpec for the region");
+            }
+            if (edge != null && edge.stackName() != null) {
+                p.require(!stackNames.containsKey(edge.stackName()), "edge.stackName", edge.stackName(),
+                        "is also a region's stack name", "give the edge stack its own name");
+            }
+        }
+
+        private void checkEdge(Problems p) {
+            if (p.present(edge, "edge", "describe the Cloudflare side with EdgeSpec.builder()…build()")) {
+                p.require(DnsNames.isLabel(edge.stackName()), "edge.stackName", edge.stackName(),
+                        "must be a DNS label", "use e.g. edge");
+            }
+        }
+
+        private void checkTables(Problems p) {
+            if (!p.presentElements(tables, "tables", "pass List.of() for no table")) {
+                return;
+            }
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < tables.size(); i++) {
+                String name = tables.get(i).tableName();
+                p.require(name == null || names.add(name), "tables[" + i + "].tableName", name,
+                        "appears more than once", "give each table its own name");
+            }
+        }
     }
 }

@@ -1,31 +1,42 @@
 package dev.tandem.stacks;
 
-import com.hashicorp.cdktf.TerraformOutput;
-import dev.tandem.constructs.table.Attribute;
-import dev.tandem.constructs.table.GlobalSecondaryIndex;
+import dev.tandem.constructs.core.Problems;
+import dev.tandem.constructs.readiness.DrReadiness;
+import dev.tandem.constructs.readiness.DrReadinessCheck;
 import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.GlobalTableProps;
-import dev.tandem.constructs.table.Replica;
+import dev.tandem.constructs.table.TableReplica;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import software.constructs.Construct;
 
 /**
- * Turns a {@link DeploymentSpec} into its stacks: one {@link RegionStack} per region, the global
- * table in the primary with its replica shown in the secondary, and the {@link EdgeStack}. The
- * same code builds the reference deployment and any user's own: only the description differs.
+ * Turns a {@link DeploymentSpec} into its stacks: one {@link RegionStack} per region, every table in
+ * the first region with a {@link TableReplica} in each other region's stack, the {@link EdgeStack},
+ * and the DR readiness pass (or its visible opt-out). The same code builds the reference deployment
+ * and any team's own: only the description differs.
+ *
+ * <pre>{@code
+ * TandemApp.synthesize(Path.of("cdktf.out"), app -> {
+ *     DeploymentStacks stacks = DeploymentStacks.build(app, spec);
+ *     new MyQueue(stacks.primary(), "events");      // a team's own construct beside Tandem's
+ *     return stacks;
+ * });
+ * }</pre>
  */
 public final class DeploymentStacks {
-    private final RegionStack primary;
-    private final RegionStack secondary;
+    private final List<RegionStack> regions;
     private final EdgeStack edge;
-    private final GlobalTable table;
+    private final List<GlobalTable> tables;
+    private final DrReadinessCheck drReadiness;
 
-    private DeploymentStacks(RegionStack primary, RegionStack secondary, EdgeStack edge, GlobalTable table) {
-        this.primary = primary;
-        this.secondary = secondary;
+    private DeploymentStacks(List<RegionStack> regions, EdgeStack edge, List<GlobalTable> tables,
+            DrReadinessCheck drReadiness) {
+        this.regions = List.copyOf(regions);
         this.edge = edge;
-        this.table = table;
+        this.tables = List.copyOf(tables);
+        this.drReadiness = drReadiness;
     }
 
     /**
@@ -34,68 +45,53 @@ public final class DeploymentStacks {
      * @param app  the cdktf app (see {@link dev.tandem.constructs.core.TandemApp#synthesize})
      * @param spec the deployment
      * @return the stacks, for extension
+     * @throws dev.tandem.constructs.core.ValidationException listing every problem of the constructs
      */
     public static DeploymentStacks build(Construct app, DeploymentSpec spec) {
-        RegionStack primary = new RegionStack(app, spec, spec.primary());
-        RegionStack secondary = new RegionStack(app, spec, spec.secondary());
-        GlobalTable table = sessionsTable(primary, secondary);
-        EdgeStack edge = new EdgeStack(app, spec, List.of(primary, secondary));
-        return new DeploymentStacks(primary, secondary, edge, table);
+        Problems p = new Problems("DeploymentStacks");
+        p.present(app, "app", "pass the App TandemApp.synthesize hands to its definition");
+        p.present(spec, "spec", "build the description with DeploymentSpec.builder()…build()");
+        p.throwIfAny();
+        List<RegionStack> regions = new ArrayList<>();
+        for (RegionSpec region : spec.regions()) {
+            regions.add(new RegionStack(app, spec, region));
+        }
+        List<GlobalTable> tables = new ArrayList<>();
+        for (GlobalTableProps props : spec.tables()) {
+            tables.add(table(regions, props, spec));
+        }
+        EdgeStack edge = new EdgeStack(app, spec, regions);
+        DrReadinessCheck dr = spec.drReadinessSkipReason().map(reason -> DrReadiness.skip(app, reason))
+                .orElseGet(() -> DrReadiness.enable(app, spec.health(), spec.drTargets(), spec.acceptedRisks()));
+        return new DeploymentStacks(regions, edge, tables, dr);
     }
 
-    /**
-     * The sessions table's description, written once: the Terraform stacks build it with
-     * {@link GlobalTable}, and the opt-in CloudFormation module renders the same value.
-     *
-     * @param spec the deployment
-     * @return the table in the primary's AWS region with its replica in the secondary's
-     */
-    public static GlobalTableProps sessionsTableProps(DeploymentSpec spec) {
-        return GlobalTableProps.builder()
-                .tableName(spec.appName() + "-sessions")
-                .region(spec.primary().awsRegion())
-                .partitionKey(Attribute.string("pk"))
-                .sortKey(Attribute.string("sk"))
-                .attributes(List.of(Attribute.string("userId")))
-                .globalSecondaryIndexes(List.of(GlobalSecondaryIndex.builder()
-                        .indexName("by-user")
-                        .partitionKey("userId")
-                        .sortKey("sk")
-                        .build()))
-                .replicas(List.of(Replica.in(spec.secondary().awsRegion())))
-                .timeToLiveAttribute("expiresAt")
-                .tags(Map.of("tandem:data", "sessions"))
-                .build();
-    }
-
-    private static GlobalTable sessionsTable(RegionStack primary, RegionStack secondary) {
-        DeploymentSpec spec = primary.deployment();
-        GlobalTable table = new GlobalTable(primary, "sessions-table", sessionsTableProps(spec));
-
-        // The secondary shows its half of the pair; cdktf wires it as a cross-stack reference and
-        // marks cross-stack values sensitive, so these outputs must be sensitive too.
-        String replicaRegion = spec.secondary().awsRegion();
-        TerraformOutput.Builder.create(secondary, "sessions-replica-arn")
-                .description("ARN of the sessions table's replica in " + replicaRegion)
-                .value(table.replicaArn(replicaRegion))
-                .sensitive(true)
-                .build();
-        TerraformOutput.Builder.create(secondary, "sessions-replica-stream-arn")
-                .description("Stream ARN of the sessions table's replica in " + replicaRegion)
-                .value(table.replicaStreamArn(replicaRegion))
-                .sensitive(true)
-                .build();
+    private static GlobalTable table(List<RegionStack> regions, GlobalTableProps props, DeploymentSpec spec) {
+        GlobalTable table = new GlobalTable(regions.get(0), props.tableName(), props);
+        for (RegionStack region : regions.subList(1, regions.size())) {
+            TableReplica.Builder replica = TableReplica.Builder.create(region, props.tableName()).table(table);
+            spec.replicaCustomizer().customize(region.region(), replica);
+            replica.build();
+        }
         return table;
     }
 
-    /** @return the primary region's stack */
-    public RegionStack primary() {
-        return primary;
+    /** @return the region stacks in failover order; the first is active */
+    public List<RegionStack> regions() {
+        return regions;
     }
 
-    /** @return the secondary region's stack */
-    public RegionStack secondary() {
-        return secondary;
+    /** @return the active region's stack: the first */
+    public RegionStack primary() {
+        return regions.get(0);
+    }
+
+    /**
+     * @param stackName a region's stack name, e.g. {@code secondary}
+     * @return that region's stack, if there is one
+     */
+    public Optional<RegionStack> region(String stackName) {
+        return regions.stream().filter(r -> r.region().stackName().equals(stackName)).findFirst();
     }
 
     /** @return the edge stack */
@@ -103,8 +99,16 @@ public final class DeploymentStacks {
         return edge;
     }
 
-    /** @return the sessions table */
-    public GlobalTable table() {
-        return table;
+    /** @return the global tables, in the description's order */
+    public List<GlobalTable> tables() {
+        return tables;
+    }
+
+    /**
+     * @return the DR readiness pass this deployment runs at synth (or its opt-out): accept risks that
+     *         name constructs here, e.g. {@code stacks.drReadiness().accept(AcceptedRisk.of(rule, construct, why))}
+     */
+    public DrReadinessCheck drReadiness() {
+        return drReadiness;
     }
 }

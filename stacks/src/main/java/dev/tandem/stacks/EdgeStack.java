@@ -2,6 +2,7 @@ package dev.tandem.stacks;
 
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.cloudflare.provider.CloudflareProvider;
+import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.edge.MonitorSettings;
 import dev.tandem.constructs.edge.Origin;
@@ -18,26 +19,23 @@ public class EdgeStack extends TerraformStack {
     private final CloudflareProvider cloudflare;
     private final CloudflareFailoverLb loadBalancer;
 
-    /**
-     * @param scope      the app
-     * @param deployment the deployment
-     * @param regions    the region stacks in failover order, primary first
-     */
-    public EdgeStack(Construct scope, DeploymentSpec deployment, List<RegionStack> regions) {
-        super(scope, deployment.edge().stackName());
+    /** Made by {@link DeploymentStacks#build}: the region stacks in failover order, active first. */
+    EdgeStack(Construct scope, DeploymentSpec deployment, List<RegionStack> regions) {
+        super(Scopes.checked(scope, deployment.edge().stackName(), "EdgeStack"), deployment.edge().stackName());
         deployment.backend().applyTo(this);
         EdgeSpec edge = deployment.edge();
         this.cloudflare = CloudflareProvider.Builder.create(this, "cloudflare").build();
         int port = regions.get(0).haproxy().httpPort();
-        this.loadBalancer = CloudflareFailoverLb.Builder.create(this, "failover")
+        CloudflareFailoverLb.Builder lb = CloudflareFailoverLb.Builder.create(this, "failover")
                 .accountId(edge.accountId())
                 .zoneId(edge.zoneId())
                 .zoneName(edge.zoneName())
                 .hostname(edge.hostname())
                 .health(deployment.health())
                 .monitor(MonitorSettings.defaults().withPort(port))
-                .pools(regions.stream().map(r -> pool(deployment, r)).toList())
-                .build();
+                .pools(regions.stream().map(r -> pool(deployment, r)).toList());
+        deployment.edgeCustomizer().accept(lb);
+        this.loadBalancer = lb.build();
     }
 
     private static OriginPool pool(DeploymentSpec deployment, RegionStack region) {

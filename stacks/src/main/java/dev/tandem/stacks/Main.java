@@ -2,7 +2,6 @@ package dev.tandem.stacks;
 
 import dev.tandem.constructs.core.TandemApp;
 import dev.tandem.constructs.k8s.ManifestWarmUp;
-import dev.tandem.constructs.readiness.DrReadiness;
 import java.nio.file.Path;
 
 /**
@@ -31,10 +30,10 @@ public final class Main {
     }
 
     /**
-     * Synthesizes {@code spec} into {@code outdir}, all or nothing, after the DR readiness pass: a
-     * failed check stops the synth before anything is written; a passed one adds
-     * {@code dr-report.md} and {@code dr-report.json}. Tests call this too, so the snapshots show
-     * exactly what the README's command writes.
+     * Synthesizes {@code spec} into {@code outdir}, all or nothing, after the DR readiness pass the
+     * deployment runs by default: a failed check stops the synth before anything is written; a passed
+     * one adds {@code dr-report.md} and {@code dr-report.json}. Tests call this too, so the snapshots
+     * show exactly what the README's command writes.
      *
      * @param spec   the deployment
      * @param outdir the output folder
@@ -46,10 +45,6 @@ public final class Main {
         Thread warmUp = new Thread(ManifestWarmUp::run, "manifest-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        return TandemApp.synthesize(outdir, app -> {
-            DeploymentStacks stacks = DeploymentStacks.build(app, spec);
-            DrReadiness.verify(app, spec.health(), spec.drTargets(), spec.acceptedRisks());
-            return stacks;
-        });
+        return TandemApp.synthesize(outdir, app -> DeploymentStacks.build(app, spec));
     }
 }

@@ -5,8 +5,12 @@ import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.readiness.AcceptedRisk;
 import dev.tandem.constructs.readiness.DrTargets;
 import dev.tandem.constructs.readiness.Rule;
+import dev.tandem.constructs.table.Attribute;
+import dev.tandem.constructs.table.GlobalSecondaryIndex;
+import dev.tandem.constructs.table.GlobalTableProps;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The reference deployment this repository synthesizes: Paris (three zones) active, Frankfurt
@@ -27,23 +31,47 @@ public final class ReferenceDeployment {
 
     /** @return the reference description */
     public static DeploymentSpec spec() {
-        return new DeploymentSpec(
-                "tandem",
-                "registry.example.com/tandem/app:1.0.0",
-                "tandem-ops",
-                "ovh-eu",
-                "0123456789abcdef0123456789abcdef",
-                new RegionSpec("primary", "EU-WEST-PAR", List.of("eu-west-par-a", "eu-west-par-b", "eu-west-par-c"),
-                        "eu-west-3", 10, "10.10.0.0/16", new InstanceSpec(
-                                "3c2a6d3e-6f0b-4a5e-9d8e-1b2c3d4e5f60", "5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0")),
-                new RegionSpec("secondary", "DE1", List.of(), "eu-central-1", 20, "10.20.0.0/16", new InstanceSpec(
-                        "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d", "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4")),
-                new EdgeSpec("edge", "00112233445566778899aabbccddeeff", "ffeeddccbbaa99887766554433221100",
-                        "example.com", "app.example.com"),
-                HealthContract.defaults(),
-                StateBackend.local(),
-                new DrTargets(Duration.ofMinutes(2), Duration.ofSeconds(10)),
-                List.of(
+        return DeploymentSpec.builder()
+                .appName("tandem")
+                .appImage("registry.example.com/tandem/app:1.0.0")
+                .sshKeyName("tandem-ops")
+                .ovhEndpoint(OvhEndpoint.OVH_EU)
+                .ovhCloudProject("0123456789abcdef0123456789abcdef")
+                .regions(List.of(
+                        RegionSpec.builder()
+                                .stackName("primary")
+                                .ovhRegion("EU-WEST-PAR")
+                                .ovhZones(List.of("eu-west-par-a", "eu-west-par-b", "eu-west-par-c"))
+                                .awsRegion("eu-west-3")
+                                .vlanId(10)
+                                .privateCidr("10.10.0.0/16")
+                                .haproxy(InstanceSpec.builder()
+                                        .flavorId("3c2a6d3e-6f0b-4a5e-9d8e-1b2c3d4e5f60")
+                                        .imageId("5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0")
+                                        .build())
+                                .build(),
+                        RegionSpec.builder()
+                                .stackName("secondary")
+                                .ovhRegion("DE1")
+                                .awsRegion("eu-central-1")
+                                .vlanId(20)
+                                .privateCidr("10.20.0.0/16")
+                                .haproxy(InstanceSpec.builder()
+                                        .flavorId("7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d")
+                                        .imageId("9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4")
+                                        .build())
+                                .build()))
+                .edge(EdgeSpec.builder()
+                        .accountId("00112233445566778899aabbccddeeff")
+                        .zoneId("ffeeddccbbaa99887766554433221100")
+                        .zoneName("example.com")
+                        .hostname("app.example.com")
+                        .build())
+                .health(HealthContract.defaults())
+                .backend(StateBackend.local())
+                .drTargets(DrTargets.builder().rto(Duration.ofMinutes(2)).rpo(Duration.ofSeconds(10)).build())
+                .tables(List.of(sessionsTable()))
+                .acceptedRisks(List.of(
                         AcceptedRisk.of(Rule.SINGLE_ZONE, "secondary/haproxy", "DE1 (Frankfurt) has one zone; losing it "
                                 + "matters only while Paris is down too, and the standby's two HAProxy instances "
                                 + "still cover the loss of one VM"),
@@ -52,6 +80,29 @@ public final class ReferenceDeployment {
                         AcceptedRisk.of(Rule.SYMMETRY_NODES, "secondary/app", "the app runs 3 fixed replicas "
                                 + "(no autoscaler) requesting 250m CPU and 256 MiB each, which the standby's 3 to 5 "
                                 + "b3-8 nodes hold many times over; Paris' 15-node ceiling is autoscaler headroom, "
-                                + "not load; revisit when the app gets an autoscaler")));
+                                + "not load; revisit when the app gets an autoscaler")))
+                .build();
+    }
+
+    /**
+     * The sessions table: sessions by key, and by user through an index; items expire with
+     * {@code expiresAt}. Written once: the Terraform stacks build it, and the opt-in CloudFormation
+     * module renders the same value.
+     *
+     * @return the table's description
+     */
+    public static GlobalTableProps sessionsTable() {
+        return GlobalTableProps.builder()
+                .tableName("tandem-sessions")
+                .partitionKey(Attribute.string("pk"))
+                .sortKey(Attribute.string("sk"))
+                .globalSecondaryIndexes(List.of(GlobalSecondaryIndex.builder()
+                        .indexName("by-user")
+                        .partitionKey(Attribute.string("userId"))
+                        .sortKey(Attribute.string("sk"))
+                        .build()))
+                .timeToLiveAttribute("expiresAt")
+                .tags(Map.of("tandem:data", "sessions"))
+                .build();
     }
 }

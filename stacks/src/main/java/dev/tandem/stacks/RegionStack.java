@@ -3,6 +3,7 @@ package dev.tandem.stacks;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
+import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.k8s.AppSpec;
@@ -30,13 +31,9 @@ public class RegionStack extends TerraformStack {
     private final K8sAppCluster app;
     private final HaproxyTier haproxy;
 
-    /**
-     * @param scope      the app
-     * @param deployment the deployment this region belongs to
-     * @param region     this region
-     */
-    public RegionStack(Construct scope, DeploymentSpec deployment, RegionSpec region) {
-        super(scope, region.stackName());
+    /** Made by {@link DeploymentStacks#build}, after the description has been checked. */
+    RegionStack(Construct scope, DeploymentSpec deployment, RegionSpec region) {
+        super(Scopes.checked(scope, region.stackName(), "RegionStack"), region.stackName());
         deployment.backend().applyTo(this);
         this.deployment = deployment;
         this.region = region;
@@ -47,21 +44,23 @@ public class RegionStack extends TerraformStack {
                         .build()))
                 .build();
         this.ovh = OvhProvider.Builder.create(this, "ovh")
-                .endpoint(deployment.ovhEndpoint())
+                .endpoint(deployment.ovhEndpoint().providerValue())
                 .build();
         this.network = new RegionNetwork(this, "network", deployment.ovhCloudProject(), region.ovhRegion(),
                 region.vlanId(), region.privateCidr());
-        this.app = K8sAppCluster.Builder.create(this, "app")
+        AppSpec.Builder appSpec = AppSpec.builder()
+                .name(deployment.appName())
+                .image(deployment.appImage())
+                .health(deployment.health())
+                .ingress(IngressSpec.forHost(deployment.edge().hostname()));
+        deployment.appCustomizer().customize(region, appSpec);
+        K8sAppCluster.Builder cluster = K8sAppCluster.Builder.create(this, "app")
                 .network(network)
                 .zones(region.ovhZones())
-                .app(AppSpec.builder()
-                        .name(deployment.appName())
-                        .image(deployment.appImage())
-                        .health(deployment.health())
-                        .ingress(IngressSpec.forHost(deployment.edge().hostname()))
-                        .build())
-                .build();
-        this.haproxy = HaproxyTier.Builder.create(this, "haproxy")
+                .app(appSpec.build());
+        deployment.clusterCustomizer().customize(region, cluster);
+        this.app = cluster.build();
+        HaproxyTier.Builder tier = HaproxyTier.Builder.create(this, "haproxy")
                 .cloudProject(deployment.ovhCloudProject())
                 .network(network)
                 .zones(region.ovhZones())
@@ -70,8 +69,9 @@ public class RegionStack extends TerraformStack {
                 .sshKey(SshKey.existing(deployment.sshKeyName()))
                 .health(deployment.health())
                 .checkHost(deployment.edge().hostname())
-                .backends(app)
-                .build();
+                .backends(app);
+        deployment.haproxyCustomizer().customize(region, tier);
+        this.haproxy = tier.build();
     }
 
     /** @return the deployment description */

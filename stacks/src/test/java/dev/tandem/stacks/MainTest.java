@@ -11,11 +11,15 @@ import com.hashicorp.cdktf.Testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.constructs.core.StateBackend;
+import dev.tandem.constructs.core.TandemApp;
+import dev.tandem.constructs.readiness.AcceptedRisk;
+import dev.tandem.constructs.readiness.Rule;
 import dev.tandem.constructs.core.ValidationException;
 import dev.tandem.constructs.readiness.DrTargets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +33,8 @@ class MainTest {
 
     private static DeploymentSpec withSecondaryAwsRegion(String awsRegion) {
         DeploymentSpec ref = ReferenceDeployment.spec();
-        return ref.withSecondary(ref.secondary().withAwsRegion(awsRegion));
+        return ref.toBuilder().regions(List.of(ref.primary(),
+                ref.regions().get(1).toBuilder().awsRegion(awsRegion).build())).build();
     }
 
     @Test
@@ -51,7 +56,7 @@ class MainTest {
         // the replica would land in the table's own region
         assertThatThrownBy(() -> Main.synthesize(withSecondaryAwsRegion("eu-west-3"), out))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("primary/sessions-table: replicas[eu-west-3].region = eu-west-3");
+                .hasMessageContaining("secondary/tandem-sessions: stack = eu-west-3 — is the table's home region");
         assertThat(Files.readString(out.resolve("stacks/primary/cdk.tf.json"))).isEqualTo(before);
         try (Stream<Path> siblings = Files.list(tmp)) {
             assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("cdktf.out");
@@ -77,13 +82,13 @@ class MainTest {
         Main.synthesize(ReferenceDeployment.spec(), out);
         String before = Files.readString(out.resolve("dr-report.md"));
         DeploymentSpec tooAmbitious = ReferenceDeployment.spec()
-                .withDrTargets(new DrTargets(Duration.ofSeconds(45), Duration.ZERO));
+                .toBuilder().drTargets(DrTargets.builder().rto(Duration.ofSeconds(45)).rpo(Duration.ZERO).build()).build();
 
         assertThatThrownBy(() -> Main.synthesize(tooAmbitious, out))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("2 problems:")
                 .hasMessageContaining("edge/failover: rto = 79 s")
-                .hasMessageContaining("primary/sessions-table: rpo = ")
+                .hasMessageContaining("primary/tandem-sessions: rpo = ")
                 .hasMessageContaining("multi-Region strong consistency");
         assertThat(Files.readString(out.resolve("dr-report.md"))).isEqualTo(before);
         try (Stream<Path> siblings = Files.list(tmp)) {
@@ -94,8 +99,8 @@ class MainTest {
     @Test
     void aSharedS3BackendReachesEveryStackAndTheEdgeReadsTheRegionsFromIt() throws Exception {
         Path out = tmp.resolve("cdktf.out");
-        Main.synthesize(ReferenceDeployment.spec()
-                .withBackend(StateBackend.awsS3("acme-tandem-state", "eu-west-3", "tandem-locks")), out);
+        Main.synthesize(ReferenceDeployment.spec().toBuilder().backend(StateBackend.awsS3().bucket("acme-tandem-state")
+                .region("eu-west-3").lockTable("tandem-locks").build()).build(), out);
 
         for (String stack : java.util.List.of("primary", "secondary", "edge")) {
             JsonNode s3 = JSON.readTree(out.resolve("stacks/" + stack + "/cdk.tf.json").toFile())
@@ -108,6 +113,38 @@ class MainTest {
         assertThat(primaryState.path("backend").asText()).isEqualTo("s3");
         assertThat(primaryState.path("config").path("key").asText()).isEqualTo("tandem/primary.tfstate");
         assertThat(primaryState.path("config").path("bucket").asText()).isEqualTo("acme-tandem-state");
+    }
+
+    @Test
+    void aDeploymentThatOptsOutOfTheReadinessPassSaysSoInItsReport() throws Exception {
+        Path out = tmp.resolve("cdktf.out");
+        Main.synthesize(ReferenceDeployment.spec().toBuilder().skipDrReadiness("a throwaway preview environment")
+                .build(), out);
+
+        assertThat(Files.readString(out.resolve("dr-report.md")))
+                .contains("**Skipped.**", "Reason given: a throwaway preview environment");
+        assertThat(JSON.readTree(out.resolve("dr-report.json").toFile()).path("skipped").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theReadinessPassSeesConstructsAddedAfterTheDeploymentAndRisksNamedByObject() throws Exception {
+        Path out = tmp.resolve("cdktf.out");
+        DeploymentSpec noRisks = ReferenceDeployment.spec().toBuilder().acceptedRisks(List.of()).build();
+        Main.synthesize(noRisks, out);
+        assertThat(Files.readString(out.resolve("dr-report.md"))).contains("| WARN | single-zone | secondary/haproxy |");
+
+        TandemApp.synthesize(out, app -> {
+            DeploymentStacks stacks = DeploymentStacks.build(app, noRisks);
+            RegionStack frankfurt = stacks.region("secondary").orElseThrow();
+            stacks.drReadiness()
+                    .accept(AcceptedRisk.of(Rule.SINGLE_ZONE, frankfurt.haproxy(), "one-zone standby"))
+                    .accept(AcceptedRisk.of(Rule.SINGLE_ZONE, frankfurt.app(), "one-zone standby"))
+                    .accept(AcceptedRisk.of(Rule.SYMMETRY_NODES, frankfurt.app(), "fixed replicas"));
+            return stacks;
+        });
+        assertThat(Files.readString(out.resolve("dr-report.md")))
+                .contains("| ACCEPTED | single-zone | secondary/haproxy |")
+                .doesNotContain("| WARN |");
     }
 
     @Test

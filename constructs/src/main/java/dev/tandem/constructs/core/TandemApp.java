@@ -55,9 +55,10 @@ public final class TandemApp {
     }
 
     /**
-     * Builds stacks with {@code definition} and synthesizes them, with their side files, into
-     * {@code outdir} as a whole. If building or synthesizing fails, nothing of this run is left
-     * behind, the previous output stays as it was, and the exception propagates.
+     * Builds stacks with {@code definition}, runs the {@link PreSynthCheck}s in the tree (such as the
+     * DR readiness pass a deployment adds), and synthesizes the stacks, with their side files, into
+     * {@code outdir} as a whole. If building, checking or synthesizing fails, nothing of this run is
+     * left behind, the previous output stays as it was, and the exception propagates.
      *
      * @param outdir     the output folder, usually {@code cdktf.out} (cdktf's CLI passes it as
      *                   {@code CDKTF_OUTDIR})
@@ -69,6 +70,7 @@ public final class TandemApp {
         TandemApp tandem = new TandemApp(outdir);
         try {
             T result = definition.apply(tandem.app);
+            PreSynthCheck.runAll(tandem.app);
             tandem.app.synth();
             tandem.writeSideFiles();
             tandem.swapIntoPlace();

@@ -1,6 +1,7 @@
 package dev.tandem.constructs.readiness;
 
 import dev.tandem.constructs.core.Problems;
+import software.constructs.IConstruct;
 
 /**
  * A known risk the deployment accepts: one rule that fails or warns at one construct path, and the
@@ -28,8 +29,23 @@ public record AcceptedRisk(Rule rule, String path, String reason) {
         problems.throwIfAny();
     }
 
-    /** @return an accepted risk; shorthand for the constructor */
+    /**
+     * @param rule   the rule whose finding is accepted
+     * @param path   the construct path the report shows for the finding, e.g. {@code secondary/app}
+     * @param reason why the team accepts it
+     * @return the accepted risk
+     */
     public static AcceptedRisk of(Rule rule, String path, String reason) {
         return new AcceptedRisk(rule, path, reason);
+    }
+
+    /**
+     * @param rule      the rule whose finding is accepted
+     * @param construct the construct the finding is about, e.g. a region's HaproxyTier
+     * @param reason    why the team accepts it
+     * @return the accepted risk, at the construct's path
+     */
+    public static AcceptedRisk of(Rule rule, IConstruct construct, String reason) {
+        return new AcceptedRisk(rule, construct == null ? null : construct.getNode().getPath(), reason);
     }
 }

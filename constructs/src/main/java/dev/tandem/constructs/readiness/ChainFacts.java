@@ -5,7 +5,7 @@ import dev.tandem.constructs.edge.MonitorSettings;
 import dev.tandem.constructs.haproxy.HttpCheck;
 import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.table.GlobalTable;
-import dev.tandem.constructs.table.Replica;
+import dev.tandem.constructs.table.TableReplica;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -42,7 +42,7 @@ final class ChainFacts {
     }
 
     static String regions(GlobalTable table) {
-        return table.props().region() + " ⇄ "
-                + table.props().replicas().stream().map(Replica::region).collect(Collectors.joining(", "));
+        return table.homeRegion() + " ⇄ "
+                + table.replicas().stream().map(TableReplica::region).collect(Collectors.joining(", "));
     }
 }

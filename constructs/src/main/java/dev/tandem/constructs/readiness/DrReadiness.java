@@ -1,33 +1,33 @@
 package dev.tandem.constructs.readiness;
 
-import dev.tandem.constructs.core.SideFile;
 import dev.tandem.constructs.health.HealthContract;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.constructs.Construct;
 
 /**
  * DR readiness: checks that the layers of a deployment agree with each other and meet its recovery
- * objectives — what no single layer's tool can check. Run it inside the
- * {@link dev.tandem.constructs.core.TandemApp#synthesize} definition, after every construct is added:
+ * objectives — what no single layer's tool can check. A deployment built from a description runs it
+ * by default; an app of hand-made stacks turns it on with {@link #enable}:
  *
  * <pre>{@code
  * TandemApp.synthesize(outdir, app -> {
- *     DeploymentStacks stacks = DeploymentStacks.build(app, spec);
- *     DrReadiness.verify(app, spec.health(), spec.drTargets(), spec.acceptedRisks());
- *     return stacks;
+ *     … stacks and constructs …
+ *     return DrReadiness.enable(app, health, targets, acceptedRisks);
  * });
  * }</pre>
  *
- * A failed check throws there, before anything is synthesized, so the synth stops with every
- * problem listed and the previous {@code cdktf.out} stays as it was. Otherwise the report becomes
- * {@code cdktf.out/dr-report.md} and {@code cdktf.out/dr-report.json}.
+ * The pass runs once the definition has added everything, before anything is synthesized: a failed
+ * check stops the synth with every problem listed and the previous {@code cdktf.out} as it was.
+ * Otherwise the report becomes {@code cdktf.out/dr-report.md} and {@code cdktf.out/dr-report.json}.
  */
 public final class DrReadiness {
     /** The report files, at the top of the output folder. */
     public static final String MARKDOWN_FILE = "dr-report.md";
     /** The report as JSON, beside the Markdown. */
     public static final String JSON_FILE = "dr-report.json";
+    private static final String CHECK_ID = "dr-readiness";
 
     private DrReadiness() {
     }
@@ -56,18 +56,32 @@ public final class DrReadiness {
     }
 
     /**
-     * Runs every check; throws if any fails, else adds the report files to {@code app}.
+     * Adds the pass to {@code app}: {@link dev.tandem.constructs.core.TandemApp#synthesize} runs it
+     * after the definition has added every construct, stops the synth when a check fails, and
+     * otherwise writes {@code dr-report.md} and {@code dr-report.json}. A deployment built from a
+     * description does this by default.
      *
-     * @return the report
-     * @throws dev.tandem.constructs.core.ValidationException listing every failed check
+     * @param app      the app
+     * @param contract the deployment's health contract every layer should follow
+     * @param targets  the recovery objectives
+     * @param accepted the risks the deployment accepts, each with its reason
+     * @return the check, to accept further risks naming constructs
      */
-    public static ReadinessReport verify(Construct app, HealthContract contract, DrTargets targets,
+    public static DrReadinessCheck enable(Construct app, HealthContract contract, DrTargets targets,
             List<AcceptedRisk> accepted) {
-        ReadinessReport report = evaluate(app, contract, targets, accepted);
-        report.throwIfFailed();
-        new SideFile(app, "dr-report-markdown", MARKDOWN_FILE, report.markdown());
-        new SideFile(app, "dr-report-json", JSON_FILE, report.json());
-        return report;
+        return new DrReadinessCheck(app, CHECK_ID, contract, targets, accepted, Optional.empty());
+    }
+
+    /**
+     * Opts {@code app} out of the pass, visibly: the synth writes a report saying it was skipped and
+     * why, instead of the checks.
+     *
+     * @param app    the app
+     * @param reason why the deployment does without the pass, printed in the report
+     * @return the check
+     */
+    public static DrReadinessCheck skip(Construct app, String reason) {
+        return new DrReadinessCheck(app, CHECK_ID, null, null, List.of(), Optional.of(reason));
     }
 
     /** Marks accepted findings; an acceptance that is not allowed or matches nothing fails itself. */

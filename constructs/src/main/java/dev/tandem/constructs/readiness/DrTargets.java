@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * The recovery objectives a deployment declares, which the readiness pass holds the synthesized
- * settings to.
+ * settings to: {@code DrTargets.builder().rto(Duration.ofMinutes(2)).rpo(Duration.ofSeconds(10)).build()}.
  *
  * @param rto recovery time objective: longest acceptable time from a region's failure until traffic
  *            is served by the other region; positive
@@ -22,5 +22,46 @@ public record DrTargets(Duration rto, Duration rpo) {
         problems.require(rpo != null && !rpo.isNegative(), "rpo", rpo, "must be zero or positive",
                 "declare how much recent data a failover may lose, e.g. Duration.ofSeconds(10)");
         problems.throwIfAny();
+    }
+
+    /** @return a builder; both objectives are required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link DrTargets}: named steps, so the two durations cannot be swapped unnoticed. */
+    public static final class Builder {
+        private Duration rto;
+        private Duration rpo;
+
+        private Builder() {
+        }
+
+        /**
+         * @param value the longest acceptable time from a region's failure until the other region serves
+         *              (required), e.g. {@code Duration.ofMinutes(2)}
+         * @return this builder
+         */
+        public Builder rto(Duration value) {
+            this.rto = value;
+            return this;
+        }
+
+        /**
+         * @param value how much recent data a failover may lose (required), e.g. {@code Duration.ofSeconds(10)}
+         * @return this builder
+         */
+        public Builder rpo(Duration value) {
+            this.rpo = value;
+            return this;
+        }
+
+        /**
+         * @return the targets
+         * @throws dev.tandem.constructs.core.ValidationException listing every problem
+         */
+        public DrTargets build() {
+            return new DrTargets(rto, rpo);
+        }
     }
 }

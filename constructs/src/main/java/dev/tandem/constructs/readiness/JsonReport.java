@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.constructs.table.GlobalTable;
-import dev.tandem.constructs.table.Replica;
+import dev.tandem.constructs.table.TableReplica;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 
@@ -103,8 +103,8 @@ final class JsonReport {
         ArrayNode tables = node.putArray("tables");
         for (GlobalTable t : chain.tables()) {
             ArrayNode replicas = tables.addObject().put("path", t.getNode().getPath())
-                    .put("name", t.props().tableName()).put("home", t.props().region()).putArray("replicas");
-            t.props().replicas().stream().map(Replica::region).forEach(replicas::add);
+                    .put("name", t.props().tableName()).put("home", t.homeRegion()).putArray("replicas");
+            t.replicas().stream().map(TableReplica::region).forEach(replicas::add);
         }
         return node;
     }

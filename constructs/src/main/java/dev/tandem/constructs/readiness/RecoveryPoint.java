@@ -1,7 +1,7 @@
 package dev.tandem.constructs.readiness;
 
 import dev.tandem.constructs.table.GlobalTable;
-import dev.tandem.constructs.table.Replica;
+import dev.tandem.constructs.table.TableReplica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +34,8 @@ final class RecoveryPoint {
                 Duration.ZERO, "stateless: configuration comes from Terraform")));
         for (GlobalTable table : chain.tables()) {
             layers.add(new LayerDataLoss("dynamodb", table.getNode().getPath(), TYPICAL_REPLICATION_LAG,
-                    "asynchronous replication " + table.props().region() + " → " + table.props().replicas().stream()
-                            .map(Replica::region).collect(Collectors.joining(", "))
+                    "asynchronous replication " + table.homeRegion() + " → " + table.replicas().stream()
+                            .map(TableReplica::region).collect(Collectors.joining(", "))
                             + ", typically within a second, last writer wins; no guaranteed bound"));
         }
         return layers;
@@ -53,7 +53,7 @@ final class RecoveryPoint {
             String fix = targets.rpo().isZero()
                     ? "an RPO of zero needs multi-Region strong consistency (DynamoDB MRSC: three Regions, as "
                             + "replicas or two replicas and a witness, set when the global table is created; "
-                            + "GlobalTable and the pinned hashicorp/aws 5.23.1 cannot express it); or relax "
+                            + "GlobalTable and the pinned hashicorp/aws 5.100.0 cannot express it); or relax "
                             + "DrTargets rpo to " + Durations.text(TYPICAL_REPLICATION_LAG) + " or more"
                     : "relax DrTargets rpo to " + Durations.text(TYPICAL_REPLICATION_LAG) + " or more, or use "
                             + "multi-Region strong consistency (DynamoDB MRSC) for zero";

@@ -61,6 +61,14 @@ public enum Rule {
     /** Global tables keep deletion protection on. */
     TABLE_DELETION_PROTECTION("table-deletion-protection", Severity.ERROR, true,
             "A global table has deletion protection: deleting the table removes it in every region."),
+    /** Every global table has a replica in another region. */
+    TABLE_REPLICAS("table-replicas", Severity.ERROR, true,
+            "A global table has at least one TableReplica in another region: without one, the data lives in "
+                    + "one AWS region and a regional outage takes it from every app."),
+    /** Every replica keeps deletion protection on. */
+    REPLICA_DELETION_PROTECTION("replica-deletion-protection", Severity.ERROR, true,
+            "Every replica has deletion protection: deleting a replica by mistake removes that region's copy, "
+                    + "and the app there loses its nearby data until it is rebuilt from the others."),
     /** The secondary's node pools can grow as far as the primary's. */
     SYMMETRY_NODES("symmetry-nodes", Severity.WARNING, true,
             "The standby's node pools can grow to at least the active region's maximum node count, with "

@@ -4,6 +4,7 @@ import dev.tandem.constructs.edge.OriginPool;
 import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.table.GlobalTable;
+import dev.tandem.constructs.table.TableReplica;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,14 @@ final class SinglePoints {
             results.add(result(Rule.TABLE_DELETION_PROTECTION, path, "deletionProtection",
                     table.props().deletionProtection(), table.props().deletionProtection(), "true",
                     "remove deletionProtection(false) (on by default)"));
+            results.add(result(Rule.TABLE_REPLICAS, path, "replicas", !table.replicas().isEmpty(),
+                    table.replicas().size(), "at least 1, in another region",
+                    "add TableReplica.Builder.create(<other region's stack>, id).table(table).build()"));
+            for (TableReplica replica : table.replicas()) {
+                boolean on = replica.props().deletionProtection(table.props());
+                results.add(result(Rule.REPLICA_DELETION_PROTECTION, replica.getNode().getPath(), "deletionProtection",
+                        on, on, "true", "remove deletionProtection(false) from the replica (it follows the table)"));
+            }
         }
         return results;
     }

@@ -5,7 +5,7 @@ import dev.tandem.constructs.k8s.NodePoolSpec;
 import dev.tandem.constructs.table.Billing;
 import dev.tandem.constructs.table.Capacity;
 import dev.tandem.constructs.table.GlobalTable;
-import dev.tandem.constructs.table.Replica;
+import dev.tandem.constructs.table.TableReplica;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -62,7 +62,7 @@ final class Symmetry {
     private static CheckResult tableReads(GlobalTable table) {
         String path = table.getNode().getPath();
         Billing billing = table.props().billing();
-        String replicas = table.props().replicas().stream().map(Replica::region).collect(Collectors.joining(", "));
+        String replicas = table.replicas().stream().map(TableReplica::region).collect(Collectors.joining(", "));
         if (!billing.isProvisioned()) {
             return SinglePoints.result(Rule.SYMMETRY_TABLE_CAPACITY, path, "billing", true, "on demand",
                     "capacity that follows the load in every region", "");
@@ -71,7 +71,7 @@ final class Symmetry {
         boolean ok = !read.isAutoscaled();
         String found = read.isAutoscaled()
                 ? "reads autoscale " + read.minUnits() + "–" + read.maxUnits().orElseThrow() + " units in "
-                        + table.props().region() + " only; " + replicas + " has no read autoscaling declared"
+                        + table.homeRegion() + " only; " + replicas + " has no read autoscaling declared"
                 : "fixed " + read.minUnits() + " read units in every region";
         return SinglePoints.result(Rule.SYMMETRY_TABLE_CAPACITY, path, "billing.read", ok, found,
                 "every replica can serve the home region's peak reads"

@@ -1,35 +1,26 @@
 package dev.tandem.constructs.table;
 
-import java.util.Objects;
-
 /**
- * A key attribute definition: a name and a DynamoDB scalar type ({@code S}, {@code N} or
- * {@code B}). The type is a string so that a wrong type reaches the table's validation, which
- * names the construct path, instead of failing somewhere in the caller.
+ * A key attribute: a name and its scalar type. The table's attribute definitions are derived from
+ * the keys of the table and its indexes, so each attribute is written once, where it is used.
  *
  * @param name attribute name
- * @param type {@code S} (string), {@code N} (number) or {@code B} (binary)
+ * @param type its type
  */
-public record Attribute(String name, String type) {
+public record Attribute(String name, AttributeType type) {
 
-    /** Rejects nulls; the type itself is checked by {@link GlobalTable}. */
-    public Attribute {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
-    }
-
-    /** @return a string attribute */
+    /** @return a string key attribute called {@code name} */
     public static Attribute string(String name) {
-        return new Attribute(name, "S");
+        return new Attribute(name, AttributeType.STRING);
     }
 
-    /** @return a number attribute */
+    /** @return a number key attribute called {@code name} */
     public static Attribute number(String name) {
-        return new Attribute(name, "N");
+        return new Attribute(name, AttributeType.NUMBER);
     }
 
-    /** @return a binary attribute */
+    /** @return a binary key attribute called {@code name} */
     public static Attribute binary(String name) {
-        return new Attribute(name, "B");
+        return new Attribute(name, AttributeType.BINARY);
     }
 }

@@ -3,33 +3,80 @@ package dev.tandem.constructs.table;
 import java.util.Optional;
 
 /**
- * How the table pays for throughput: on demand, or provisioned read and write capacity.
- * Global tables in provisioned mode must autoscale writes on the table and on every index, so
- * that every replica can absorb the writes replicated into it; {@link GlobalTable} enforces it.
- *
- * @param mode  {@code PAY_PER_REQUEST} or {@code PROVISIONED}
- * @param read  read capacity (provisioned only)
- * @param write write capacity (provisioned only)
+ * How the table pays for throughput: on demand, or provisioned read and write capacity. Global
+ * tables in provisioned mode must autoscale writes on the table and on every index, so that every
+ * replica can absorb the writes replicated into it; {@link GlobalTable} enforces it.
  */
-public record Billing(String mode, Optional<Capacity> read, Optional<Capacity> write) {
+public sealed interface Billing {
 
-    /** Terraform's name for on-demand billing. */
-    public static final String PAY_PER_REQUEST = "PAY_PER_REQUEST";
-    /** Terraform's name for provisioned billing. */
-    public static final String PROVISIONED = "PROVISIONED";
-
-    /** @return on-demand billing (the default) */
-    public static Billing onDemand() {
-        return new Billing(PAY_PER_REQUEST, Optional.empty(), Optional.empty());
+    /** DynamoDB's billing modes, as Terraform and CloudFormation name them. */
+    enum Mode {
+        /** On demand. */
+        PAY_PER_REQUEST,
+        /** Provisioned capacity. */
+        PROVISIONED
     }
 
-    /** @return provisioned billing with the given read and write capacity */
-    public static Billing provisioned(Capacity read, Capacity write) {
-        return new Billing(PROVISIONED, Optional.of(read), Optional.of(write));
+    /** @return on-demand billing (the default) */
+    static Billing onDemand() {
+        return new OnDemand();
+    }
+
+    /**
+     * @param read  read capacity of the table (and of indexes that set none)
+     * @param write write capacity; must autoscale in a global table
+     * @return provisioned billing
+     */
+    static Billing provisioned(Capacity read, Capacity write) {
+        return new Provisioned(read, write);
+    }
+
+    /** @return the billing mode */
+    Mode mode();
+
+    /** @return read capacity, with provisioned billing */
+    default Optional<Capacity> read() {
+        return Optional.empty();
+    }
+
+    /** @return write capacity, with provisioned billing */
+    default Optional<Capacity> write() {
+        return Optional.empty();
     }
 
     /** @return true for provisioned billing */
-    public boolean isProvisioned() {
-        return PROVISIONED.equals(mode);
+    default boolean isProvisioned() {
+        return mode() == Mode.PROVISIONED;
+    }
+
+    /** On-demand billing. */
+    record OnDemand() implements Billing {
+        @Override
+        public Mode mode() {
+            return Mode.PAY_PER_REQUEST;
+        }
+    }
+
+    /**
+     * Provisioned billing.
+     *
+     * @param readCapacity  read capacity
+     * @param writeCapacity write capacity
+     */
+    record Provisioned(Capacity readCapacity, Capacity writeCapacity) implements Billing {
+        @Override
+        public Mode mode() {
+            return Mode.PROVISIONED;
+        }
+
+        @Override
+        public Optional<Capacity> read() {
+            return Optional.ofNullable(readCapacity);
+        }
+
+        @Override
+        public Optional<Capacity> write() {
+            return Optional.ofNullable(writeCapacity);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.tandem.constructs.table;
 
-import com.hashicorp.cdktf.TerraformLocal;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicy;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration;
@@ -11,59 +10,66 @@ import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableAttribute;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableConfig;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableGlobalSecondaryIndex;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTablePointInTimeRecovery;
-import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableReplica;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableServerSideEncryption;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableTtl;
+import dev.tandem.constructs.core.AwsProviders;
 import dev.tandem.constructs.core.Problems;
+import dev.tandem.constructs.core.Scopes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jetbrains.annotations.NotNull;
 import software.constructs.Construct;
 
 /**
- * A DynamoDB global table (version 2019.11.21): one {@code aws_dynamodb_table} in the home region
- * with a {@code replica} block per other region, plus write autoscaling when billing is provisioned.
+ * A DynamoDB global table (version 2019.11.21): one {@code aws_dynamodb_table} in the home region —
+ * the region of its stack's AWS provider — plus write autoscaling when billing is provisioned. Each
+ * other region's replica is a {@link TableReplica} in that region's stack, so every region owns its
+ * half of the data with its own provider and settings.
  *
  * <p>Safe by default: on-demand billing, point-in-time recovery and deletion protection on, streams
  * with {@code NEW_AND_OLD_IMAGES} (replication needs them), encryption at rest with an AWS-owned key,
  * tags propagated to replicas.
  *
  * <pre>{@code
- * GlobalTable orders = GlobalTable.Builder.create(stack, "orders")
+ * GlobalTable orders = GlobalTable.Builder.create(primaryStack, "orders")   // home region: the stack's
  *     .tableName("orders")
- *     .region("eu-west-3")
  *     .partitionKey(Attribute.string("pk"))
- *     .replicas(List.of(Replica.in("eu-central-1")))
  *     .build();
+ * TableReplica.Builder.create(secondaryStack, "orders-replica").table(orders).build();
  * }</pre>
  *
- * <p>Attributes: {@link #tableName()}, {@link #tableArn()}, {@link #streamArn()},
- * {@link #replicaArn(String)}, {@link #replicaStreamArn(String)}. Escape hatch: {@link #table()}
- * and {@link #autoscalingTargets()}.
+ * <p>The table ignores changes to its {@code replica} argument, as hashicorp/aws documents for tables
+ * whose replicas are {@code aws_dynamodb_table_replica} resources: the replicas are managed there.
+ *
+ * <p>Attributes: {@link #tableName()}, {@link #tableArn()}, {@link #streamArn()}, {@link #homeRegion()},
+ * {@link #replicas()}. Escape hatch: {@link #table()} and {@link #autoscalingTargets()}.
  */
 public class GlobalTable extends Construct {
     private static final String DYNAMODB = "dynamodb";
 
     private final GlobalTableProps props;
+    private final String homeRegion;
     private final DynamodbTable table;
     private final List<AppautoscalingTarget> autoscalingTargets = new ArrayList<>();
-    private final Map<String, TerraformLocal> replicaLookups = new HashMap<>();
+    private final List<TableReplica> replicas = new ArrayList<>();
 
     /**
      * Creates the table; invalid props throw {@link dev.tandem.constructs.core.ValidationException}
      * listing every problem.
      *
-     * @param scope parent construct, usually the primary region's stack
+     * @param scope parent construct in the home region's stack (its AWS provider names the region)
      * @param id    construct id
      * @param props the table's description
      */
     public GlobalTable(@NotNull Construct scope, @NotNull String id, GlobalTableProps props) {
-        super(scope, id);
-        GlobalTableValidation.validateForTerraform(getNode().getPath(), props);
+        super(Scopes.checked(scope, id, "GlobalTable"), id);
+        Problems p = new Problems(getNode().getPath());
+        Optional<String> region = AwsProviders.regionOf(this, p);
+        GlobalTableValidation.check(p, props, region);
+        p.throwIfAny();
         this.props = props;
+        this.homeRegion = region.orElseThrow();
         this.table = new DynamodbTable(this, "table", tableConfig(props));
         addAutoscaling();
     }
@@ -72,7 +78,7 @@ public class GlobalTable extends Construct {
         Billing billing = props.billing();
         DynamodbTableConfig.Builder b = DynamodbTableConfig.builder()
                 .name(props.tableName())
-                .billingMode(billing.mode())
+                .billingMode(billing.mode().name())
                 .hashKey(props.partitionKey().name())
                 .attribute(attributes(props))
                 .streamEnabled(true)
@@ -80,8 +86,7 @@ public class GlobalTable extends Construct {
                 .pointInTimeRecovery(DynamodbTablePointInTimeRecovery.builder()
                         .enabled(props.pointInTimeRecovery()).build())
                 .deletionProtectionEnabled(props.deletionProtection())
-                .tableClass(props.tableClass().name())
-                .replica(replicas(props));
+                .tableClass(props.tableClass().name());
         props.sortKey().ifPresent(k -> b.rangeKey(k.name()));
         if (!props.globalSecondaryIndexes().isEmpty()) {
             b.globalSecondaryIndex(indexes(props));
@@ -97,19 +102,22 @@ public class GlobalTable extends Construct {
         if (!props.tags().isEmpty()) {
             b.tags(props.tags());
         }
+        // The replicas are aws_dynamodb_table_replica resources in their regions' stacks, which write the
+        // table's `replica` attribute: ignore it as the provider's docs say. Autoscaling moves the
+        // capacity; without ignoring it every plan would move it back.
+        List<String> ignored = new ArrayList<>(List.of("replica"));
         if (billing.isProvisioned()) {
             b.readCapacity(billing.read().orElseThrow().minUnits());
             b.writeCapacity(billing.write().orElseThrow().minUnits());
-            // Autoscaling moves the capacity; without this every plan would try to move it back.
-            b.lifecycle(TerraformResourceLifecycle.builder()
-                    .ignoreChanges(List.of("read_capacity", "write_capacity")).build());
+            ignored.addAll(List.of("read_capacity", "write_capacity"));
         }
+        b.lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(ignored).build());
         return b.build();
     }
 
     private static List<DynamodbTableAttribute> attributes(GlobalTableProps props) {
         return props.keyAttributes().entrySet().stream()
-                .map(e -> DynamodbTableAttribute.builder().name(e.getKey()).type(e.getValue()).build())
+                .map(e -> DynamodbTableAttribute.builder().name(e.getKey()).type(e.getValue().code()).build())
                 .toList();
     }
 
@@ -118,27 +126,16 @@ public class GlobalTable extends Construct {
         return props.globalSecondaryIndexes().stream().map(g -> {
             DynamodbTableGlobalSecondaryIndex.Builder b = DynamodbTableGlobalSecondaryIndex.builder()
                     .name(g.indexName())
-                    .hashKey(g.partitionKey())
-                    .projectionType(g.projectionType());
-            g.sortKey().ifPresent(b::rangeKey);
-            if (!g.nonKeyAttributes().isEmpty()) {
-                b.nonKeyAttributes(g.nonKeyAttributes());
+                    .hashKey(g.partitionKey().name())
+                    .projectionType(g.projection().typeName());
+            g.sortKey().ifPresent(k -> b.rangeKey(k.name()));
+            if (g.projection() instanceof Projection.Include include) {
+                b.nonKeyAttributes(include.nonKeyAttributes());
             }
             if (billing.isProvisioned()) {
                 b.readCapacity(g.read().or(billing::read).orElseThrow().minUnits());
                 b.writeCapacity(g.write().or(billing::write).orElseThrow().minUnits());
             }
-            return b.build();
-        }).toList();
-    }
-
-    private static List<DynamodbTableReplica> replicas(GlobalTableProps props) {
-        return props.replicas().stream().map(r -> {
-            DynamodbTableReplica.Builder b = DynamodbTableReplica.builder()
-                    .regionName(r.region())
-                    .pointInTimeRecovery(r.pointInTimeRecovery().orElse(props.pointInTimeRecovery()))
-                    .propagateTags(r.propagateTags().orElse(true));
-            r.kmsKeyArn().ifPresent(b::kmsKeyArn);
             return b.build();
         }).toList();
     }
@@ -211,36 +208,19 @@ public class GlobalTable extends Construct {
         return table.getStreamArn();
     }
 
-    /**
-     * The ARN of the replica in {@code region}. Usable from another stack: cdktf turns the reference
-     * into an output here and a remote-state lookup there.
-     *
-     * @param region one of the replica regions
-     * @return a Terraform reference to the replica's ARN
-     */
-    public String replicaArn(String region) {
-        return replicaAttribute(region, "arn");
+    /** @return the home region: the region of the table's stack's AWS provider */
+    public String homeRegion() {
+        return homeRegion;
     }
 
-    /**
-     * @param region one of the replica regions
-     * @return a Terraform reference to the replica's stream ARN
-     */
-    public String replicaStreamArn(String region) {
-        return replicaAttribute(region, "stream_arn");
+    /** @return the replicas made with {@link TableReplica}, in creation order */
+    public List<TableReplica> replicas() {
+        return List.copyOf(replicas);
     }
 
-    private String replicaAttribute(String region, String attribute) {
-        Problems p = new Problems(getNode().getPath());
-        p.require(props.replicas().stream().anyMatch(r -> r.region().equals(region)), "replica", region,
-                "is not a replica region of this table (" + props.replicas().stream().map(Replica::region).toList()
-                        + ")", "ask for one of the replica regions");
-        p.throwIfAny();
-        // `replica` is a set in Terraform: select by region, never by position.
-        return replicaLookups.computeIfAbsent(region + "/" + attribute, key -> new TerraformLocal(this,
-                "replica-" + attribute.replace('_', '-') + "-" + region,
-                "${one([for r in " + table.getFqn() + ".replica : r." + attribute + " if r.region_name == \""
-                        + region + "\"])}")).getAsString();
+    /** Called by a new replica, after its checks against the replicas before it. */
+    void register(TableReplica replica) {
+        replicas.add(replica);
     }
 
     /** @return the underlying {@code aws_dynamodb_table} (escape hatch) */
@@ -254,114 +234,30 @@ public class GlobalTable extends Construct {
     }
 
     /** Fluent creation in the style of the AWS CDK: {@code GlobalTable.Builder.create(scope, id)...build()}. */
-    public static final class Builder {
+    public static final class Builder extends GlobalTableProps.BuilderBase<Builder> {
         private final Construct scope;
         private final String id;
-        private final GlobalTableProps.Builder props = GlobalTableProps.builder();
 
         private Builder(Construct scope, String id) {
             this.scope = scope;
             this.id = id;
         }
 
-        /** @return a builder for a table under {@code scope} */
+        /**
+         * @param scope a construct in the home region's stack
+         * @param id    construct id
+         * @return a builder for a table under {@code scope}
+         */
         public static Builder create(Construct scope, String id) {
             return new Builder(scope, id);
         }
 
-        /** @see GlobalTableProps.Builder#tableName(String) */
-        public Builder tableName(String value) {
-            props.tableName(value);
-            return this;
-        }
-
-        /** @see GlobalTableProps.Builder#region(String) */
-        public Builder region(String value) {
-            props.region(value);
-            return this;
-        }
-
-        /** @see GlobalTableProps.Builder#partitionKey(Attribute) */
-        public Builder partitionKey(Attribute value) {
-            props.partitionKey(value);
-            return this;
-        }
-
-        /** @see GlobalTableProps.Builder#sortKey(Attribute) */
-        public Builder sortKey(Attribute value) {
-            props.sortKey(value);
-            return this;
-        }
-
-        /** @see GlobalTableProps.Builder#attributes(List) */
-        public Builder attributes(List<Attribute> value) {
-            props.attributes(value);
-            return this;
-        }
-
-        /** @see GlobalTableProps.Builder#globalSecondaryIndexes(List) */
-        public Builder globalSecondaryIndexes(List<GlobalSecondaryIndex> value) {
-            props.globalSecondaryIndexes(value);
-            return this;
-        }
-
-        /** @see GlobalTableProps.Builder#billing(Billing) */
-        public Builder billing(Billing value) {
-            props.billing(value);
-            return this;
-        }
-
-        /** @see GlobalTableProps.Builder#replicas(List) */
-        public Builder replicas(List<Replica> value) {
-            props.replicas(value);
-            return this;
-        }
-
-        /** @see GlobalTableProps.Builder#streamViewType(StreamViewType) */
-        public Builder streamViewType(StreamViewType value) {
-            props.streamViewType(value);
-            return this;
-        }
-
-        /** @see GlobalTableProps.Builder#pointInTimeRecovery(boolean) */
-        public Builder pointInTimeRecovery(boolean value) {
-            props.pointInTimeRecovery(value);
-            return this;
-        }
-
-        /** @see GlobalTableProps.Builder#deletionProtection(boolean) */
-        public Builder deletionProtection(boolean value) {
-            props.deletionProtection(value);
-            return this;
-        }
-
-        /** @see GlobalTableProps.Builder#encryption(TableEncryption) */
-        public Builder encryption(TableEncryption value) {
-            props.encryption(value);
-            return this;
-        }
-
-        /** @see GlobalTableProps.Builder#timeToLiveAttribute(String) */
-        public Builder timeToLiveAttribute(String value) {
-            props.timeToLiveAttribute(value);
-            return this;
-        }
-
-        /** @see GlobalTableProps.Builder#tableClass(TableClass) */
-        public Builder tableClass(TableClass value) {
-            props.tableClass(value);
-            return this;
-        }
-
-        /** @see GlobalTableProps.Builder#tags(Map) */
-        public Builder tags(Map<String, String> value) {
-            props.tags(value);
-            return this;
-        }
-
-        /** @return the table, validated */
+        /**
+         * @return the table
+         * @throws dev.tandem.constructs.core.ValidationException listing every problem
+         */
         public GlobalTable build() {
-            return new GlobalTable(scope, id, props.build());
+            return new GlobalTable(scope, id, props());
         }
     }
 }

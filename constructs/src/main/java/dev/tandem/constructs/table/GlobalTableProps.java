@@ -1,42 +1,39 @@
 package dev.tandem.constructs.table;
 
+import dev.tandem.constructs.core.Values;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * Everything that describes a {@link GlobalTable}. Immutable; build it with {@link #builder()} or
- * through {@link GlobalTable.Builder}. Values are checked when the table is constructed, where the
- * construct path is known.
+ * Everything that describes a {@link GlobalTable}, in any region: its keys, indexes, billing and
+ * safety settings. Immutable; build it with {@link #builder()} or through {@link GlobalTable.Builder}.
+ * The home region is not part of it: the table takes the region of its stack's AWS provider, and
+ * each {@link TableReplica} the region of its own stack. Values are checked when the table is
+ * constructed, where the construct path is known.
  *
- * @param tableName              table name (3–255 of {@code [a-zA-Z0-9_.-]})
- * @param region                 the home region, where the table is created (the stack's AWS region)
+ * @param tableName              table name (3–255 of {@code [a-zA-Z0-9_.-]}), the same in every region
  * @param partitionKey           the partition key
  * @param sortKey                the sort key, if any
- * @param attributes             further attributes that index keys use
  * @param globalSecondaryIndexes global secondary indexes
- * @param billing                billing mode; @default on demand
- * @param replicas               replicas in other regions, at least one
- * @param streamViewType         @default NEW_AND_OLD_IMAGES, the only value replication accepts
- * @param pointInTimeRecovery    @default true
- * @param deletionProtection     @default true
- * @param encryption             @default AWS-owned key
- * @param timeToLiveAttribute    attribute that holds each item's expiry (epoch seconds); none by default
- * @param tableClass             @default STANDARD
+ * @param billing                billing mode
+ * @param streamViewType         what the stream holds; replication needs NEW_AND_OLD_IMAGES
+ * @param pointInTimeRecovery    point-in-time recovery of the table (replicas follow unless they say otherwise)
+ * @param deletionProtection     deletion protection of the table (replicas follow unless they say otherwise)
+ * @param encryption             encryption at rest
+ * @param timeToLiveAttribute    attribute that holds each item's expiry (epoch seconds), if any
+ * @param tableClass             table class (replicas follow unless they say otherwise)
  * @param tags                   tags of the table (sorted, so output is stable)
  */
 public record GlobalTableProps(
         String tableName,
-        String region,
         Attribute partitionKey,
         Optional<Attribute> sortKey,
-        List<Attribute> attributes,
         List<GlobalSecondaryIndex> globalSecondaryIndexes,
         Billing billing,
-        List<Replica> replicas,
         StreamViewType streamViewType,
         boolean pointInTimeRecovery,
         boolean deletionProtection,
@@ -45,27 +42,50 @@ public record GlobalTableProps(
         TableClass tableClass,
         Map<String, String> tags) {
 
-    /** Makes the collections immutable and the tags sorted. */
+    /** Copies the collections, keeping whatever the user passed for validation to report. */
     public GlobalTableProps {
-        attributes = List.copyOf(attributes);
-        globalSecondaryIndexes = List.copyOf(globalSecondaryIndexes);
-        replicas = List.copyOf(replicas);
-        tags = Collections.unmodifiableMap(new TreeMap<>(tags));
+        globalSecondaryIndexes = Values.list(globalSecondaryIndexes);
+        tags = Values.sortedMap(tags);
     }
 
     /**
-     * Every key attribute of the table and its indexes with its type, each once, in declaration
-     * order (partition key, sort key, then {@link #attributes()}): what DynamoDB calls the
-     * attribute definitions.
+     * Every key attribute of the table and its indexes with its type, in order of first use
+     * (partition key, sort key, then the indexes' keys): what DynamoDB calls the attribute
+     * definitions. A name used with two types keeps its first; validation reports the clash.
      *
-     * @return attribute name to {@code S}, {@code N} or {@code B}
+     * @return attribute name to type
      */
-    public Map<String, String> keyAttributes() {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put(partitionKey.name(), partitionKey.type());
-        sortKey.ifPresent(k -> all.put(k.name(), k.type()));
-        attributes.forEach(a -> all.putIfAbsent(a.name(), a.type()));
+    public Map<String, AttributeType> keyAttributes() {
+        Map<String, AttributeType> all = new LinkedHashMap<>();
+        for (Attribute key : keys()) {
+            all.putIfAbsent(key.name(), key.type());
+        }
         return Collections.unmodifiableMap(all);
+    }
+
+    /** @return every key of the table and its indexes that is set, in order of first use */
+    List<Attribute> keys() {
+        List<Attribute> keys = new ArrayList<>();
+        if (partitionKey != null) {
+            keys.add(partitionKey);
+        }
+        if (sortKey != null) {
+            sortKey.ifPresent(keys::add);
+        }
+        if (globalSecondaryIndexes != null) {
+            for (GlobalSecondaryIndex g : globalSecondaryIndexes) {
+                if (g != null) {
+                    if (g.partitionKey() != null) {
+                        keys.add(g.partitionKey());
+                    }
+                    if (g.sortKey() != null) {
+                        g.sortKey().ifPresent(keys::add);
+                    }
+                }
+            }
+        }
+        keys.removeIf(k -> k.name() == null || k.type() == null);
+        return keys;
     }
 
     /** @return a builder with the safe defaults */
@@ -73,16 +93,40 @@ public record GlobalTableProps(
         return new Builder();
     }
 
-    /** Builds {@link GlobalTableProps}; every setter documents its default. */
-    public static final class Builder {
+    /** @return a builder holding these props, to change some of them */
+    public Builder toBuilder() {
+        Builder b = new Builder().tableName(tableName).partitionKey(partitionKey)
+                .globalSecondaryIndexes(globalSecondaryIndexes).billing(billing).streamViewType(streamViewType)
+                .pointInTimeRecovery(pointInTimeRecovery).deletionProtection(deletionProtection)
+                .encryption(encryption).tableClass(tableClass).tags(tags);
+        sortKey.ifPresent(b::sortKey);
+        timeToLiveAttribute.ifPresent(b::timeToLiveAttribute);
+        return b;
+    }
+
+    /** Builds {@link GlobalTableProps}. */
+    public static final class Builder extends BuilderBase<Builder> {
+        Builder() {
+        }
+
+        /** @return the props; checked when the table is built */
+        public GlobalTableProps build() {
+            return props();
+        }
+    }
+
+    /**
+     * The settings of a global table, shared by {@link GlobalTableProps.Builder} and
+     * {@link GlobalTable.Builder}: each is documented once, here.
+     *
+     * @param <B> the concrete builder
+     */
+    public abstract static class BuilderBase<B extends BuilderBase<B>> {
         private String tableName;
-        private String region;
         private Attribute partitionKey;
         private Attribute sortKey;
-        private List<Attribute> attributes = List.of();
         private List<GlobalSecondaryIndex> globalSecondaryIndexes = List.of();
         private Billing billing = Billing.onDemand();
-        private List<Replica> replicas = List.of();
         private StreamViewType streamViewType = StreamViewType.NEW_AND_OLD_IMAGES;
         private boolean pointInTimeRecovery = true;
         private boolean deletionProtection = true;
@@ -91,104 +135,125 @@ public record GlobalTableProps(
         private TableClass tableClass = TableClass.STANDARD;
         private Map<String, String> tags = Map.of();
 
-        Builder() {
-        }
-
-        /** @param value table name, the same in every region */
-        public Builder tableName(String value) {
+        /**
+         * @param value the table name, the same in every region (required)
+         * @return this builder
+         */
+        public B tableName(String value) {
             this.tableName = value;
-            return this;
+            return self();
         }
 
-        /** @param value home region: the AWS region of the stack the table is in */
-        public Builder region(String value) {
-            this.region = value;
-            return this;
-        }
-
-        /** @param value partition key */
-        public Builder partitionKey(Attribute value) {
+        /**
+         * @param value the partition key, e.g. {@code Attribute.string("pk")} (required)
+         * @return this builder
+         */
+        public B partitionKey(Attribute value) {
             this.partitionKey = value;
-            return this;
+            return self();
         }
 
-        /** @param value sort key; @default none */
-        public Builder sortKey(Attribute value) {
+        /**
+         * @param value the sort key; @default none
+         * @return this builder
+         */
+        public B sortKey(Attribute value) {
             this.sortKey = value;
-            return this;
+            return self();
         }
 
-        /** @param value further attributes used by index keys; @default none */
-        public Builder attributes(List<Attribute> value) {
-            this.attributes = value;
-            return this;
-        }
-
-        /** @param value global secondary indexes; @default none */
-        public Builder globalSecondaryIndexes(List<GlobalSecondaryIndex> value) {
+        /**
+         * @param value global secondary indexes, at most 20; @default none
+         * @return this builder
+         */
+        public B globalSecondaryIndexes(List<GlobalSecondaryIndex> value) {
             this.globalSecondaryIndexes = value;
-            return this;
+            return self();
         }
 
-        /** @param value billing; @default {@link Billing#onDemand()} */
-        public Builder billing(Billing value) {
+        /**
+         * @param value how the table pays for throughput; @default {@link Billing#onDemand()}
+         * @return this builder
+         */
+        public B billing(Billing value) {
             this.billing = value;
-            return this;
+            return self();
         }
 
-        /** @param value replicas in other regions; at least one */
-        public Builder replicas(List<Replica> value) {
-            this.replicas = value;
-            return this;
-        }
-
-        /** @param value stream view type; @default NEW_AND_OLD_IMAGES (the only one replication accepts) */
-        public Builder streamViewType(StreamViewType value) {
+        /**
+         * @param value what the stream holds; @default NEW_AND_OLD_IMAGES, the only value replication accepts
+         * @return this builder
+         */
+        public B streamViewType(StreamViewType value) {
             this.streamViewType = value;
-            return this;
+            return self();
         }
 
-        /** @param value point-in-time recovery; @default true */
-        public Builder pointInTimeRecovery(boolean value) {
+        /**
+         * @param value point-in-time recovery (35 days of restorable history); @default true
+         * @return this builder
+         */
+        public B pointInTimeRecovery(boolean value) {
             this.pointInTimeRecovery = value;
-            return this;
+            return self();
         }
 
-        /** @param value deletion protection; @default true */
-        public Builder deletionProtection(boolean value) {
+        /**
+         * @param value refuse deletion of the table until this is switched off; @default true
+         * @return this builder
+         */
+        public B deletionProtection(boolean value) {
             this.deletionProtection = value;
-            return this;
+            return self();
         }
 
-        /** @param value encryption at rest; @default {@link TableEncryption#awsOwned()} */
-        public Builder encryption(TableEncryption value) {
+        /**
+         * @param value whose key encrypts the data at rest; @default {@link TableEncryption#awsOwned()}
+         * @return this builder
+         */
+        public B encryption(TableEncryption value) {
             this.encryption = value;
-            return this;
+            return self();
         }
 
-        /** @param value TTL attribute name; @default none (items never expire) */
-        public Builder timeToLiveAttribute(String value) {
+        /**
+         * @param value the Number attribute holding each item's expiry in epoch seconds; @default none
+         *              (items never expire)
+         * @return this builder
+         */
+        public B timeToLiveAttribute(String value) {
             this.timeToLiveAttribute = value;
-            return this;
+            return self();
         }
 
-        /** @param value table class; @default STANDARD */
-        public Builder tableClass(TableClass value) {
+        /**
+         * @param value the table class; @default STANDARD
+         * @return this builder
+         */
+        public B tableClass(TableClass value) {
             this.tableClass = value;
-            return this;
+            return self();
         }
 
-        /** @param value tags; @default none */
-        public Builder tags(Map<String, String> value) {
+        /**
+         * @param value tags of the table; @default none
+         * @return this builder
+         */
+        public B tags(Map<String, String> value) {
             this.tags = value;
-            return this;
+            return self();
         }
 
-        /** @return the props */
-        public GlobalTableProps build() {
-            return new GlobalTableProps(tableName, region, partitionKey, Optional.ofNullable(sortKey), attributes,
-                    globalSecondaryIndexes, billing, replicas, streamViewType, pointInTimeRecovery, deletionProtection,
-                    encryption, Optional.ofNullable(timeToLiveAttribute), tableClass, tags);
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+
+        /** @return the props as set so far */
+        protected GlobalTableProps props() {
+            return new GlobalTableProps(tableName, partitionKey, Optional.ofNullable(sortKey), globalSecondaryIndexes,
+                    billing, streamViewType, pointInTimeRecovery, deletionProtection, encryption,
+                    Optional.ofNullable(timeToLiveAttribute), tableClass, tags);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.tandem.constructs.table;
 
-import dev.tandem.constructs.core.AwsRegions;
 import dev.tandem.constructs.core.Problems;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,205 +7,255 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks {@link GlobalTableProps} against DynamoDB's rules, which every rendering of the table shares
- * ({@link #validate}), and against what the pinned AWS provider can express (for the Terraform rendering).
+ * Checks a table's description against DynamoDB's rules, which every rendering of the table shares
+ * (Terraform here, CloudFormation in the opt-in module). Null-safe throughout: a missing value is a
+ * problem in the list, never an exception.
  */
 public final class GlobalTableValidation {
     private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9_.-]{3,255}$");
-    private static final Set<String> KEY_TYPES = Set.of("S", "N", "B");
-    private static final Set<String> PROJECTIONS = Set.of("ALL", "KEYS_ONLY", "INCLUDE");
+    private static final Pattern KMS_KEY_ARN = Pattern.compile(
+            "^arn:aws(?:-[a-z]+)*:kms:([a-z0-9-]+):[0-9]{12}:(?:key/[A-Za-z0-9-]{1,128}|alias/[A-Za-z0-9/_-]{1,250})$");
     private static final int MAX_GSIS = 20;
+    private static final int MAX_TAG_KEY = 128;
+    private static final int MAX_TAG_VALUE = 256;
 
     private GlobalTableValidation() {
     }
 
     /**
-     * Checks DynamoDB's own rules.
+     * Checks DynamoDB's own rules, for renderings that know the home region by other means.
      *
-     * @param path  the construct path problems are reported under
-     * @param props the table's description
+     * @param path       the construct path problems are reported under
+     * @param props      the table's description
+     * @param homeRegion the home region, when known, to check a customer-managed key against
      * @throws dev.tandem.constructs.core.ValidationException listing every problem
      */
-    public static void validate(String path, GlobalTableProps props) {
-        problems(path, props).throwIfAny();
-    }
-
-    /** DynamoDB's rules plus the limits of hashicorp/aws 5.23.1, for the Terraform rendering. */
-    static void validateForTerraform(String path, GlobalTableProps props) {
-        Problems p = problems(path, props);
-        checkTerraformLimits(p, props);
+    public static void validate(String path, GlobalTableProps props, Optional<String> homeRegion) {
+        Problems p = new Problems(path);
+        check(p, props, homeRegion);
         p.throwIfAny();
     }
 
-    private static Problems problems(String path, GlobalTableProps props) {
-        Problems p = new Problems(path);
+    /**
+     * Records every problem of {@code props} in {@code p}, for renderings that collect problems of
+     * their own too.
+     *
+     * @param p          where to record problems
+     * @param props      the table's description
+     * @param homeRegion the home region, when known, to check a customer-managed key against
+     */
+    public static void validateInto(Problems p, GlobalTableProps props, Optional<String> homeRegion) {
+        check(p, props, homeRegion);
+    }
+
+    /** Records every problem of {@code props} in {@code p}. */
+    static void check(Problems p, GlobalTableProps props, Optional<String> homeRegion) {
+        if (!p.present(props, "props", "build the props with GlobalTableProps.builder()")) {
+            return;
+        }
         p.require(props.tableName() != null && NAME.matcher(props.tableName()).matches(), "tableName",
                 props.tableName(), "must be 3–255 characters of a-z, A-Z, 0-9, '_', '.' or '-'",
                 "rename the table, e.g. orders or orders-v2");
-        p.require(AwsRegions.isValid(props.region()), "region", props.region(),
-                "must be an AWS region name", "use the home region's code, e.g. eu-west-3");
-        checkReplicas(p, props);
-        Map<String, String> declared = checkKeys(p, props);
-        checkIndexes(p, props, declared);
+        checkKeys(p, props);
+        checkIndexes(p, props);
         checkBilling(p, props);
         p.require(props.streamViewType() == StreamViewType.NEW_AND_OLD_IMAGES, "streamViewType",
                 props.streamViewType(), "must be NEW_AND_OLD_IMAGES: global table replication reads both images",
                 "remove streamViewType(...) (the default is right) or use NEW_AND_OLD_IMAGES");
-        props.timeToLiveAttribute().ifPresent(ttl -> p.require(!ttl.isBlank(), "timeToLiveAttribute", "\"" + ttl + "\"",
-                "must name an attribute", "give the attribute that holds the expiry in epoch seconds, or omit it"));
-        return p;
-    }
-
-    // hashicorp/aws 5.23.1 (cdktf-provider-aws 18.0.3) has no per-replica deletion protection or table
-    // class in the replica block: refuse a value it would silently drop. CloudFormation has both.
-    private static void checkTerraformLimits(Problems p, GlobalTableProps props) {
-        for (Replica r : props.replicas()) {
-            String prop = "replicas[" + r.region() + "]";
-            r.deletionProtection().filter(v -> v != props.deletionProtection()).ifPresent(v -> p.add(
-                    prop + ".deletionProtection", v,
-                    "cannot differ from the table's in the Terraform rendering: hashicorp/aws 5.23.1 has no "
-                            + "per-replica deletion protection",
-                    "remove the override"));
-            r.tableClass().filter(v -> v != props.tableClass()).ifPresent(v -> p.add(prop + ".tableClass", v,
-                    "cannot differ from the table's in the Terraform rendering: the replica block of hashicorp/aws "
-                            + "5.23.1 has no table class",
-                    "remove the override"));
-        }
-    }
-
-    private static void checkReplicas(Problems p, GlobalTableProps props) {
-        if (!p.require(!props.replicas().isEmpty(), "replicas", "[]",
-                "a global table needs at least one replica in another region",
-                "add Replica.in(\"<secondary region>\")")) {
-            return;
-        }
-        Set<String> seen = new HashSet<>();
-        boolean customerKeys = props.encryption().kind() == TableEncryption.Kind.CUSTOMER_MANAGED;
-        for (Replica r : props.replicas()) {
-            String prop = "replicas[" + r.region() + "]";
-            p.require(AwsRegions.isValid(r.region()), prop + ".region", r.region(), "must be an AWS region name",
-                    "use a region code such as eu-central-1");
-            p.require(!r.region().equals(props.region()), prop + ".region", r.region(),
-                    "must differ from the home region " + props.region() + " (the table itself lives there)",
-                    "remove this replica or choose another region");
-            p.require(seen.add(r.region()), prop + ".region", r.region(), "appears more than once",
-                    "list each replica region once");
-            if (customerKeys) {
-                p.require(r.kmsKeyArn().isPresent(), prop + ".kmsKeyArn", "none",
-                        "is required with customer-managed encryption: KMS keys are regional",
-                        "give the replica region's key with Replica.builder().kmsKeyArn(...)");
-            } else {
-                p.require(r.kmsKeyArn().isEmpty(), prop + ".kmsKeyArn", r.kmsKeyArn().orElse(""),
-                        "only applies with customer-managed encryption",
-                        "use encryption(TableEncryption.customerManaged(...)) or remove the key");
+        p.present(props.tableClass(), "tableClass", "use TableClass.STANDARD (the default) or remove the call");
+        if (p.present(props.encryption(), "encryption", "use TableEncryption.awsOwned() (the default)")
+                && p.present(props.encryption().kind(), "encryption.kind", "use a TableEncryption factory")) {
+            if (props.encryption().kind() == TableEncryption.Kind.CUSTOMER_MANAGED) {
+                checkKmsKey(p, "encryption.kmsKeyArn", props.encryption().kmsKeyArn(), homeRegion);
             }
         }
-        if (customerKeys) {
-            p.require(props.encryption().kmsKeyArn().filter(k -> !k.isBlank()).isPresent(), "encryption.kmsKeyArn",
-                    "none", "is required with customer-managed encryption",
-                    "pass the home region's key ARN to TableEncryption.customerManaged(...)");
+        checkTimeToLive(p, props);
+        checkTags(p, props.tags());
+    }
+
+    /**
+     * Checks one replica's settings against the table's: a customer-managed key in the replica's
+     * region when the table uses customer-managed encryption, no key otherwise. Shared by every
+     * rendering.
+     *
+     * @param p      where to record problems (nested under the replica's property by the caller)
+     * @param table  the table's description
+     * @param region the replica's region, when known
+     * @param props  the replica's settings
+     */
+    public static void checkReplica(Problems p, GlobalTableProps table, Optional<String> region, TableReplicaProps props) {
+        if (!p.present(props, "props", "build them with TableReplicaProps.builder()") || table == null
+                || table.encryption() == null) {
+            return;
+        }
+        if (table.encryption().kind() == TableEncryption.Kind.CUSTOMER_MANAGED) {
+            checkKmsKey(p, "kmsKeyArn", props.kmsKeyArn(), region);
+        } else {
+            p.require(props.kmsKeyArn() == null || props.kmsKeyArn().isEmpty(), "kmsKeyArn",
+                    props.kmsKeyArn() == null ? null : props.kmsKeyArn().orElse(""),
+                    "only applies when the table uses customer-managed encryption",
+                    "remove it, or give the table encryption(TableEncryption.customerManaged(...))");
         }
     }
 
-    /** @return every declared attribute name with its type */
-    private static Map<String, String> checkKeys(Problems p, GlobalTableProps props) {
-        Map<String, String> declared = new LinkedHashMap<>();
-        if (!p.require(props.partitionKey() != null, "partitionKey", "none", "is required",
-                "set partitionKey(Attribute.string(\"pk\"))")) {
-            return declared;
+    /**
+     * Checks a customer-managed key: present, an ARN of a KMS key or alias, in {@code region}.
+     *
+     * @param region the region the key must be in, when known
+     */
+    static void checkKmsKey(Problems p, String property, Optional<String> arn, Optional<String> region) {
+        String value = arn == null ? null : arn.orElse(null);
+        if (!p.present(value, property, "give the ARN of a KMS key in the same region")) {
+            return;
         }
-        declare(p, declared, "partitionKey", props.partitionKey());
-        props.sortKey().ifPresent(k -> declare(p, declared, "sortKey", k));
-        for (int i = 0; i < props.attributes().size(); i++) {
-            declare(p, declared, "attributes[" + i + "]", props.attributes().get(i));
+        Matcher m = KMS_KEY_ARN.matcher(value);
+        if (!p.require(m.matches(), property, value, "must be a KMS key or alias ARN "
+                + "(arn:aws:kms:<region>:<account>:key/<id>)", "copy the key's ARN from the KMS console")) {
+            return;
         }
-        return declared;
+        region.ifPresent(r -> p.require(m.group(1).equals(r), property, value,
+                "is a key in " + m.group(1) + ", but the table or replica is in " + r + ": KMS keys are regional",
+                "use a key created in " + r));
     }
 
-    private static void declare(Problems p, Map<String, String> declared, String prop, Attribute a) {
-        p.require(KEY_TYPES.contains(a.type()), prop + ".type", a.type(),
-                "key attributes must be S (string), N (number) or B (binary)",
-                "use Attribute.string, Attribute.number or Attribute.binary");
-        String previous = declared.putIfAbsent(a.name(), a.type());
-        p.require(previous == null || previous.equals(a.type()), prop, a.name() + ":" + a.type(),
-                "is already declared with type " + previous, "declare each attribute once with one type");
+    private static void checkKeys(Problems p, GlobalTableProps props) {
+        if (p.present(props.partitionKey(), "partitionKey", "set partitionKey(Attribute.string(\"pk\"))")) {
+            checkAttribute(p, "partitionKey", props.partitionKey());
+        }
+        if (p.present(props.sortKey(), "sortKey", "leave sortKey unset or give an Attribute")) {
+            props.sortKey().ifPresent(k -> checkAttribute(p, "sortKey", k));
+        }
+        Map<String, AttributeType> seen = new LinkedHashMap<>();
+        for (Attribute key : props.keys()) {
+            AttributeType previous = seen.putIfAbsent(key.name(), key.type());
+            p.require(previous == null || previous == key.type(), "keys[" + key.name() + "]",
+                    key.name() + ":" + key.type(), "is also used as a key with type " + previous
+                            + "; an attribute has one type in the table and all its indexes",
+                    "use one type for " + key.name() + " everywhere, or rename one of them");
+        }
     }
 
-    private static void checkIndexes(Problems p, GlobalTableProps props, Map<String, String> declared) {
+    private static void checkAttribute(Problems p, String property, Attribute a) {
+        p.require(a.name() != null && !a.name().isEmpty() && a.name().length() <= 255, property + ".name", a.name(),
+                "must be 1–255 characters", "name the key attribute, e.g. pk");
+        p.present(a.type(), property + ".type", "use Attribute.string, Attribute.number or Attribute.binary");
+    }
+
+    private static void checkIndexes(Problems p, GlobalTableProps props) {
         List<GlobalSecondaryIndex> gsis = props.globalSecondaryIndexes();
+        if (!p.presentElements(gsis, "globalSecondaryIndexes", "pass List.of() for no index")) {
+            return;
+        }
         p.require(gsis.size() <= MAX_GSIS, "globalSecondaryIndexes", gsis.size() + " indexes",
                 "DynamoDB allows at most " + MAX_GSIS, "remove indexes");
-        Set<String> used = new HashSet<>();
-        used.add(props.partitionKey() == null ? "" : props.partitionKey().name());
-        props.sortKey().ifPresent(k -> used.add(k.name()));
         Set<String> names = new HashSet<>();
         for (GlobalSecondaryIndex g : gsis) {
             String prop = "globalSecondaryIndexes[" + g.indexName() + "]";
-            p.require(NAME.matcher(g.indexName()).matches(), prop + ".indexName", g.indexName(),
-                    "must be 3–255 characters of a-z, A-Z, 0-9, '_', '.' or '-'", "rename the index");
-            p.require(names.add(g.indexName()), prop + ".indexName", g.indexName(), "appears more than once",
-                    "give each index its own name");
-            checkIndexKey(p, declared, prop + ".partitionKey", g.partitionKey());
-            g.sortKey().ifPresent(k -> checkIndexKey(p, declared, prop + ".sortKey", k));
-            used.add(g.partitionKey());
-            g.sortKey().ifPresent(used::add);
-            p.require(PROJECTIONS.contains(g.projectionType()), prop + ".projectionType", g.projectionType(),
-                    "must be ALL, KEYS_ONLY or INCLUDE", "use one of them");
-            p.require("INCLUDE".equals(g.projectionType()) != g.nonKeyAttributes().isEmpty(),
-                    prop + ".nonKeyAttributes", g.nonKeyAttributes(),
-                    "are required with projection INCLUDE and allowed only with it",
-                    "list the projected attributes with INCLUDE, or none with ALL/KEYS_ONLY");
+            if (p.require(g.indexName() != null && NAME.matcher(g.indexName()).matches(), prop + ".indexName",
+                    g.indexName(), "must be 3–255 characters of a-z, A-Z, 0-9, '_', '.' or '-'", "rename the index")) {
+                p.require(names.add(g.indexName()), prop + ".indexName", g.indexName(), "appears more than once",
+                        "give each index its own name");
+            }
+            if (p.present(g.partitionKey(), prop + ".partitionKey", "give the index a partition key Attribute")) {
+                checkAttribute(p, prop + ".partitionKey", g.partitionKey());
+            }
+            if (p.present(g.sortKey(), prop + ".sortKey", "leave sortKey unset or give an Attribute")) {
+                g.sortKey().ifPresent(k -> checkAttribute(p, prop + ".sortKey", k));
+            }
+            if (p.present(g.projection(), prop + ".projection", "use Projection.all() (the default)")
+                    && g.projection() instanceof Projection.Include include) {
+                p.require(include.nonKeyAttributes() != null && !include.nonKeyAttributes().isEmpty()
+                                && include.nonKeyAttributes().stream().allMatch(a -> a != null && !a.isBlank()),
+                        prop + ".projection", include.nonKeyAttributes(),
+                        "INCLUDE needs at least one attribute name, none blank",
+                        "list the projected attributes, or use Projection.keysOnly()");
+            }
         }
-        for (Attribute a : props.attributes()) {
-            p.require(used.contains(a.name()), "attributes[" + a.name() + "]", a.name(),
-                    "is declared but no key uses it; DynamoDB rejects unused attribute definitions",
-                    "remove it or use it as an index key");
-        }
-    }
-
-    private static void checkIndexKey(Problems p, Map<String, String> declared, String prop, String name) {
-        p.require(declared.containsKey(name), prop, name,
-                "is not among the table's attributes " + declared.keySet(),
-                "declare it with attributes(List.of(Attribute.string(\"" + name + "\")))");
     }
 
     private static void checkBilling(Problems p, GlobalTableProps props) {
         Billing b = props.billing();
+        if (!p.present(b, "billing", "use Billing.onDemand() (the default) or Billing.provisioned(read, write)")) {
+            return;
+        }
+        List<GlobalSecondaryIndex> gsis = props.globalSecondaryIndexes() == null ? List.of()
+                : props.globalSecondaryIndexes().stream().filter(g -> g != null).toList();
         if (!b.isProvisioned()) {
-            boolean noCapacity = props.globalSecondaryIndexes().stream()
-                    .allMatch(g -> g.read().isEmpty() && g.write().isEmpty());
+            boolean noCapacity = gsis.stream().allMatch(g -> isEmpty(g.read()) && isEmpty(g.write()));
             p.require(noCapacity, "globalSecondaryIndexes", "capacity set",
                     "index capacity only applies to provisioned billing", "remove read/write from the indexes");
             return;
         }
-        checkCapacity(p, "billing.read", b.read());
-        checkCapacity(p, "billing.write", b.write());
-        p.require(b.write().map(Capacity::isAutoscaled).orElse(false), "billing.write",
+        checkCapacity(p, "billing.read", b.read(), true);
+        checkCapacity(p, "billing.write", b.write(), true);
+        p.require(b.write().map(Capacity::isAutoscaled).orElse(true), "billing.write",
                 b.write().map(Object::toString).orElse("none"),
                 "a provisioned global table must autoscale writes so every replica absorbs replicated writes",
-                "use Billing.provisioned(read, Capacity.autoscaled(min, max)) or Billing.onDemand()");
-        for (GlobalSecondaryIndex g : props.globalSecondaryIndexes()) {
+                "use Billing.provisioned(read, Capacity.autoscaled()…build()) or Billing.onDemand()");
+        for (GlobalSecondaryIndex g : gsis) {
             String prop = "globalSecondaryIndexes[" + g.indexName() + "]";
-            checkCapacity(p, prop + ".read", g.read());
-            checkCapacity(p, prop + ".write", g.write());
-            Optional<Capacity> write = g.write().or(b::write);
-            p.require(write.map(Capacity::isAutoscaled).orElse(false), prop + ".write",
+            checkCapacity(p, prop + ".read", g.read(), false);
+            checkCapacity(p, prop + ".write", g.write(), false);
+            Optional<Capacity> write = g.write() == null ? Optional.empty() : g.write().or(b::write);
+            p.require(write.map(Capacity::isAutoscaled).orElse(true), prop + ".write",
                     write.map(Object::toString).orElse("none"),
                     "every index of a provisioned global table must autoscale writes",
-                    "give the index Capacity.autoscaled(min, max) or leave write unset to use the table's");
+                    "give the index Capacity.autoscaled()…build() or leave write unset to use the table's");
         }
     }
 
-    private static void checkCapacity(Problems p, String prop, Optional<Capacity> capacity) {
-        capacity.ifPresent(c -> {
-            p.require(c.minUnits() >= 1, prop + ".minUnits", c.minUnits(), "must be at least 1", "raise it");
+    private static boolean isEmpty(Optional<Capacity> capacity) {
+        return capacity == null || capacity.isEmpty();
+    }
+
+    private static void checkCapacity(Problems p, String prop, Optional<Capacity> capacity, boolean required) {
+        if (capacity == null || capacity.isEmpty()) {
+            p.require(!required, prop, null, "is required with provisioned billing",
+                    "pass both capacities to Billing.provisioned(read, write)");
+            return;
+        }
+        Capacity c = capacity.get();
+        p.require(c.minUnits() >= 1, prop + ".minUnits", c.minUnits(), "must be at least 1", "raise it");
+        if (p.require(c.maxUnits() != null && c.targetUtilization() != null, prop, c,
+                "must come from Capacity.fixed(...) or Capacity.autoscaled()", "build it with one of them")) {
             c.maxUnits().ifPresent(max -> p.require(max >= c.minUnits(), prop + ".maxUnits", max,
                     "must be at least minUnits (" + c.minUnits() + ")", "raise maxUnits"));
             c.targetUtilization().ifPresent(t -> p.require(t >= 20 && t <= 90, prop + ".targetUtilization", t,
                     "must be 20–90 percent (Application Auto Scaling's range for DynamoDB)", "use 70"));
+        }
+    }
+
+    private static void checkTimeToLive(Problems p, GlobalTableProps props) {
+        if (!p.present(props.timeToLiveAttribute(), "timeToLiveAttribute", "leave it unset or name an attribute")) {
+            return;
+        }
+        props.timeToLiveAttribute().ifPresent(ttl -> {
+            if (p.require(!ttl.isBlank() && ttl.length() <= 255, "timeToLiveAttribute", ttl,
+                    "must name an attribute (1–255 characters)",
+                    "give the attribute that holds the expiry in epoch seconds, or omit it")) {
+                AttributeType keyType = props.keyAttributes().get(ttl);
+                p.require(keyType == null || keyType == AttributeType.NUMBER, "timeToLiveAttribute", ttl,
+                        "is a " + keyType + " key attribute; DynamoDB's TTL only reads Number attributes, "
+                                + "so no item would ever expire",
+                        "use a separate Number attribute such as expiresAt");
+            }
+        });
+    }
+
+    private static void checkTags(Problems p, Map<String, String> tags) {
+        if (!p.present(tags, "tags", "pass Map.of() for no tags")) {
+            return;
+        }
+        tags.forEach((k, v) -> {
+            p.require(k != null && !k.isEmpty() && k.length() <= MAX_TAG_KEY && !k.startsWith("aws:"),
+                    "tags[" + k + "]", k, "keys must be 1–" + MAX_TAG_KEY + " characters and not start with aws:",
+                    "rename the tag");
+            p.require(v != null && v.length() <= MAX_TAG_VALUE, "tags[" + k + "]", v,
+                    "values must be 0–" + MAX_TAG_VALUE + " characters, not null", "use \"\" for an empty value");
         });
     }
 }

@@ -53,7 +53,7 @@ class CloudflareFailoverLbTest {
     @Test
     void theMonitorFollowsTheHealthContract() {
         TerraformStack stack = TestStacks.emptyStack();
-        minimal(stack).health(HealthContract.defaults().withPath("/ready")).build();
+        minimal(stack).health(HealthContract.builder().path("/ready").build()).build();
         String synth = Testing.synth(stack);
 
         assertThat(Testing.toHaveResourceWithProperties(synth, LoadBalancerMonitor.TF_RESOURCE_TYPE, Map.of(

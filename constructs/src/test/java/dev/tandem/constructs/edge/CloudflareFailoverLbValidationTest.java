@@ -46,7 +46,7 @@ class CloudflareFailoverLbValidationTest {
     @Test
     void aMonitorPathNotStartingWithSlashIsRejected() {
         // the contract rejects it itself; a hand-made contract cannot get past it either
-        assertThatThrownBy(() -> dev.tandem.constructs.health.HealthContract.defaults().withPath("healthz"))
+        assertThatThrownBy(() -> dev.tandem.constructs.health.HealthContract.builder().path("healthz").build())
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("HealthContract: path = healthz")
                 .hasMessageContaining("must start with /");

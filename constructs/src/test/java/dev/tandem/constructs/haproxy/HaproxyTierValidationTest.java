@@ -55,7 +55,7 @@ class HaproxyTierValidationTest {
     @Test
     void aHealthPathNotStartingWithSlashIsRejected() {
         // The path comes from the shared contract, which refuses it before any tier sees it.
-        assertThatThrownBy(() -> tier().health(HealthContract.defaults().withPath("healthz")))
+        assertThatThrownBy(() -> tier().health(HealthContract.builder().path("healthz").build()))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("HealthContract: path = healthz")
                 .hasMessageContaining("must start with /");

@@ -36,7 +36,7 @@ class K8sAppClusterValidationTest {
     @Test
     void aProbePathWithoutLeadingSlashIsRejected() {
         // Probe paths come only from the shared contract, which refuses them where they are made.
-        assertThatThrownBy(() -> app().health(HealthContract.defaults().withPath("healthz")))
+        assertThatThrownBy(() -> app().health(HealthContract.builder().path("healthz").build()))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("HealthContract: path = healthz — must start with /");
     }

@@ -37,7 +37,7 @@ class DrReadinessTest {
 
         TandemApp.synthesize(out, app -> {
             f.build(app);
-            return DrReadiness.verify(app, f.health, TARGETS, List.of());
+            return DrReadiness.enable(app, f.health, TARGETS, List.of());
         });
 
         assertThat(out.resolve("stacks/edge/cdk.tf.json")).exists();
@@ -55,7 +55,8 @@ class DrReadinessTest {
 
         ValidationException e = catchThrowableOfType(() -> TandemApp.synthesize(out, app -> {
             f.build(app);
-            return DrReadiness.verify(app, f.health, new DrTargets(Duration.ofSeconds(30), Duration.ZERO), List.of());
+            return DrReadiness.enable(app, f.health, DrTargets.builder().rto(Duration.ofSeconds(30)).rpo(Duration.ZERO)
+                    .build(), List.of());
         }), ValidationException.class);
 
         assertThat(e.problems()).extracting(p -> p.path() + " " + p.property()).containsExactly(

@@ -22,7 +22,7 @@ class HealthAgreementTest {
     @Test
     void probesOnAnotherPathFailNamingTheCluster() {
         ReadinessFixture f = new ReadinessFixture();
-        f.secondaryApp = b -> b.app(K8sFixtures.app().health(HealthContract.defaults().withPath("/ready")).build());
+        f.secondaryApp = b -> b.app(K8sFixtures.app().health(HealthContract.builder().path("/ready").build()).build());
 
         CheckResult c = check(f.evaluate(), Rule.HEALTH_CONTRACT, "secondary/app", "probes.httpGet.path");
 
@@ -51,7 +51,7 @@ class HealthAgreementTest {
     void anEdgeMonitorExpectingAnythingButHaproxysAnswerFails() {
         ReadinessFixture f = new ReadinessFixture();
         // A 204 contract is right for the app and HAProxy, but HAProxy's monitor-uri answers the edge with 200.
-        f.health = new HealthContract("/healthz", 8080, 204, Duration.ofSeconds(5), Duration.ofSeconds(2));
+        f.health = HealthContract.builder().expectedStatus(204).build();
 
         ReadinessReport report = f.evaluate();
 

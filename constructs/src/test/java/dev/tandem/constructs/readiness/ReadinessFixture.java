@@ -15,7 +15,7 @@ import dev.tandem.constructs.k8s.K8sFixtures;
 import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.constructs.table.Attribute;
 import dev.tandem.constructs.table.GlobalTable;
-import dev.tandem.constructs.table.Replica;
+import dev.tandem.constructs.table.TableReplica;
 import dev.tandem.providers.ovh.provider.OvhProvider;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import software.constructs.Construct;
  */
 final class ReadinessFixture {
     static final String PROJECT = "0123456789abcdef0123456789abcdef";
-    static final DrTargets TARGETS = new DrTargets(Duration.ofMinutes(2), Duration.ofSeconds(10));
+    static final DrTargets TARGETS = DrTargets.builder().rto(Duration.ofMinutes(2)).rpo(Duration.ofSeconds(10)).build();
 
     HealthContract health = HealthContract.defaults();
     Consumer<K8sAppCluster.Builder> primaryApp = b -> { };
@@ -39,6 +39,8 @@ final class ReadinessFixture {
     Consumer<HaproxyTier.Builder> secondaryHaproxy = b -> { };
     UnaryOperator<List<Origin>> primaryOrigins = o -> o;
     Consumer<GlobalTable.Builder> table = b -> { };
+    Consumer<TableReplica.Builder> replica = b -> { };
+    boolean withReplica = true;
     Consumer<CloudflareFailoverLb.Builder> edge = b -> { };
 
     /** Builds the deployment into {@code app}: stacks {@code primary}, {@code secondary} and {@code edge}. */
@@ -46,10 +48,15 @@ final class ReadinessFixture {
         TerraformStack primary = region(app, "primary", "EU-WEST-PAR", 10, K8sFixtures.PARIS_ZONES);
         TerraformStack secondary = region(app, "secondary", "EU-SOUTH-MIL", 20,
                 List.of("eu-south-mil-a", "eu-south-mil-b", "eu-south-mil-c"));
-        GlobalTable.Builder t = GlobalTable.Builder.create(primary, "table").tableName("orders").region("eu-west-3")
-                .partitionKey(Attribute.string("pk")).replicas(List.of(Replica.in("eu-central-1")));
+        GlobalTable.Builder t = GlobalTable.Builder.create(primary, "table").tableName("orders")
+                .partitionKey(Attribute.string("pk"));
         table.accept(t);
-        t.build();
+        GlobalTable built = t.build();
+        if (withReplica) {
+            TableReplica.Builder r = TableReplica.Builder.create(secondary, "table").table(built);
+            replica.accept(r);
+            r.build();
+        }
         TerraformStack edgeStack = new TerraformStack(app, "edge");
         CloudflareProvider.Builder.create(edgeStack, "cloudflare").build();
         CloudflareFailoverLb.Builder lb = CloudflareFailoverLb.Builder.create(edgeStack, "lb")

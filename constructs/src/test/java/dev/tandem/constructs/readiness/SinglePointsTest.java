@@ -87,4 +87,38 @@ class SinglePointsTest {
         assertThat(check(report, Rule.TABLE_DELETION_PROTECTION, "primary/table", "deletionProtection").verdict())
                 .isEqualTo(Verdict.FAIL);
     }
+
+    @Test
+    void aReplicaWithoutDeletionProtectionFailsAtTheReplicaEvenWhenTheTableHasIt() {
+        ReadinessFixture f = new ReadinessFixture();
+        f.replica = b -> b.deletionProtection(false);
+
+        ReadinessReport report = f.evaluate();
+
+        assertThat(check(report, Rule.TABLE_DELETION_PROTECTION, "primary/table", "deletionProtection").verdict())
+                .isEqualTo(Verdict.PASS);
+        CheckResult replica = check(report, Rule.REPLICA_DELETION_PROTECTION, "secondary/table", "deletionProtection");
+        assertThat(replica.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(replica.fix()).contains("AcceptedRisk.of(Rule.REPLICA_DELETION_PROTECTION, \"secondary/table\"");
+    }
+
+    @Test
+    void aReplicaFollowsTheTablesDeletionProtectionUnlessItSaysOtherwise() {
+        ReadinessFixture f = new ReadinessFixture();
+        f.table = b -> b.deletionProtection(false);
+        f.replica = b -> b.deletionProtection(true);
+
+        assertThat(check(f.evaluate(), Rule.REPLICA_DELETION_PROTECTION, "secondary/table", "deletionProtection")
+                .verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void aTableWithoutReplicaFails() {
+        ReadinessFixture f = new ReadinessFixture();
+        f.withReplica = false;
+
+        CheckResult c = check(f.evaluate(), Rule.TABLE_REPLICAS, "primary/table", "replicas");
+        assertThat(c.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(c.found()).isEqualTo("0");
+    }
 }

@@ -57,7 +57,8 @@ class SymmetryTest {
     @Test
     void provisionedReadsThatAutoscaleOnlyInTheHomeRegionWarn() {
         ReadinessFixture f = new ReadinessFixture();
-        f.table = b -> b.billing(Billing.provisioned(Capacity.autoscaled(5, 100), Capacity.autoscaled(5, 50)));
+        f.table = b -> b.billing(Billing.provisioned(Capacity.autoscaled().minUnits(5).maxUnits(100).build(),
+                Capacity.autoscaled().minUnits(5).maxUnits(50).build()));
 
         CheckResult c = check(f.evaluate(), Rule.SYMMETRY_TABLE_CAPACITY, "primary/table", "billing.read");
 
@@ -70,7 +71,7 @@ class SymmetryTest {
     @Test
     void fixedProvisionedReadsAreTheSameInEveryRegion() {
         ReadinessFixture f = new ReadinessFixture();
-        f.table = b -> b.billing(Billing.provisioned(Capacity.fixed(50), Capacity.autoscaled(5, 50)));
+        f.table = b -> b.billing(Billing.provisioned(Capacity.fixed(50), Capacity.autoscaled().minUnits(5).maxUnits(50).build()));
 
         assertThat(check(f.evaluate(), Rule.SYMMETRY_TABLE_CAPACITY, "primary/table", "billing.read").verdict())
                 .isEqualTo(Verdict.PASS);

@@ -3,11 +3,8 @@ package dev.tandem.constructs.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hashicorp.cdktf.Testing;
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicy;
-import com.hashicorp.cdktf.providers.aws.appautoscaling_target.AppautoscalingTarget;
-import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTable;
+import dev.tandem.constructs.testing.SynthAssertions;
 import dev.tandem.constructs.testing.TestStacks;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +15,16 @@ class GlobalTableTest {
     static GlobalTable.Builder minimal(TerraformStack stack) {
         return GlobalTable.Builder.create(stack, "orders")
                 .tableName("orders")
-                .region("eu-west-3")
-                .partitionKey(Attribute.string("pk"))
-                .replicas(List.of(Replica.in("eu-central-1")));
+                .partitionKey(Attribute.string("pk"));
     }
 
     @Test
-    void aMinimalTableIsAGlobalTableWithSafeDefaults() {
+    void aMinimalTableIsAGlobalTableWithSafeDefaultsInItsStacksRegion() {
         TerraformStack stack = TestStacks.awsStack();
-        minimal(stack).build();
-        String synth = Testing.synth(stack);
+        GlobalTable table = minimal(stack).build();
+        JsonNode synth = TestStacks.synth(stack);
 
-        assertThat(Testing.toHaveResourceWithProperties(synth, DynamodbTable.TF_RESOURCE_TYPE, Map.of(
+        JsonNode dynamo = SynthAssertions.assertResource(synth, "aws_dynamodb_table").hasProperties(Map.of(
                 "name", "orders",
                 "billing_mode", "PAY_PER_REQUEST",
                 "hash_key", "pk",
@@ -37,123 +32,85 @@ class GlobalTableTest {
                 "stream_view_type", "NEW_AND_OLD_IMAGES",
                 "deletion_protection_enabled", true,
                 "point_in_time_recovery", Map.of("enabled", true),
-                "table_class", "STANDARD"))).isTrue();
-        JsonNode table = TestStacks.onlyResource(TestStacks.parse(synth), "aws_dynamodb_table");
-        assertThat(table.path("replica")).hasSize(1);
-        assertThat(table.path("replica").get(0).path("region_name").asText()).isEqualTo("eu-central-1");
-        assertThat(table.path("replica").get(0).path("point_in_time_recovery").asBoolean()).isTrue();
-        assertThat(table.path("replica").get(0).path("propagate_tags").asBoolean()).isTrue();
-        assertThat(table.has("server_side_encryption")).as("AWS-owned key is DynamoDB's default").isFalse();
-        assertThat(Testing.toHaveResource(synth, AppautoscalingTarget.TF_RESOURCE_TYPE)).isFalse();
+                "table_class", "STANDARD",
+                "attribute", List.of(Map.of("name", "pk", "type", "S"))));
+        assertThat(table.homeRegion()).isEqualTo("eu-west-3");
+        assertThat(dynamo.has("replica")).as("replicas are aws_dynamodb_table_replica resources").isFalse();
+        assertThat(dynamo.path("lifecycle").path("ignore_changes").toString()).isEqualTo("[\"replica\"]");
+        assertThat(dynamo.has("server_side_encryption")).as("AWS-owned key is DynamoDB's default").isFalse();
+        SynthAssertions.assertResource(synth, "aws_appautoscaling_target").isAbsent();
     }
 
     @Test
-    void keysIndexesTtlAndTagsReachTheTable() {
+    void keyAttributesAreDerivedFromTheTableAndIndexKeysEachOnce() {
         TerraformStack stack = TestStacks.awsStack();
         minimal(stack)
                 .sortKey(Attribute.number("ts"))
-                .attributes(List.of(Attribute.string("customer")))
-                .globalSecondaryIndexes(List.of(GlobalSecondaryIndex.builder()
-                        .indexName("by-customer").partitionKey("customer").sortKey("ts")
-                        .projectionType("INCLUDE").nonKeyAttributes(List.of("total")).build()))
+                .globalSecondaryIndexes(List.of(
+                        GlobalSecondaryIndex.builder().indexName("by-customer")
+                                .partitionKey(Attribute.string("customer")).sortKey(Attribute.number("ts"))
+                                .projection(Projection.include(List.of("total"))).build(),
+                        GlobalSecondaryIndex.builder().indexName("by-status")
+                                .partitionKey(Attribute.string("status")).projection(Projection.keysOnly()).build()))
                 .timeToLiveAttribute("expiresAt")
                 .tableClass(TableClass.STANDARD_INFREQUENT_ACCESS)
                 .tags(Map.of("team", "payments"))
                 .build();
-        JsonNode table = TestStacks.onlyResource(TestStacks.synth(stack), "aws_dynamodb_table");
+        JsonNode synth = TestStacks.synth(stack);
 
-        assertThat(table.path("range_key").asText()).isEqualTo("ts");
-        assertThat(table.path("attribute").toString())
-                .isEqualTo("[{\"name\":\"pk\",\"type\":\"S\"},{\"name\":\"ts\",\"type\":\"N\"},"
-                        + "{\"name\":\"customer\",\"type\":\"S\"}]");
-        JsonNode gsi = table.path("global_secondary_index").get(0);
-        assertThat(gsi.path("name").asText()).isEqualTo("by-customer");
-        assertThat(gsi.path("hash_key").asText()).isEqualTo("customer");
-        assertThat(gsi.path("range_key").asText()).isEqualTo("ts");
-        assertThat(gsi.path("non_key_attributes").get(0).asText()).isEqualTo("total");
-        assertThat(table.path("ttl").path("attribute_name").asText()).isEqualTo("expiresAt");
-        assertThat(table.path("ttl").path("enabled").asBoolean()).isTrue();
-        assertThat(table.path("table_class").asText()).isEqualTo("STANDARD_INFREQUENT_ACCESS");
-        assertThat(table.path("tags").path("team").asText()).isEqualTo("payments");
+        SynthAssertions.assertResource(synth, "aws_dynamodb_table").hasProperties(Map.of(
+                "range_key", "ts",
+                "attribute", List.of(Map.of("name", "pk", "type", "S"), Map.of("name", "ts", "type", "N"),
+                        Map.of("name", "customer", "type", "S"), Map.of("name", "status", "type", "S")),
+                "global_secondary_index", List.of(
+                        Map.of("name", "by-customer", "hash_key", "customer", "range_key", "ts",
+                                "projection_type", "INCLUDE", "non_key_attributes", List.of("total")),
+                        Map.of("name", "by-status", "hash_key", "status", "projection_type", "KEYS_ONLY")),
+                "ttl", Map.of("attribute_name", "expiresAt", "enabled", true),
+                "table_class", "STANDARD_INFREQUENT_ACCESS",
+                "tags", Map.of("team", "payments")));
     }
 
     @Test
-    void customerManagedEncryptionUsesEachRegionsOwnKey() {
+    void customerManagedEncryptionUsesTheHomeRegionsKey() {
         TerraformStack stack = TestStacks.awsStack();
         minimal(stack)
                 .encryption(TableEncryption.customerManaged("arn:aws:kms:eu-west-3:111122223333:key/home"))
-                .replicas(List.of(Replica.builder().region("eu-central-1")
-                        .kmsKeyArn("arn:aws:kms:eu-central-1:111122223333:key/replica").build()))
                 .build();
-        JsonNode table = TestStacks.onlyResource(TestStacks.synth(stack), "aws_dynamodb_table");
 
-        assertThat(table.path("server_side_encryption").path("enabled").asBoolean()).isTrue();
-        assertThat(table.path("server_side_encryption").path("kms_key_arn").asText()).endsWith("key/home");
-        assertThat(table.path("replica").get(0).path("kms_key_arn").asText()).endsWith("key/replica");
-    }
-
-    @Test
-    void replicaOverridesApplyToThatReplicaOnly() {
-        TerraformStack stack = TestStacks.awsStack();
-        minimal(stack)
-                .replicas(List.of(
-                        Replica.builder().region("eu-central-1").pointInTimeRecovery(false).propagateTags(false).build(),
-                        Replica.in("eu-north-1")))
-                .build();
-        JsonNode replicas = TestStacks.onlyResource(TestStacks.synth(stack), "aws_dynamodb_table").path("replica");
-
-        assertThat(replicas.get(0).path("point_in_time_recovery").asBoolean()).isFalse();
-        assertThat(replicas.get(0).path("propagate_tags").asBoolean()).isFalse();
-        assertThat(replicas.get(1).path("point_in_time_recovery").asBoolean()).isTrue();
-        assertThat(replicas.get(1).path("propagate_tags").asBoolean()).isTrue();
+        SynthAssertions.assertResource(TestStacks.synth(stack), "aws_dynamodb_table").hasProperties(Map.of(
+                "server_side_encryption", Map.of("enabled", true,
+                        "kms_key_arn", "arn:aws:kms:eu-west-3:111122223333:key/home")));
     }
 
     @Test
     void provisionedBillingAutoscalesTheTableAndEveryIndexAndIgnoresCapacityDrift() {
         TerraformStack stack = TestStacks.awsStack();
         GlobalTable table = minimal(stack)
-                .attributes(List.of(Attribute.string("customer")))
                 .globalSecondaryIndexes(List.of(GlobalSecondaryIndex.builder()
-                        .indexName("by-customer").partitionKey("customer").build()))
-                .billing(Billing.provisioned(Capacity.fixed(5), Capacity.autoscaled(5, 100, 60)))
+                        .indexName("by-customer").partitionKey(Attribute.string("customer")).build()))
+                .billing(Billing.provisioned(Capacity.fixed(5),
+                        Capacity.autoscaled().minUnits(5).maxUnits(100).targetUtilization(60).build()))
                 .build();
-        String synth = Testing.synth(stack);
-        JsonNode json = TestStacks.parse(synth);
-        JsonNode dynamo = TestStacks.onlyResource(json, "aws_dynamodb_table");
+        JsonNode synth = TestStacks.synth(stack);
 
-        assertThat(dynamo.path("billing_mode").asText()).isEqualTo("PROVISIONED");
-        assertThat(dynamo.path("read_capacity").asInt()).isEqualTo(5);
-        assertThat(dynamo.path("write_capacity").asInt()).isEqualTo(5);
+        JsonNode dynamo = SynthAssertions.assertResource(synth, "aws_dynamodb_table").hasProperties(Map.of(
+                "billing_mode", "PROVISIONED", "read_capacity", 5, "write_capacity", 5));
         assertThat(dynamo.path("lifecycle").path("ignore_changes").toString())
-                .isEqualTo("[\"read_capacity\",\"write_capacity\"]");
+                .isEqualTo("[\"replica\",\"read_capacity\",\"write_capacity\"]");
         assertThat(table.autoscalingTargets()).hasSize(2);
-        assertThat(Testing.toHaveResourceWithProperties(synth, AppautoscalingTarget.TF_RESOURCE_TYPE, Map.of(
+        SynthAssertions.assertResource(synth, "aws_appautoscaling_target").hasProperties(Map.of(
                 "scalable_dimension", "dynamodb:table:WriteCapacityUnits",
-                "service_namespace", "dynamodb", "min_capacity", 5, "max_capacity", 100))).isTrue();
-        assertThat(Testing.toHaveResourceWithProperties(synth, AppautoscalingTarget.TF_RESOURCE_TYPE, Map.of(
-                "scalable_dimension", "dynamodb:index:WriteCapacityUnits"))).isTrue();
-        assertThat(Testing.toHaveResourceWithProperties(synth, AppautoscalingPolicy.TF_RESOURCE_TYPE, Map.of(
+                "service_namespace", "dynamodb", "min_capacity", 5, "max_capacity", 100));
+        SynthAssertions.assertResource(synth, "aws_appautoscaling_target").hasProperties(Map.of(
+                "scalable_dimension", "dynamodb:index:WriteCapacityUnits"));
+        SynthAssertions.assertResource(synth, "aws_appautoscaling_policy").hasProperties(Map.of(
                 "policy_type", "TargetTrackingScaling",
                 "target_tracking_scaling_policy_configuration", Map.of(
                         "target_value", 60,
                         "predefined_metric_specification",
-                        Map.of("predefined_metric_type", "DynamoDBWriteCapacityUtilization"))))).isTrue();
-        assertThat(json.path("resource").path("aws_appautoscaling_target").toString())
+                        Map.of("predefined_metric_type", "DynamoDBWriteCapacityUtilization"))));
+        assertThat(synth.path("resource").path("aws_appautoscaling_target").toString())
                 .contains("table/${aws_dynamodb_table.orders_table_", "/index/by-customer");
-    }
-
-    @Test
-    void replicaAttributesAreLookedUpByRegionNotByPosition() {
-        TerraformStack stack = TestStacks.awsStack();
-        GlobalTable table = minimal(stack).build();
-        com.hashicorp.cdktf.TerraformOutput.Builder.create(stack, "arn").value(table.replicaArn("eu-central-1")).build();
-        JsonNode json = TestStacks.synth(stack);
-
-        assertThat(json.path("locals").toString())
-                .contains("r.arn if r.region_name == \\\"eu-central-1\\\"");
-        assertThat(table.tableArn()).isNotBlank();
-        assertThat(table.streamArn()).isNotBlank();
-        assertThat(table.table()).isNotNull();
-        assertThat(table.props().tableName()).isEqualTo("orders");
     }
 }

@@ -18,9 +18,13 @@ public final class TestStacks {
 
     /** @return a fresh stack named {@code test} in a testing app, with an AWS provider in eu-west-3 */
     public static TerraformStack awsStack() {
-        App app = Testing.app();
-        TerraformStack stack = new TerraformStack(app, "test");
-        AwsProvider.Builder.create(stack, "aws").region("eu-west-3").build();
+        return awsStack(Testing.app(), "test", "eu-west-3");
+    }
+
+    /** @return a stack named {@code name} in {@code app}, with an AWS provider in {@code region} */
+    public static TerraformStack awsStack(App app, String name, String region) {
+        TerraformStack stack = new TerraformStack(app, name);
+        AwsProvider.Builder.create(stack, "aws").region(region).build();
         return stack;
     }
 
@@ -32,6 +36,22 @@ public final class TestStacks {
     /** @return the stack's Terraform JSON, parsed */
     public static JsonNode synth(TerraformStack stack) {
         return parse(Testing.synth(stack));
+    }
+
+    /**
+     * Synthesizes the whole app, so cross-stack references become outputs and remote-state lookups
+     * as in a real synth ({@link Testing#synth} resolves one stack alone).
+     *
+     * @return the stack named {@code stack}'s Terraform JSON, parsed
+     */
+    public static JsonNode synthApp(App app, String stack) {
+        app.synth();
+        try {
+            return parse(java.nio.file.Files.readString(java.nio.file.Path.of(app.getOutdir(), "stacks", stack,
+                    "cdk.tf.json")));
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @return {@code json} parsed */

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.e2e.SynthesizedDeployment;
 import dev.tandem.e2e.cloudformation.TableShape.Region;
 import dev.tandem.stacks.ReferenceDeployment;
+import dev.tandem.stacks.RegionSpec;
 import java.io.IOException;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +31,17 @@ class RenderingEquivalenceTest {
         JsonNode stack = JSON.readTree(SynthesizedDeployment.outdir().resolve("stacks/primary/cdk.tf.json").toFile());
         JsonNode tables = stack.path("resource").path("aws_dynamodb_table");
         assertThat(tables.size()).as("aws_dynamodb_table resources in the primary stack").isEqualTo(1);
+        Map<String, JsonNode> replicas = new TreeMap<>();
+        for (RegionSpec region : ReferenceDeployment.spec().regions().subList(1, 2)) {
+            JsonNode regionStack = JSON.readTree(SynthesizedDeployment.outdir()
+                    .resolve("stacks/" + region.stackName() + "/cdk.tf.json").toFile());
+            JsonNode replica = regionStack.path("resource").path("aws_dynamodb_table_replica");
+            assertThat(replica.size()).as("replicas in " + region.stackName()).isEqualTo(1);
+            replicas.put(regionStack.path("provider").path("aws").get(0).path("region").asText(),
+                    replica.elements().next());
+        }
         terraform = TableShape.fromTerraform(tables.elements().next(), stack.path("provider").path("aws").get(0)
-                .path("region").asText());
+                .path("region").asText(), replicas);
 
         JsonNode template = JSON.readTree(SynthesizedTemplate.file().toFile());
         var globalTables = template.path("Resources").properties().stream()
@@ -89,19 +100,14 @@ class RenderingEquivalenceTest {
                 .isEqualTo(terraform.regions().get(home).tableClass());
     }
 
-    /**
-     * The one known difference, kept visible: hashicorp/aws 5.23.1 cannot set deletion protection
-     * or table class on a replica, so Terraform leaves the replica to DynamoDB's defaults, while
-     * CloudFormation gives it the description's values. When the provider catches up, this test
-     * fails and the two can be compared like the rest.
-     */
+    /** With aws_dynamodb_table_replica (hashicorp/aws 5.100.0) both set the replica's own protection and class. */
     @Test
-    void onlyCloudFormationSetsDeletionProtectionAndTableClassOnTheReplica() {
-        String replica = ReferenceDeployment.spec().secondary().awsRegion();
-        assertThat(terraform.regions().get(replica).deletionProtection()).isEmpty();
-        assertThat(terraform.regions().get(replica).tableClass()).isEmpty();
-        assertThat(cloudFormation.regions().get(replica).deletionProtection()).contains(true);
-        assertThat(cloudFormation.regions().get(replica).tableClass()).contains("STANDARD");
+    void bothProtectTheReplicaFromDeletionWithTheSameTableClass() {
+        String replica = ReferenceDeployment.spec().regions().get(1).awsRegion();
+        assertThat(terraform.regions().get(replica).deletionProtection())
+                .isEqualTo(cloudFormation.regions().get(replica).deletionProtection()).contains(true);
+        assertThat(terraform.regions().get(replica).tableClass())
+                .isEqualTo(cloudFormation.regions().get(replica).tableClass()).contains("STANDARD");
     }
 
     private static <T> Map<String, T> settings(TableShape table, Function<Region, T> setting) {

@@ -38,8 +38,13 @@ record TableShape(String name, String billingMode, Map<String, String> keySchema
             Optional<String> kmsKey, Map<String, String> tags) {
     }
 
-    /** Reads {@code aws_dynamodb_table}; the home region is the stack's AWS provider region. */
-    static TableShape fromTerraform(JsonNode table, String homeRegion) {
+    /**
+     * Reads {@code aws_dynamodb_table} and its {@code aws_dynamodb_table_replica}s; each region is its
+     * stack's AWS provider region.
+     *
+     * @param replicas each replica resource with its stack's region
+     */
+    static TableShape fromTerraform(JsonNode table, String homeRegion, Map<String, JsonNode> replicas) {
         Map<String, String> keys = new TreeMap<>();
         keys.put("HASH", table.path("hash_key").asText());
         if (table.has("range_key")) {
@@ -59,10 +64,11 @@ record TableShape(String name, String billingMode, Map<String, String> keySchema
         regions.put(homeRegion, new Region(table.path("point_in_time_recovery").path("enabled").asBoolean(false),
                 Optional.of(table.path("deletion_protection_enabled").asBoolean(false)), text(table, "table_class"),
                 text(sse, "kms_key_arn"), tags));
-        // hashicorp/aws 5.23.1's replica block has neither deletion protection nor table class.
-        table.path("replica").forEach(r -> regions.put(r.path("region_name").asText(), new Region(
-                r.path("point_in_time_recovery").asBoolean(false), Optional.empty(), Optional.empty(),
-                text(r, "kms_key_arn"), r.path("propagate_tags").asBoolean(false) ? tags : Map.of())));
+        replicas.forEach((region, r) -> regions.put(region, new Region(
+                r.path("point_in_time_recovery").asBoolean(false),
+                r.has("deletion_protection_enabled") ? Optional.of(r.path("deletion_protection_enabled").asBoolean())
+                        : Optional.empty(),
+                text(r, "table_class_override"), text(r, "kms_key_arn"), stringMap(r.path("tags")))));
         JsonNode ttl = table.path("ttl");
         return new TableShape(table.path("name").asText(), table.path("billing_mode").asText(), keys, types, indexes,
                 table.path("stream_enabled").asBoolean(false) ? text(table, "stream_view_type") : Optional.empty(),

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.constructs.table.GlobalSecondaryIndex;
+import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.GlobalTableProps;
 import dev.tandem.e2e.SynthesizedDeployment;
 import java.time.Duration;
@@ -48,6 +49,7 @@ class DynamoDbEngineTest {
     private static Dynalite engine;
     private static DynamoDbClient dynamo;
     private static GlobalTableProps description;
+    private static String homeRegion;
     private static JsonNode synthesized;
     private static TableDescription created;
 
@@ -61,14 +63,16 @@ class DynamoDbEngineTest {
         Assumptions.assumeTrue(installation.isPresent(),
                 "DynamoDB engine check skipped: dynalite is not installed; run the tests through Maven");
 
-        description = SynthesizedDeployment.stacks().table().props();
+        GlobalTable table = SynthesizedDeployment.stacks().tables().get(0);
+        description = table.props();
+        homeRegion = table.homeRegion();
         JsonNode stack = JSON.readTree(SynthesizedDeployment.outdir().resolve("stacks/primary/cdk.tf.json").toFile());
         synthesized = stack.path("resource").path("aws_dynamodb_table").elements().next();
 
         engine = Dynalite.start(installation.get());
         dynamo = DynamoDbClient.builder()
                 .endpointOverride(engine.endpoint())
-                .region(Region.of(description.region()))
+                .region(Region.of(homeRegion))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(10)))
@@ -106,7 +110,9 @@ class DynamoDbEngineTest {
         assertThat(created.tableStatus()).isEqualTo(TableStatus.ACTIVE);
         Map<String, String> types = new TreeMap<>();
         created.attributeDefinitions().forEach(a -> types.put(a.attributeName(), a.attributeTypeAsString()));
-        assertThat(types).isEqualTo(new TreeMap<>(description.keyAttributes()));
+        Map<String, String> described = new TreeMap<>();
+        description.keyAttributes().forEach((name, type) -> described.put(name, type.code()));
+        assertThat(types).isEqualTo(described);
         assertThat(created.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())
                 .containsExactly(description.partitionKey().name() + ":HASH",
                         description.sortKey().orElseThrow().name() + ":RANGE");
@@ -145,7 +151,7 @@ class DynamoDbEngineTest {
         for (GlobalSecondaryIndex index : description.globalSecondaryIndexes()) {
             QueryResponse bob = dynamo.query(r -> r.tableName(description.tableName()).indexName(index.indexName())
                     .keyConditionExpression("#k = :v")
-                    .expressionAttributeNames(Map.of("#k", index.partitionKey()))
+                    .expressionAttributeNames(Map.of("#k", index.partitionKey().name()))
                     .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("bob"))));
 
             assertThat(bob.items()).as(index.indexName()).extracting(i -> i.get("pk").s())

@@ -89,7 +89,7 @@ class ManifestSchemaTest {
         DeploymentStacks stacks = SynthesizedDeployment.stacks();
         Path out = SynthesizedDeployment.outdir();
         assertMatchesSchema("primary", out.resolve("stacks/primary/k8s"), stacks.primary().app());
-        assertMatchesSchema("secondary", out.resolve("stacks/secondary/k8s"), stacks.secondary().app());
+        assertMatchesSchema("secondary", out.resolve("stacks/secondary/k8s"), stacks.region("secondary").orElseThrow().app());
     }
 
     @Test

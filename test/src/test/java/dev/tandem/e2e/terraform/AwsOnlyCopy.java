@@ -90,6 +90,11 @@ final class AwsOnlyCopy {
             root.remove("resource"); // Terraform rejects an empty resource block
         }
         pruneValuesReadingRemovedResources(root);
+        for (String block : List.of("locals", "output")) {
+            if (root.path(block).isObject() && root.path(block).isEmpty()) {
+                root.remove(block); // Terraform rejects an empty block too
+            }
+        }
         JSON.writerWithDefaultPrettyPrinter().writeValue(workDir.resolve("cdk.tf.json").toFile(), root);
         return kept;
     }

@@ -63,14 +63,18 @@ class TerraformValidationTest {
         assertThat(after.path("name").asText()).isEqualTo("tandem-sessions");
         assertThat(after.path("stream_view_type").asText()).isEqualTo("NEW_AND_OLD_IMAGES");
         assertThat(after.path("deletion_protection_enabled").asBoolean()).isTrue();
-        assertThat(after.path("replica").get(0).path("region_name").asText()).isEqualTo("eu-central-1");
+        assertThat(after.path("replica")).as("replicas are their regions' aws_dynamodb_table_replica").isEmpty();
         assertThat(Files.exists(dir.resolve(".terraform.lock.hcl"))).isTrue();
     }
 
     @Test
-    void theSecondaryStackValidates() throws Exception {
+    void theSecondaryStackValidatesWithItsProtectedReplica() throws Exception {
         Path dir = workingCopy("secondary");
         ok(dir, "init", "-input=false", "-no-color");
         assertThat(ok(dir, "validate", "-no-color").output()).contains("The configuration is valid");
+        JsonNode replica = new ObjectMapper().readTree(dir.resolve("cdk.tf.json").toFile())
+                .path("resource").path("aws_dynamodb_table_replica").elements().next();
+        assertThat(replica.path("deletion_protection_enabled").asBoolean()).isTrue();
+        assertThat(replica.path("global_table_arn").asText()).contains("terraform_remote_state");
     }
 }

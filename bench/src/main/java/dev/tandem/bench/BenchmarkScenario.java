@@ -1,4 +1,4 @@
-package dev.tandem.stacks.bench;
+package dev.tandem.bench;
 
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
@@ -11,10 +11,11 @@ import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.constructs.table.Attribute;
 import dev.tandem.constructs.table.GlobalTable;
-import dev.tandem.constructs.table.Replica;
+import dev.tandem.constructs.table.TableReplica;
 import dev.tandem.providers.ovh.provider.OvhProvider;
 import dev.tandem.stacks.DeploymentSpec;
 import dev.tandem.stacks.Main;
+import dev.tandem.stacks.OvhEndpoint;
 import dev.tandem.stacks.ReferenceDeployment;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,8 +44,7 @@ public final class BenchmarkScenario {
             Main.synthesize(spec, out);
         } else if (scenario.equals("floor")) {
             TandemApp.synthesize(out, app -> {
-                providers(new TerraformStack(app, spec.primary().stackName()), spec.primary().awsRegion());
-                providers(new TerraformStack(app, spec.secondary().stackName()), spec.secondary().awsRegion());
+                spec.regions().forEach(r -> providers(new TerraformStack(app, r.stackName()), r.awsRegion()));
                 return CloudflareProvider.Builder.create(new TerraformStack(app, spec.edge().stackName()), "cloudflare")
                         .build();
             });
@@ -59,18 +59,20 @@ public final class BenchmarkScenario {
 
     private static void providers(TerraformStack stack, String awsRegion) {
         AwsProvider.Builder.create(stack, "aws").region(awsRegion).build();
-        OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
+        OvhProvider.Builder.create(stack, "ovh").endpoint(OvhEndpoint.OVH_EU.providerValue()).build();
     }
 
     private static TerraformStack scaled(Construct app, DeploymentSpec spec, int apps) {
         TerraformStack stack = new TerraformStack(app, "apps");
         providers(stack, spec.primary().awsRegion());
+        TerraformStack replicas = new TerraformStack(app, "replicas");
+        providers(replicas, spec.regions().get(1).awsRegion());
         for (int i = 1; i <= apps; i++) {
             String name = "app" + i;
             Construct scope = new Construct(stack, name);
-            GlobalTable.Builder.create(scope, "table").tableName(name + "-data").region(spec.primary().awsRegion())
-                    .partitionKey(Attribute.string("pk"))
-                    .replicas(List.of(Replica.in(spec.secondary().awsRegion()))).build();
+            GlobalTable table = GlobalTable.Builder.create(scope, "table").tableName(name + "-data")
+                    .partitionKey(Attribute.string("pk")).build();
+            TableReplica.Builder.create(replicas, name + "-replica").table(table).build();
             RegionNetwork network = new RegionNetwork(scope, "network", spec.ovhCloudProject(),
                     spec.primary().ovhRegion(), i, "10." + (i % 250) + ".0.0/16");
             K8sAppCluster cluster = K8sAppCluster.Builder.create(scope, "cluster").network(network).manifestFolder("k8s/" + name)

@@ -1,0 +1,137 @@
+package dev.tandem.constructs.table;
+
+import com.hashicorp.cdktf.providers.aws.dynamodb_table_replica.DynamodbTableReplicaA;
+import dev.tandem.constructs.core.AwsProviders;
+import dev.tandem.constructs.core.Problems;
+import dev.tandem.constructs.core.Scopes;
+import java.util.Optional;
+import org.jetbrains.annotations.NotNull;
+import software.constructs.Construct;
+
+/**
+ * One replica of a {@link GlobalTable}, owned by the stack of its region: an
+ * {@code aws_dynamodb_table_replica} made with that stack's AWS provider, whose region is the
+ * replica's. Deletion protection, point-in-time recovery and table class follow the table unless the
+ * replica says otherwise.
+ *
+ * <pre>{@code
+ * TableReplica.Builder.create(secondaryStack, "sessions-replica")
+ *     .table(sessions)             // the GlobalTable, in the primary's stack
+ *     .build();                    // region: secondaryStack's AWS provider
+ * }</pre>
+ *
+ * <p>When the table is in another stack, cdktf passes its ARN through an output and a
+ * {@code terraform_remote_state} lookup, so the replica's stack is applied after the table's.
+ *
+ * <p>Attributes: {@link #region()}, {@link #arn()}, {@link #table()}. Escape hatch: {@link #replica()}.
+ */
+public class TableReplica extends Construct {
+    private final GlobalTable table;
+    private final TableReplicaProps props;
+    private final String region;
+    private final DynamodbTableReplicaA replica;
+
+    /**
+     * @param scope a construct in the replica region's stack
+     * @param id    construct id
+     * @param table the global table this replicates
+     * @param props the replica's own settings
+     */
+    public TableReplica(@NotNull Construct scope, @NotNull String id, GlobalTable table, TableReplicaProps props) {
+        super(Scopes.checked(scope, id, "TableReplica"), id);
+        Problems p = new Problems(getNode().getPath());
+        Optional<String> found = AwsProviders.regionOf(this, p);
+        if (p.present(table, "table", "pass the GlobalTable this replicates") && found.isPresent()) {
+            String r = found.get();
+            p.require(!r.equals(table.homeRegion()), "stack", r, "is the table's home region (" + table.homeRegion()
+                    + " at " + table.getNode().getPath() + "): a replica must be in another region",
+                    "create the replica in the stack of another region");
+            table.replicas().stream().filter(other -> other.region().equals(r)).findFirst().ifPresent(other ->
+                    p.add("stack", r, "already holds the replica " + other.getNode().getPath() + " of this table",
+                            "keep one replica per region"));
+        }
+        if (table != null) {
+            GlobalTableValidation.checkReplica(p, table.props(), found, props);
+        }
+        p.throwIfAny();
+        this.table = table;
+        this.props = props;
+        this.region = found.orElseThrow();
+        GlobalTableProps t = table.props();
+        DynamodbTableReplicaA.Builder b = DynamodbTableReplicaA.Builder.create(this, "replica")
+                .globalTableArn(table.tableArn())
+                .pointInTimeRecovery(props.pointInTimeRecovery(t))
+                .tableClassOverride(props.tableClass(t).name());
+        props.kmsKeyArn().ifPresent(b::kmsKeyArn);
+        // The replica resource has no propagate_tags (hashicorp/aws 5.100.0 schema): it takes tags of its own.
+        if (props.propagateTags() && !t.tags().isEmpty()) {
+            b.tags(t.tags());
+        }
+        this.replica = b.build();
+        replica.addOverride("deletion_protection_enabled", props.deletionProtection(t));
+        table.register(this);
+    }
+
+    /** @return the replica's region: its stack's AWS provider's */
+    public String region() {
+        return region;
+    }
+
+    /** @return the replica's ARN (a Terraform reference in this stack) */
+    public String arn() {
+        return replica.getArn();
+    }
+
+    /** @return the table this replicates */
+    public GlobalTable table() {
+        return table;
+    }
+
+    /** @return the replica's own settings */
+    public TableReplicaProps props() {
+        return props;
+    }
+
+    /** @return the underlying {@code aws_dynamodb_table_replica} (escape hatch) */
+    public DynamodbTableReplicaA replica() {
+        return replica;
+    }
+
+    /** Fluent creation: {@code TableReplica.Builder.create(scope, id).table(t)...build()}. */
+    public static final class Builder extends TableReplicaProps.BuilderBase<Builder> {
+        private final Construct scope;
+        private final String id;
+        private GlobalTable table;
+
+        private Builder(Construct scope, String id) {
+            this.scope = scope;
+            this.id = id;
+        }
+
+        /**
+         * @param scope a construct in the replica region's stack
+         * @param id    construct id
+         * @return a builder for a replica under {@code scope}
+         */
+        public static Builder create(Construct scope, String id) {
+            return new Builder(scope, id);
+        }
+
+        /**
+         * @param value the global table to replicate (required)
+         * @return this builder
+         */
+        public Builder table(GlobalTable value) {
+            this.table = value;
+            return this;
+        }
+
+        /**
+         * @return the replica
+         * @throws dev.tandem.constructs.core.ValidationException listing every problem
+         */
+        public TableReplica build() {
+            return new TableReplica(scope, id, table, props());
+        }
+    }
+}
