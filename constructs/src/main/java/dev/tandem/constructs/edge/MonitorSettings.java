@@ -35,7 +35,7 @@ public record MonitorSettings(boolean https, Optional<Integer> customPort, Durat
         int retries, int consecutiveDown, int consecutiveUp) {
 
     /** The lowest interval any Cloudflare plan accepts (issue 11 makes it depend on the plan). */
-    static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
     private static final Duration MAX_TIMEOUT = Duration.ofSeconds(10);
 
     /** Reads a null optional as absent. */
