@@ -32,7 +32,7 @@ public class EdgeStack extends TerraformStack {
                 .zoneName(edge.zoneName())
                 .hostname(edge.hostname())
                 .health(deployment.health())
-                .monitor(MonitorSettings.defaults().withPort(port))
+                .monitor(MonitorSettings.builder().port(port).build())
                 .pools(regions.stream().map(r -> pool(deployment, r)).toList());
         deployment.edgeCustomizer().accept(lb);
         this.loadBalancer = lb.build();
@@ -40,9 +40,9 @@ public class EdgeStack extends TerraformStack {
 
     private static OriginPool pool(DeploymentSpec deployment, RegionStack region) {
         String name = deployment.appName() + "-" + region.region().stackName();
-        return OriginPool.builder(name)
+        return OriginPool.builder().name(name)
                 .origins(region.haproxy().nodes().stream()
-                        .map(node -> Origin.of(node.name(), node.publicIpv4()))
+                        .map(node -> Origin.builder().name(node.name()).address(node.publicIpv4()).build())
                         .toList())
                 .build();
     }

@@ -14,11 +14,12 @@ import com.hashicorp.cdktf.providers.cloudflare.load_balancer_pool.LoadBalancerP
 import com.hashicorp.cdktf.providers.cloudflare.load_balancer_pool.LoadBalancerPoolOrigins;
 import dev.tandem.constructs.health.HealthContract;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jetbrains.annotations.NotNull;
 import software.constructs.Construct;
 
@@ -31,12 +32,12 @@ import software.constructs.Construct;
  * <p>Defaults: active-passive ({@code steering_policy = "off"}), pools in the order given
  * (primary first), the last pool as fallback, proxied, no session affinity, and adaptive routing
  * that retries a failed request on the next pool. With {@link MonitorSettings#defaults()} a dead
- * region leaves rotation in about 50 s.
+ * region leaves rotation within 50 s.
  *
  * <pre>{@code
  * CloudflareFailoverLb.Builder.create(edge, "lb")
  *     .accountId(account).zoneId(zone).zoneName("example.com").hostname("app.example.com")
- *     .health(HealthContract.defaults())
+ *     .health(contract)
  *     .pools(List.of(primaryPool, secondaryPool))
  *     .build();
  * }</pre>
@@ -50,7 +51,8 @@ public class CloudflareFailoverLb extends Construct {
     /**
      * @param scope the edge stack
      * @param id    construct id
-     * @param props the description; invalid props throw listing every problem
+     * @param props the description; invalid props throw a {@link dev.tandem.constructs.core.ValidationException}
+     *              listing every problem, before any resource is created
      */
     public CloudflareFailoverLb(@NotNull Construct scope, @NotNull String id, CloudflareFailoverLbProps props) {
         super(scope, id);
@@ -73,11 +75,11 @@ public class CloudflareFailoverLb extends Construct {
                 .method("GET")
                 .path(health.path())
                 .expectedCodes(String.valueOf(health.expectedStatus()))
-                .port(m.port() == 0 ? (m.https() ? 443 : 80) : m.port())
+                .port(m.port())
                 .header(List.of(LoadBalancerMonitorHeader.builder().header("Host")
                         .values(List.of(props.hostname())).build()))
-                .interval(m.intervalSeconds())
-                .timeout(m.timeoutSeconds())
+                .interval(m.interval().toSeconds())
+                .timeout(m.timeout().toSeconds())
                 .retries(m.retries())
                 .consecutiveDown(m.consecutiveDown())
                 .consecutiveUp(m.consecutiveUp())
@@ -92,7 +94,7 @@ public class CloudflareFailoverLb extends Construct {
                 .name(pool.name())
                 .monitor(monitor.getId())
                 .minimumOrigins(pool.minimumOrigins())
-                .checkRegions(pool.checkRegions())
+                .checkRegions(codes(pool.checkRegions()))
                 .originSteering(List.of(LoadBalancerPoolOriginSteering.builder()
                         .policy(pool.originSteering().terraformValue()).build()))
                 .origins(pool.origins().stream().map(o -> LoadBalancerPoolOrigins.builder()
@@ -113,14 +115,18 @@ public class CloudflareFailoverLb extends Construct {
                 .defaultPoolIds(ids)
                 .fallbackPoolId(fallback)
                 .steeringPolicy(props.steering().terraformValue())
-                .proxied(props.proxied())
                 .sessionAffinity(props.sessionAffinity().terraformValue())
                 .adaptiveRouting(List.of(LoadBalancerAdaptiveRouting.builder()
                         .failoverAcrossPools(props.failoverAcrossPools()).build()));
-        props.ttl().ifPresent(b::ttl);
-        props.sessionAffinityTtl().ifPresent(b::sessionAffinityTtl);
+        // Unproxied is the provider's default, and an explicit proxied = false conflicts with ttl
+        // (cloudflare 4.22.0 schema: proxied ConflictsWith ttl, checked whenever both are in the configuration).
+        if (props.proxied()) {
+            b.proxied(true);
+        }
+        props.ttl().ifPresent(ttl -> b.ttl(ttl.toSeconds()));
+        props.sessionAffinityTtl().ifPresent(ttl -> b.sessionAffinityTtl(ttl.toSeconds()));
         if (props.steering() == SteeringPolicy.GEO) {
-            b.regionPools(byKey(OriginPool::regions).entrySet().stream().map(e -> LoadBalancerRegionPools.builder()
+            b.regionPools(byKey(pool -> codes(pool.regions())).entrySet().stream().map(e -> LoadBalancerRegionPools.builder()
                     .region(e.getKey()).poolIds(e.getValue()).build()).toList());
             b.countryPools(byKey(OriginPool::countries).entrySet().stream().map(e -> LoadBalancerCountryPools.builder()
                     .country(e.getKey()).poolIds(e.getValue()).build()).toList());
@@ -132,7 +138,7 @@ public class CloudflareFailoverLb extends Construct {
     }
 
     /** @return geo key (region or country) → ids of the pools serving it, in failover order */
-    private Map<String, List<String>> byKey(java.util.function.Function<OriginPool, List<String>> keys) {
+    private Map<String, List<String>> byKey(Function<OriginPool, List<String>> keys) {
         Map<String, List<String>> result = new TreeMap<>();
         for (OriginPool pool : props.pools()) {
             for (String key : keys.apply(pool)) {
@@ -140,6 +146,10 @@ public class CloudflareFailoverLb extends Construct {
             }
         }
         return result;
+    }
+
+    private static List<String> codes(List<CloudflareRegion> regions) {
+        return regions.stream().map(CloudflareRegion::code).toList();
     }
 
     /** @return the props */
@@ -159,7 +169,7 @@ public class CloudflareFailoverLb extends Construct {
 
     /** @return the pools by name, in failover order (escape hatch) */
     public Map<String, LoadBalancerPool> pools() {
-        return java.util.Collections.unmodifiableMap(pools);
+        return Collections.unmodifiableMap(pools);
     }
 
     /** @return the load balancer (escape hatch) */
@@ -167,125 +177,28 @@ public class CloudflareFailoverLb extends Construct {
         return loadBalancer;
     }
 
-    /** Fluent creation: {@code CloudflareFailoverLb.Builder.create(scope, id)...build()}. */
-    public static final class Builder {
+    /** Fluent creation in the style of the AWS CDK: {@code CloudflareFailoverLb.Builder.create(scope, id)…build()}. */
+    public static final class Builder extends CloudflareFailoverLbProps.BuilderBase<Builder> {
         private final Construct scope;
         private final String id;
-        private String accountId;
-        private String zoneId;
-        private String zoneName;
-        private String hostname;
-        private HealthContract health = HealthContract.defaults();
-        private MonitorSettings monitor = MonitorSettings.defaults();
-        private List<OriginPool> pools = List.of();
-        private String fallbackPool;
-        private SteeringPolicy steering = SteeringPolicy.OFF;
-        private boolean proxied = true;
-        private Integer ttl;
-        private SessionAffinity sessionAffinity = SessionAffinity.NONE;
-        private Integer sessionAffinityTtl;
-        private boolean failoverAcrossPools = true;
 
         private Builder(Construct scope, String id) {
             this.scope = scope;
             this.id = id;
         }
 
-        /** @return a builder for a load balancer under {@code scope} */
+        /**
+         * @param scope the edge stack
+         * @param id    construct id
+         * @return a builder for a load balancer under {@code scope}
+         */
         public static Builder create(Construct scope, String id) {
             return new Builder(scope, id);
         }
 
-        /** @param value Cloudflare account id */
-        public Builder accountId(String value) {
-            this.accountId = value;
-            return this;
-        }
-
-        /** @param value Cloudflare zone id */
-        public Builder zoneId(String value) {
-            this.zoneId = value;
-            return this;
-        }
-
-        /** @param value the zone's name, e.g. example.com */
-        public Builder zoneName(String value) {
-            this.zoneName = value;
-            return this;
-        }
-
-        /** @param value the balanced host name inside the zone */
-        public Builder hostname(String value) {
-            this.hostname = value;
-            return this;
-        }
-
-        /** @param value the shared health contract; @default {@link HealthContract#defaults()} */
-        public Builder health(HealthContract value) {
-            this.health = value;
-            return this;
-        }
-
-        /** @param value probe settings; @default {@link MonitorSettings#defaults()} */
-        public Builder monitor(MonitorSettings value) {
-            this.monitor = value;
-            return this;
-        }
-
-        /** @param value pools in failover order, primary first */
-        public Builder pools(List<OriginPool> value) {
-            this.pools = value;
-            return this;
-        }
-
-        /** @param value name of the fallback pool; @default the last pool */
-        public Builder fallbackPool(String value) {
-            this.fallbackPool = value;
-            return this;
-        }
-
-        /** @param value steering policy; @default OFF (active-passive) */
-        public Builder steering(SteeringPolicy value) {
-            this.steering = value;
-            return this;
-        }
-
-        /** @param value proxy through Cloudflare; @default true */
-        public Builder proxied(boolean value) {
-            this.proxied = value;
-            return this;
-        }
-
-        /** @param value DNS TTL in seconds (unproxied only) */
-        public Builder ttl(int value) {
-            this.ttl = value;
-            return this;
-        }
-
-        /** @param value session affinity; @default NONE */
-        public Builder sessionAffinity(SessionAffinity value) {
-            this.sessionAffinity = value;
-            return this;
-        }
-
-        /** @param value seconds a visitor stays pinned (with affinity) */
-        public Builder sessionAffinityTtl(int value) {
-            this.sessionAffinityTtl = value;
-            return this;
-        }
-
-        /** @param value retry failed requests on the next pool; @default true */
-        public Builder failoverAcrossPools(boolean value) {
-            this.failoverAcrossPools = value;
-            return this;
-        }
-
-        /** @return the load balancer, validated */
+        /** @return the load balancer, validated (throws a ValidationException listing every problem) */
         public CloudflareFailoverLb build() {
-            return new CloudflareFailoverLb(scope, id, new CloudflareFailoverLbProps(accountId, zoneId, zoneName,
-                    hostname, health, monitor, pools, Optional.ofNullable(fallbackPool), steering, proxied,
-                    Optional.ofNullable(ttl), sessionAffinity, Optional.ofNullable(sessionAffinityTtl),
-                    failoverAcrossPools));
+            return new CloudflareFailoverLb(scope, id, props());
         }
     }
 }

@@ -1,109 +1,195 @@
 package dev.tandem.constructs.edge;
 
+import dev.tandem.constructs.core.DnsNames;
 import dev.tandem.constructs.core.Problems;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Checks {@link CloudflareFailoverLbProps} before any resource is made. */
+/**
+ * Checks {@link CloudflareFailoverLbProps} before any resource is made: every value, the nested
+ * settings and pools, and what they must agree on.
+ *
+ * <p>Sources: cloudflare/cloudflare 4.22.0 ({@code internal/sdkv2provider/schema_cloudflare_load_balancer.go}:
+ * {@code proxied} conflicts with {@code ttl}); Cloudflare's API reference for {@code cloudflare_load_balancer}
+ * (developers.cloudflare.com/api/terraform/resources/load_balancers: session affinity TTL 1800–604800 s for
+ * cookies, 30–3600 s for a header).
+ */
 final class CloudflareFailoverLbValidation {
     private static final Pattern CLOUDFLARE_ID = Pattern.compile("^[0-9a-f]{32}$");
-    private static final Pattern HOSTNAME = Pattern.compile(
-            "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$");
-    private static final int MIN_INTERVAL = 10;
+    private static final Duration MIN_TTL = Duration.ofSeconds(30);
 
     private CloudflareFailoverLbValidation() {
     }
 
     static void validate(String path, CloudflareFailoverLbProps props) {
         Problems p = new Problems(path);
-        p.require(props.accountId() != null && CLOUDFLARE_ID.matcher(props.accountId()).matches(), "accountId",
-                props.accountId(), "must be a Cloudflare account id (32 hex characters)",
-                "copy it from the Cloudflare dashboard (Account Home → account id)");
-        p.require(props.zoneId() != null && CLOUDFLARE_ID.matcher(props.zoneId()).matches(), "zoneId", props.zoneId(),
-                "must be a Cloudflare zone id (32 hex characters)", "copy it from the zone's Overview page");
-        checkHostname(p, props);
-        checkMonitor(p, props);
-        checkPools(p, props);
-        if (props.proxied()) {
-            p.require(props.ttl().isEmpty(), "ttl", props.ttl().orElse(0),
-                    "cannot be set on a proxied load balancer: Cloudflare answers with its own addresses",
-                    "remove ttl, or set proxied(false) to serve origin addresses with that TTL");
-        } else {
-            props.ttl().ifPresent(t -> p.require(t >= 30, "ttl", t, "must be at least 30 seconds",
-                    "use 30 or more; a low TTL speeds failover of an unproxied record"));
+        if (!p.present(props, "props", "pass CloudflareFailoverLbProps.builder()…build(), or use CloudflareFailoverLb.Builder")) {
+            p.throwIfAny();
         }
-        props.sessionAffinityTtl().ifPresent(t -> p.require(
-                props.sessionAffinity() != SessionAffinity.NONE && t >= 1800 && t <= 604800, "sessionAffinityTtl", t,
-                "applies only with session affinity and must be 1800–604800 seconds",
-                "set a session affinity, or remove the TTL"));
+        checkIds(p, props);
+        checkNames(p, props);
+        p.present(props.health(), "health", "pass the deployment's HealthContract: .health(contract)");
+        if (p.present(props.monitor(), "monitor", "omit monitor for MonitorSettings.defaults(), or pass settings")) {
+            props.monitor().validate(p.nested("monitor"));
+        }
+        checkPools(p, props);
+        checkSteering(p, props);
+        checkDns(p, props);
         p.throwIfAny();
     }
 
-    private static void checkHostname(Problems p, CloudflareFailoverLbProps props) {
-        String host = props.hostname();
-        String zone = props.zoneName();
-        boolean zoneOk = p.require(zone != null && HOSTNAME.matcher(zone).matches(), "zoneName", zone,
-                "must be a DNS zone name", "use the zone's apex, e.g. example.com");
-        if (p.require(host != null && HOSTNAME.matcher(host).matches(), "hostname", host,
-                "must be a lower-case DNS host name", "use e.g. app.example.com") && zoneOk) {
-            p.require(host.equals(zone) || host.endsWith("." + zone), "hostname", host,
-                    "is outside the zone " + zone, "use " + zone + " or a name ending in ." + zone);
+    private static void checkIds(Problems p, CloudflareFailoverLbProps props) {
+        boolean account = id(p, "accountId", props.accountId(), "a Cloudflare account id",
+                "copy it from the dashboard: Account Home → the account's menu → Copy account ID");
+        boolean zone = id(p, "zoneId", props.zoneId(), "a Cloudflare zone id",
+                "copy it from the zone's Overview page (API → Zone ID)");
+        // Both are 32 hex characters, so only the same value twice shows that one was put in the other's place.
+        if (account && zone && !TerraformReferences.isReference(props.zoneId())) {
+            p.require(!props.zoneId().equals(props.accountId()), "zoneId", props.zoneId(),
+                    "is the same as accountId: an account and one of its zones have different ids",
+                    "take the account id from Account Home and the zone id from the zone's Overview page");
         }
     }
 
-    private static void checkMonitor(Problems p, CloudflareFailoverLbProps props) {
-        MonitorSettings m = props.monitor();
-        p.require(props.health().path().startsWith("/"), "health.path", props.health().path(),
-                "must start with /", "use the app's health path, e.g. /healthz");
-        boolean intervalOk = p.require(m.intervalSeconds() >= MIN_INTERVAL, "monitor.intervalSeconds",
-                m.intervalSeconds(), "must be at least " + MIN_INTERVAL + " (Cloudflare's minimum)", "use 10 or more");
-        p.require(m.timeoutSeconds() >= 1 && (!intervalOk || m.timeoutSeconds() < m.intervalSeconds()),
-                "monitor.timeoutSeconds", m.timeoutSeconds(),
-                "must be at least 1 and below the interval (" + m.intervalSeconds() + " s)",
-                "lower the timeout or raise the interval");
-        p.require(m.retries() >= 0 && m.retries() <= 5, "monitor.retries", m.retries(), "must be 0–5", "use 1");
-        p.require(m.consecutiveDown() >= 1 && m.consecutiveUp() >= 1, "monitor.consecutiveDown/Up",
-                m.consecutiveDown() + "/" + m.consecutiveUp(), "must be at least 1", "use 2/2");
-        p.require(m.port() >= 0 && m.port() <= 65535, "monitor.port", m.port(), "must be 0–65535",
-                "use 0 for the scheme's default port");
+    private static boolean id(Problems p, String property, String value, String what, String fix) {
+        return p.present(value, property, fix) && (TerraformReferences.isReference(value)
+                || p.require(CLOUDFLARE_ID.matcher(value).matches(), property, value,
+                        "must be " + what + ": 32 lower-case hex characters", fix));
+    }
+
+    private static void checkNames(Problems p, CloudflareFailoverLbProps props) {
+        String zone = props.zoneName();
+        String host = props.hostname();
+        boolean zoneOk = p.present(zone, "zoneName", "give the zone's name, e.g. .zoneName(\"example.com\")")
+                && p.require(DnsNames.isQualifiedHostname(zone), "zoneName", TerraformReferences.shown(zone, "zoneName"),
+                        "must be a lower-case DNS zone name with at least two labels, written out",
+                        "use the zone's apex, e.g. example.com");
+        boolean hostOk = p.present(host, "hostname", "give the balanced name, e.g. .hostname(\"app.example.com\")")
+                && p.require(DnsNames.isQualifiedHostname(host), "hostname", TerraformReferences.shown(host, "hostname"),
+                        "must be a lower-case DNS host name with at least two labels, written out (the monitor "
+                                + "sends it as the Host header)", "use e.g. app.example.com");
+        if (zoneOk && hostOk) {
+            p.require(DnsNames.isInZone(host, zone), "hostname", host, "is outside the zone " + zone,
+                    "use " + zone + " or a name ending in ." + zone + ", or give the zone that holds " + host);
+        }
     }
 
     private static void checkPools(Problems p, CloudflareFailoverLbProps props) {
         List<OriginPool> pools = props.pools();
+        if (!p.presentElements(pools, "pools", "list one OriginPool per region, primary first")) {
+            return;
+        }
         p.require(pools.size() >= 2, "pools", pools.size() + " pool(s)",
                 "failover needs at least two pools (one per region)", "add the secondary region's pool");
         Set<String> names = new HashSet<>();
         Set<String> originNames = new HashSet<>();
         Set<String> addresses = new HashSet<>();
-        for (OriginPool pool : pools) {
-            String prop = "pools[" + pool.name() + "]";
-            p.require(names.add(pool.name()), prop + ".name", pool.name(), "appears more than once",
-                    "give each pool its own name");
-            p.require(!pool.origins().isEmpty(), prop + ".origins", "[]", "a pool needs at least one origin",
-                    "add the region's HAProxy addresses");
-            p.require(pool.minimumOrigins() >= 1 && pool.minimumOrigins() <= Math.max(1, pool.origins().size()),
-                    prop + ".minimumOrigins", pool.minimumOrigins(),
-                    "must be between 1 and the number of origins (" + pool.origins().size() + ")", "use 1");
-            for (Origin o : pool.origins()) {
-                p.require(originNames.add(o.name()), prop + ".origins[" + o.name() + "].name", o.name(),
-                        "appears more than once", "name each origin once across all pools");
-                p.require(addresses.add(o.address()), prop + ".origins[" + o.name() + "].address", o.address(),
-                        "appears more than once", "list each origin address once across all pools");
-                p.require(o.weight() >= 0 && o.weight() <= 1, prop + ".origins[" + o.name() + "].weight", o.weight(),
-                        "must be between 0 and 1", "use 1 for an even share");
+        for (int i = 0; i < pools.size(); i++) {
+            OriginPool pool = pools.get(i);
+            String prop = "pools[" + poolKey(pool, i) + "]";
+            pool.validate(p.nested(prop));
+            if (pool.name() != null) {
+                p.require(names.add(pool.name()), prop + ".name", pool.name(), "appears more than once",
+                        "give each pool its own name");
+            }
+            if (pool.origins() == null || pool.origins().contains(null)) {
+                continue;
+            }
+            for (int j = 0; j < pool.origins().size(); j++) {
+                Origin o = pool.origins().get(j);
+                String at = prop + ".origins[" + pool.originKey(j) + "]";
+                if (o.name() != null) {
+                    p.require(originNames.add(o.name()), at + ".name", o.name(), "appears more than once",
+                            "name each origin once across all pools");
+                }
+                if (o.address() != null) {
+                    p.require(addresses.add(o.address()), at + ".address",
+                            TerraformReferences.shown(o.address(), "address of origin " + o.name()),
+                            "appears more than once", "list each origin address once across all pools");
+                }
             }
         }
-        props.fallbackPool().ifPresent(f -> p.require(names.contains(f), "fallbackPool", f,
+        props.fallbackPool().ifPresent(f -> p.require(names.contains(f), "fallbackPool",
+                TerraformReferences.shown(f, "fallbackPool"),
                 "is not one of the pools " + names, "name one of the pools, or omit it to use the last pool"));
-        switch (props.steering()) {
-            case GEO -> p.require(pools.stream().anyMatch(pool -> !pool.regions().isEmpty() || !pool.countries().isEmpty()),
+    }
+
+    /** @return the pool's name where it is a plain name, else its index: how messages point at it */
+    private static String poolKey(OriginPool pool, int index) {
+        String name = pool.name();
+        return name == null || name.isBlank() || TerraformReferences.isReference(name) ? String.valueOf(index) : name;
+    }
+
+    private static void checkSteering(Problems p, CloudflareFailoverLbProps props) {
+        if (!p.present(props.steering(), "steering", "omit steering for OFF (active-passive), or pass a SteeringPolicy")
+                || props.pools() == null || props.pools().contains(null)) {
+            return;
+        }
+        List<OriginPool> pools = props.pools();
+        SteeringPolicy steering = props.steering();
+        if (steering == SteeringPolicy.GEO) {
+            p.require(pools.stream().anyMatch(pool -> !isEmpty(pool.regions()) || !isEmpty(pool.countries())),
                     "steering", "GEO", "needs at least one pool with regions or countries",
                     "give pools regions(...) or countries(...), or use steering OFF");
-            case PROXIMITY -> p.require(pools.stream().allMatch(pool -> pool.location().isPresent()), "steering",
-                    "PROXIMITY", "needs every pool's location", "give each pool location(new GeoLocation(lat, lon))");
-            default -> { }
+        } else {
+            for (int i = 0; i < pools.size(); i++) {
+                OriginPool pool = pools.get(i);
+                String prop = "pools[" + poolKey(pool, i) + "]";
+                p.require(isEmpty(pool.regions()), prop + ".regions", pool.regions(),
+                        "apply only with steering GEO (steering is " + steering + ")",
+                        "set steering(SteeringPolicy.GEO), or remove the pool's regions");
+                p.require(isEmpty(pool.countries()), prop + ".countries", pool.countries(),
+                        "apply only with steering GEO (steering is " + steering + ")",
+                        "set steering(SteeringPolicy.GEO), or remove the pool's countries");
+            }
         }
+        if (steering == SteeringPolicy.PROXIMITY) {
+            for (int i = 0; i < pools.size(); i++) {
+                OriginPool pool = pools.get(i);
+                p.require(pool.location().isPresent(), "pools[" + poolKey(pool, i) + "].location", "none",
+                        "steering PROXIMITY needs every pool's location",
+                        "give the pool .location(GeoLocation.latitude(…).longitude(…)), or use another steering");
+            }
+        }
+    }
+
+    private static boolean isEmpty(List<?> values) {
+        return values == null || values.isEmpty();
+    }
+
+    private static void checkDns(Problems p, CloudflareFailoverLbProps props) {
+        props.ttl().ifPresent(ttl -> {
+            // The provider refuses ttl beside proxied; a proxied answer is Cloudflare's own address anyway.
+            if (p.require(!props.proxied(), "ttl", ttl,
+                    "cannot be set on a proxied load balancer: Cloudflare answers with its own addresses",
+                    "remove ttl, or set proxied(false) to serve origin addresses with that TTL")) {
+                p.require(ttl.getNano() == 0, "ttl", ttl, "must be whole seconds: Cloudflare takes the TTL in seconds",
+                        "use e.g. Duration.ofSeconds(30)");
+                p.require(ttl.compareTo(MIN_TTL) >= 0, "ttl", ttl, "must be at least 30 s",
+                        "use Duration.ofSeconds(30) or more; a low TTL speeds failover of an unproxied record");
+            }
+        });
+        SessionAffinity affinity = props.sessionAffinity();
+        if (!p.present(affinity, "sessionAffinity", "omit sessionAffinity for NONE, or pass a SessionAffinity")) {
+            return;
+        }
+        props.sessionAffinityTtl().ifPresent(ttl -> {
+            if (!p.require(affinity != SessionAffinity.NONE, "sessionAffinityTtl", ttl,
+                    "applies only with a session affinity (sessionAffinity is NONE)",
+                    "set sessionAffinity(COOKIE, IP_COOKIE or HEADER), or remove sessionAffinityTtl")) {
+                return;
+            }
+            boolean header = affinity == SessionAffinity.HEADER;
+            Duration min = Duration.ofSeconds(header ? 30 : 1800);
+            Duration max = header ? Duration.ofHours(1) : Duration.ofDays(7);
+            p.require(ttl.getNano() == 0, "sessionAffinityTtl", ttl,
+                    "must be whole seconds: Cloudflare takes the TTL in seconds", "use e.g. Duration.ofHours(1)");
+            p.require(ttl.compareTo(min) >= 0 && ttl.compareTo(max) <= 0, "sessionAffinityTtl", ttl,
+                    "must be " + min.toSeconds() + "–" + max.toSeconds() + " s with session affinity " + affinity,
+                    "use a TTL in that range, or omit it for Cloudflare's default");
+        });
     }
 }

@@ -1,47 +1,214 @@
 package dev.tandem.constructs.edge;
 
+import dev.tandem.constructs.core.Problems;
+import java.time.Duration;
+import java.util.Optional;
+
 /**
- * How Cloudflare probes the origins; the path and expected status come from the health contract.
+ * How Cloudflare probes the origins; the path, the expected status and the Host header come from the
+ * load balancer (its health contract and hostname).
  *
  * <p>The defaults take a dead region out in about a minute: a probe every 20 s with a 5 s timeout,
- * one retry, and two failed probes in a row before a pool is down, so the worst case is about
- * 2 × 20 s + 2 × 5 s = 50 s, with no DNS delay while the record is proxied.
+ * one retry, and two failed probes in a row before an origin is down, so the worst case is
+ * 2 × 20 s + (1 + 1) × 5 s = 50 s ({@link #worstCaseDetection()}), with no DNS delay while the
+ * record is proxied.
+ *
+ * <pre>{@code
+ * MonitorSettings.builder().https(true).interval(Duration.ofSeconds(15)).build()
+ * MonitorSettings.defaults().toBuilder().port(8080).build()
+ * }</pre>
+ *
+ * <p>Ranges are those of cloudflare/cloudflare 4.22.0
+ * ({@code internal/sdkv2provider/schema_cloudflare_load_balancer_monitor.go}: timeout 1–10, retries
+ * 1–5, port 0–65535, and "interval has to be larger than (retries+1) * probe_timeout"); the 10 s
+ * minimum interval is the lowest any Cloudflare plan allows.
  *
  * @param https           probe over HTTPS (else HTTP)
- * @param port            origin port to probe; 0 means the scheme's default (80 or 443)
- * @param intervalSeconds seconds between probes, at least 10
- * @param timeoutSeconds  seconds one probe may take, below the interval
- * @param retries         immediate retries of a failed probe
+ * @param customPort      origin port to probe, when not the scheme's default; see {@link #port()}
+ * @param interval        time between probes
+ * @param timeout         how long one probe may take
+ * @param retries         immediate retries of a timed-out probe
  * @param consecutiveDown failed probes in a row before an origin is unhealthy
  * @param consecutiveUp   good probes in a row before it is healthy again
  */
-public record MonitorSettings(boolean https, int port, int intervalSeconds, int timeoutSeconds, int retries,
-        int consecutiveDown, int consecutiveUp) {
+public record MonitorSettings(boolean https, Optional<Integer> customPort, Duration interval, Duration timeout,
+        int retries, int consecutiveDown, int consecutiveUp) {
+
+    /** The lowest interval any Cloudflare plan accepts (issue 11 makes it depend on the plan). */
+    private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration MAX_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Reads a null optional as absent. */
+    public MonitorSettings {
+        customPort = customPort == null ? Optional.empty() : customPort;
+    }
 
     /** @return the defaults: HTTP on port 80, every 20 s, 5 s timeout, 1 retry, 2 down, 2 up */
     public static MonitorSettings defaults() {
-        return new MonitorSettings(false, 80, 20, 5, 1, 2, 2);
+        return builder().build();
     }
 
-    /** @return a copy probing over HTTPS on port 443 */
-    public MonitorSettings overHttps() {
-        return new MonitorSettings(true, 443, intervalSeconds, timeoutSeconds, retries, consecutiveDown, consecutiveUp);
+    /** @return a builder starting from {@link #defaults()} */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** @return a copy probing origin port {@code newPort} (0: the scheme's default) */
-    public MonitorSettings withPort(int newPort) {
-        return new MonitorSettings(https, newPort, intervalSeconds, timeoutSeconds, retries, consecutiveDown,
-                consecutiveUp);
+    /** @return a builder holding these settings, to copy and change */
+    public Builder toBuilder() {
+        Builder b = new Builder().https(https).interval(interval).timeout(timeout).retries(retries)
+                .consecutiveDown(consecutiveDown).consecutiveUp(consecutiveUp);
+        customPort.ifPresent(b::port);
+        return b;
     }
 
-    /** @return a copy with another interval and timeout */
-    public MonitorSettings timing(int newIntervalSeconds, int newTimeoutSeconds) {
-        return new MonitorSettings(https, port, newIntervalSeconds, newTimeoutSeconds, retries, consecutiveDown,
-                consecutiveUp);
+    /** @return the port probed: the custom port, else 443 over HTTPS and 80 over HTTP */
+    public int port() {
+        return customPort.orElse(https ? 443 : 80);
     }
 
-    /** @return worst-case seconds from an origin's death to its pool being marked down */
-    public int worstCaseDetectionSeconds() {
-        return consecutiveDown * intervalSeconds + (retries + 1) * timeoutSeconds;
+    /**
+     * @return the longest time from an origin's death to Cloudflare marking it down: the failure lands
+     *         just after a passed probe, then {@code consecutiveDown} probes fail, the last one after all
+     *         its attempts time out ({@code consecutiveDown × interval + (retries + 1) × timeout})
+     */
+    public Duration worstCaseDetection() {
+        return interval.multipliedBy(consecutiveDown).plus(timeout.multipliedBy(retries + 1L));
+    }
+
+    /** Builds {@link MonitorSettings}. */
+    public static final class Builder {
+        private boolean https;
+        private Integer port;
+        private Duration interval = Duration.ofSeconds(20);
+        private Duration timeout = Duration.ofSeconds(5);
+        private int retries = 1;
+        private int consecutiveDown = 2;
+        private int consecutiveUp = 2;
+
+        private Builder() {
+        }
+
+        /**
+         * Probe over HTTPS instead of HTTP (the certificate is verified). @default false
+         *
+         * @param value true for HTTPS
+         * @return this builder
+         */
+        public Builder https(boolean value) {
+            this.https = value;
+            return this;
+        }
+
+        /**
+         * The origin port to probe, e.g. the HAProxy tier's HTTP port. @default the scheme's port: 80 for
+         * HTTP, 443 for HTTPS
+         *
+         * @param value 1–65535
+         * @return this builder
+         */
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        /**
+         * Time between two probes; shorter detects a dead region sooner but loads the origins more
+         * (every check region probes). @default 20 s
+         *
+         * @param value whole seconds, at least 10 s
+         * @return this builder
+         */
+        public Builder interval(Duration value) {
+            this.interval = value;
+            return this;
+        }
+
+        /**
+         * How long one probe may take before it counts as failed. @default 5 s
+         *
+         * @param value whole seconds, 1–10 s, with all attempts ({@code (retries + 1) × timeout}) shorter
+         *              than the interval
+         * @return this builder
+         */
+        public Builder timeout(Duration value) {
+            this.timeout = value;
+            return this;
+        }
+
+        /**
+         * Immediate retries of a probe that timed out, before it counts as failed. @default 1
+         *
+         * @param value 1–5
+         * @return this builder
+         */
+        public Builder retries(int value) {
+            this.retries = value;
+            return this;
+        }
+
+        /**
+         * Failed probes in a row before an origin is marked unhealthy. @default 2
+         *
+         * @param value at least 1
+         * @return this builder
+         */
+        public Builder consecutiveDown(int value) {
+            this.consecutiveDown = value;
+            return this;
+        }
+
+        /**
+         * Passed probes in a row before an unhealthy origin is trusted again. @default 2
+         *
+         * @param value at least 1
+         * @return this builder
+         */
+        public Builder consecutiveUp(int value) {
+            this.consecutiveUp = value;
+            return this;
+        }
+
+        /** @return the settings; checked when the load balancer is built */
+        public MonitorSettings build() {
+            return new MonitorSettings(https, Optional.ofNullable(port), interval, timeout, retries, consecutiveDown,
+                    consecutiveUp);
+        }
+    }
+
+    /**
+     * Checks the timing and the port.
+     *
+     * @param p where problems go, nested under {@code monitor}
+     */
+    public void validate(Problems p) {
+        boolean intervalOk = p.present(interval, "interval", "omit interval for 20 s, or pass a Duration")
+                && wholeSeconds(p, "interval", interval)
+                && p.require(interval.compareTo(MIN_INTERVAL) >= 0, "interval", interval,
+                        "must be at least 10 s (Cloudflare's minimum, on Enterprise plans)",
+                        "use Duration.ofSeconds(10) or more");
+        boolean timeoutOk = p.present(timeout, "timeout", "omit timeout for 5 s, or pass a Duration")
+                && wholeSeconds(p, "timeout", timeout)
+                && p.require(timeout.compareTo(Duration.ofSeconds(1)) >= 0 && timeout.compareTo(MAX_TIMEOUT) <= 0,
+                        "timeout", timeout, "must be 1–10 s (the provider's range)", "use e.g. Duration.ofSeconds(5)");
+        boolean retriesOk = p.require(retries >= 1 && retries <= 5, "retries", retries,
+                "must be 1–5 (the provider's range)", "use 1");
+        if (intervalOk && timeoutOk && retriesOk) {
+            Duration attempts = timeout.multipliedBy(retries + 1L);
+            p.require(attempts.compareTo(interval) < 0, "timeout", timeout,
+                    "with retries " + retries + ", all attempts take (retries + 1) × timeout = "
+                            + attempts.toSeconds() + " s, which must be shorter than the interval ("
+                            + interval.toSeconds() + " s) so one check ends before the next",
+                    "lower the timeout or retries, or raise the interval");
+        }
+        p.require(consecutiveDown >= 1, "consecutiveDown", consecutiveDown, "must be at least 1", "use 2");
+        p.require(consecutiveUp >= 1, "consecutiveUp", consecutiveUp, "must be at least 1", "use 2");
+        customPort.ifPresent(port -> p.require(port >= 1 && port <= 65535, "port", port, "must be 1–65535",
+                "use the port the HAProxy tier serves HTTP on, or omit port for the scheme's default"));
+    }
+
+    private static boolean wholeSeconds(Problems p, String property, Duration d) {
+        return p.require(d.getNano() == 0, property, d,
+                "must be whole seconds: Cloudflare takes the " + property + " in seconds",
+                "round it to seconds, e.g. Duration.ofSeconds(" + Math.max(1, d.toSeconds()) + ")");
     }
 }

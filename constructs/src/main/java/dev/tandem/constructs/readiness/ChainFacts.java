@@ -16,14 +16,13 @@ final class ChainFacts {
 
     static String monitor(CloudflareFailoverLb edge) {
         MonitorSettings m = edge.props().monitor();
-        int port = m.port() == 0 ? (m.https() ? 443 : 80) : m.port();
-        return "GET " + edge.props().health().path() + " on " + (m.https() ? "HTTPS " : "HTTP ") + port + ", expects "
-                + edge.props().health().expectedStatus() + ", every " + m.intervalSeconds() + " s";
+        return "GET " + edge.props().health().path() + " on " + (m.https() ? "HTTPS " : "HTTP ") + m.port() + ", expects "
+                + edge.props().health().expectedStatus() + ", every " + Durations.text(m.interval());
     }
 
     static String routing(CloudflareFailoverLb edge) {
         return edge.props().proxied() ? "proxied"
-                : "DNS only, TTL " + edge.props().ttl().orElse(RecoveryTime.CLOUDFLARE_DEFAULT_TTL) + " s";
+                : "DNS only, TTL " + Durations.text(edge.props().ttl().orElse(RecoveryTime.CLOUDFLARE_DEFAULT_TTL));
     }
 
     static String zones(List<String> zones) {

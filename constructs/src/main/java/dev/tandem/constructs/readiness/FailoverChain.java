@@ -90,7 +90,7 @@ public record FailoverChain(Optional<CloudflareFailoverLb> edge, List<RegionChai
                     matching.isEmpty() ? "no HAProxy tier's instances"
                             : "instances of " + matching.stream().map(t -> t.getNode().getPath()).toList(),
                     "the public addresses of exactly one HaproxyTier's instances",
-                    "build the pool's origins from tier.nodes(): Origin.of(node.name(), node.publicIpv4())"));
+                    "build the pool's origins from tier.nodes(): Origin.builder().name(node.name()).address(node.publicIpv4())"));
             return Optional.empty();
         }
         HaproxyTier tier = matching.get(0);

@@ -94,7 +94,7 @@ final class HealthAgreement {
     private static void edge(List<CheckResult> results, CloudflareFailoverLb edge, FailoverChain chain) {
         String path = edge.getNode().getPath();
         MonitorSettings m = edge.props().monitor();
-        int port = m.port() == 0 ? (m.https() ? 443 : 80) : m.port();
+        int port = m.port();
         String monitorPath = edge.props().health().path();
         for (RegionChain region : chain.regions()) {
             List<String> uris = region.haproxy().config().frontends().stream().flatMap(f -> f.monitor().stream())

@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 final class RecoveryTime {
     /** Cloudflare's TTL of an unproxied load-balanced record when none is set (provider 4.x). */
-    static final int CLOUDFLARE_DEFAULT_TTL = 30;
+    static final Duration CLOUDFLARE_DEFAULT_TTL = Duration.ofSeconds(30);
 
     private RecoveryTime() {
     }
@@ -40,15 +40,15 @@ final class RecoveryTime {
             MonitorSettings m = props.monitor();
             String path = edge.getNode().getPath();
             layers.add(new LayerTime("cloudflare", path,
-                    "consecutiveDown " + m.consecutiveDown() + " × interval " + m.intervalSeconds() + " s + (retries "
-                            + m.retries() + " + 1) × timeout " + m.timeoutSeconds() + " s",
-                    Duration.ofSeconds(m.worstCaseDetectionSeconds()),
+                    "consecutiveDown " + m.consecutiveDown() + " × interval " + Durations.text(m.interval())
+                            + " + (retries " + m.retries() + " + 1) × timeout " + Durations.text(m.timeout()),
+                    m.worstCaseDetection(),
                     "a lower monitor interval (10 s at least), timeout, retries or consecutiveDown"));
-            int ttl = props.proxied() ? 0 : props.ttl().orElse(CLOUDFLARE_DEFAULT_TTL);
+            Duration ttl = props.proxied() ? Duration.ZERO : props.ttl().orElse(CLOUDFLARE_DEFAULT_TTL);
             layers.add(new LayerTime("dns", path,
                     props.proxied() ? "proxied: Cloudflare switches pools itself, no DNS change"
-                            : "not proxied: resolvers keep the old address for the TTL " + ttl + " s",
-                    Duration.ofSeconds(ttl), "proxied(true), or a lower ttl (30 s at least)"));
+                            : "not proxied: resolvers keep the old address for the TTL " + Durations.text(ttl),
+                    ttl, "proxied(true), or a lower ttl (30 s at least)"));
         });
         return layers;
     }

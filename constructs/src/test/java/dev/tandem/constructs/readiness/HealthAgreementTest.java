@@ -66,7 +66,7 @@ class HealthAgreementTest {
     @Test
     void anEdgeMonitorOnAPortTheTierDoesNotBindFails() {
         ReadinessFixture f = new ReadinessFixture();
-        f.edge = b -> b.monitor(new dev.tandem.constructs.edge.MonitorSettings(false, 8080, 20, 5, 1, 2, 2));
+        f.edge = b -> b.monitor(dev.tandem.constructs.edge.MonitorSettings.builder().port(8080).build());
 
         CheckResult c = check(f.evaluate(), Rule.HEALTH_CONTRACT, "edge/lb", "monitor.port (pool orders-primary)");
 

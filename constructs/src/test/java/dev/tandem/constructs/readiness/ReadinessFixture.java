@@ -30,6 +30,7 @@ import software.constructs.Construct;
  */
 final class ReadinessFixture {
     static final String PROJECT = "0123456789abcdef0123456789abcdef";
+    static final String ZONE = "fedcba9876543210fedcba9876543210";
     static final DrTargets TARGETS = DrTargets.builder().rto(Duration.ofMinutes(2)).rpo(Duration.ofSeconds(10)).build();
 
     HealthContract health = HealthContract.defaults();
@@ -60,7 +61,7 @@ final class ReadinessFixture {
         TerraformStack edgeStack = new TerraformStack(app, "edge");
         CloudflareProvider.Builder.create(edgeStack, "cloudflare").build();
         CloudflareFailoverLb.Builder lb = CloudflareFailoverLb.Builder.create(edgeStack, "lb")
-                .accountId(PROJECT).zoneId(PROJECT).zoneName("example.com").hostname("app.example.com")
+                .accountId(PROJECT).zoneId(ZONE).zoneName("example.com").hostname("app.example.com")
                 .health(health)
                 .pools(List.of(pool("primary", tier(primary), primaryOrigins), pool("secondary", tier(secondary), o -> o)));
         edge.accept(lb);
@@ -100,8 +101,8 @@ final class ReadinessFixture {
 
     private static OriginPool pool(String name, HaproxyTier tier, UnaryOperator<List<Origin>> origins) {
         List<Origin> all = new ArrayList<>();
-        tier.nodes().forEach(n -> all.add(Origin.of(n.name(), n.publicIpv4())));
-        return OriginPool.builder("orders-" + name).origins(origins.apply(all)).build();
+        tier.nodes().forEach(n -> all.add(Origin.builder().name(n.name()).address(n.publicIpv4()).build()));
+        return OriginPool.builder().name("orders-" + name).origins(origins.apply(all)).build();
     }
 
     /** @return the one check of {@code rule} at {@code path} whose property starts with {@code property} */
