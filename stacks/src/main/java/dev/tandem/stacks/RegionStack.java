@@ -50,7 +50,7 @@ public class RegionStack extends TerraformStack {
                 .endpoint(deployment.ovhEndpoint())
                 .build();
         this.network = new RegionNetwork(this, "network", deployment.ovhCloudProject(), region.ovhRegion(),
-                region.vlanId(), region.privateCidr());
+                region.ovhZones(), region.vlanId(), region.privateCidr());
         this.app = K8sAppCluster.Builder.create(this, "app")
                 .network(network)
                 .zones(region.ovhZones())
@@ -62,14 +62,11 @@ public class RegionStack extends TerraformStack {
                         .build())
                 .build();
         this.haproxy = HaproxyTier.Builder.create(this, "haproxy")
-                .cloudProject(deployment.ovhCloudProject())
                 .network(network)
-                .zones(region.ovhZones())
                 .flavorId(region.haproxy().flavorId())
                 .imageId(region.haproxy().imageId())
                 .sshKey(SshKey.existing(deployment.sshKeyName()))
                 .health(deployment.health())
-                .checkHost(deployment.edge().hostname())
                 .backends(app)
                 .build();
     }
