@@ -133,7 +133,7 @@ public class HaproxyTier extends Construct {
 
     /** The Host header of the checks: the one set, else the backends' host name, else {@code localhost}. */
     static Optional<String> checkHost(HaproxyTierProps props) {
-        return props.checkHost().or(() -> props.backends().hostname());
+        return props.checkHost().or(() -> Optional.ofNullable(props.backends().hostname()).flatMap(h -> h));
     }
 
     static HaproxyConfig config(String path, HaproxyTierProps props, List<BackendServer> servers) {
