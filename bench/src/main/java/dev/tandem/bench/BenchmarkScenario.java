@@ -74,13 +74,13 @@ public final class BenchmarkScenario {
                     .partitionKey(Attribute.string("pk")).build();
             TableReplica.Builder.create(replicas, name + "-replica").table(table).build();
             RegionNetwork network = new RegionNetwork(scope, "network", spec.ovhCloudProject(),
-                    spec.primary().ovhRegion(), i, "10." + (i % 250) + ".0.0/16");
+                    spec.primary().ovhRegion(), spec.primary().ovhZones(), i, "10." + (i % 250) + ".0.0/16");
             K8sAppCluster cluster = K8sAppCluster.Builder.create(scope, "cluster").network(network).manifestFolder("k8s/" + name)
                     .zones(spec.primary().ovhZones())
                     .app(AppSpec.builder().name(name).image(spec.appImage()).health(spec.health()).build())
                     .build();
-            HaproxyTier.Builder.create(scope, "haproxy-" + name).cloudProject(spec.ovhCloudProject()).network(network)
-                    .zones(spec.primary().ovhZones()).flavorId(spec.primary().haproxy().flavorId())
+            HaproxyTier.Builder.create(scope, "haproxy-" + name).network(network)
+                    .flavorId(spec.primary().haproxy().flavorId())
                     .imageId(spec.primary().haproxy().imageId()).sshKey(SshKey.existing(spec.sshKeyName()))
                     .health(spec.health()).backends(cluster).build();
         }

@@ -47,7 +47,7 @@ public class RegionStack extends TerraformStack {
                 .endpoint(deployment.ovhEndpoint().providerValue())
                 .build();
         this.network = new RegionNetwork(this, "network", deployment.ovhCloudProject(), region.ovhRegion(),
-                region.vlanId(), region.privateCidr());
+                region.ovhZones(), region.vlanId(), region.privateCidr());
         AppSpec.Builder appSpec = AppSpec.builder()
                 .name(deployment.appName())
                 .image(deployment.appImage())
@@ -61,14 +61,11 @@ public class RegionStack extends TerraformStack {
         deployment.clusterCustomizer().customize(region, cluster);
         this.app = cluster.build();
         HaproxyTier.Builder tier = HaproxyTier.Builder.create(this, "haproxy")
-                .cloudProject(deployment.ovhCloudProject())
                 .network(network)
-                .zones(region.ovhZones())
                 .flavorId(region.haproxy().flavorId())
                 .imageId(region.haproxy().imageId())
                 .sshKey(SshKey.existing(deployment.sshKeyName()))
                 .health(deployment.health())
-                .checkHost(deployment.edge().hostname())
                 .backends(app);
         deployment.haproxyCustomizer().customize(region, tier);
         this.haproxy = tier.build();

@@ -1,6 +1,7 @@
 package dev.tandem.constructs.core;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Something that publishes servers for a load balancer: how {@code K8sAppCluster} hands its app to
@@ -10,4 +11,15 @@ public interface BackendTarget {
 
     /** @return the servers to balance over, at least one */
     List<BackendServer> backendServers();
+
+    /**
+     * The host name the servers are reached by, i.e. the {@code Host} header real requests carry, when
+     * the target knows it. A load balancer's health checks send it, so they ask the app what clients
+     * ask.
+     *
+     * @return the host name; empty by default
+     */
+    default Optional<String> hostname() {
+        return Optional.empty();
+    }
 }

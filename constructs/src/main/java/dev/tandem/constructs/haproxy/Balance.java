@@ -1,8 +1,5 @@
 package dev.tandem.constructs.haproxy;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** How a backend spreads requests over its servers: HAProxy's {@code balance} keyword. */
 public enum Balance {
     /** Each server in turn, in proportion to its weight: right for short, similar requests. */
@@ -14,11 +11,6 @@ public enum Balance {
 
     Balance(String keyword) {
         this.keyword = keyword;
-    }
-
-    /** @return the algorithm whose HAProxy keyword is {@code text}, or empty when there is none */
-    public static Optional<Balance> parse(String text) {
-        return Arrays.stream(values()).filter(b -> b.keyword.equals(text)).findFirst();
     }
 
     /** @return the keyword as written in haproxy.cfg */

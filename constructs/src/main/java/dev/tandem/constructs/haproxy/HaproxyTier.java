@@ -12,7 +12,7 @@ import com.hashicorp.cdktf.TerraformVariableValidationConfig;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.Tokenization;
 import dev.tandem.constructs.core.BackendServer;
-import dev.tandem.constructs.core.BackendTarget;
+import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.SideFile;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.network.Ipv4;
@@ -42,24 +42,25 @@ import software.constructs.Construct;
  *
  * <pre>{@code
  * HaproxyTier tier = HaproxyTier.Builder.create(stack, "haproxy")
- *     .cloudProject(project)
- *     .network(stack.network())
- *     .zones(List.of("eu-west-par-a", "eu-west-par-b", "eu-west-par-c"))
- *     .flavorId(flavorId).imageId(debian12ImageId)
+ *     .network(network)                    // gives the cloud project, region and zones
+ *     .flavorId(b3FlavorId)
+ *     .imageId(debian12ImageId)
  *     .sshKey(SshKey.existing("ops"))
  *     .health(health)
+ *     .checkHost("app.example.com")
  *     .servers(List.of(BackendServer.of("app-1", "10.10.1.5", 8080), BackendServer.of("app-2", "10.10.1.6", 8080)))
  *     .build();
  * }</pre>
  *
  * <p><b>Instances.</b> Each is an {@code ovh_cloud_project_instance}: in provider 2.19.0 it is the only
  * instance resource with {@code user_data}, which is how HAProxy and its configuration arrive. In a
- * region with availability zones the instances are placed round-robin over {@code zones}, so losing a
- * zone leaves the others serving. <b>One-zone regions get no anti-affinity:</b> the provider's only
- * placement group ({@code ovh_cloud_instance_group}) admits only the new {@code ovh_cloud_instance},
- * which has no {@code user_data}, and the legacy instance's {@code group} block reads a key its schema
- * does not have, so setting it would break the apply. Both instances may then share a hypervisor;
- * the other region is the remedy for that failure. Revisit when the provider fixes either side.
+ * region with availability zones the instances are placed round-robin over the network's
+ * {@link RegionNetwork#zones() zones}, so losing a zone leaves the others serving. <b>One-zone regions
+ * get no anti-affinity:</b> the provider's only placement group ({@code ovh_cloud_instance_group})
+ * admits only the new {@code ovh_cloud_instance}, which has no {@code user_data}, and the legacy
+ * instance's {@code group} block reads a key its schema does not have, so setting it would break the
+ * apply. Both instances may then share a hypervisor; the other region is the remedy for that failure.
+ * Revisit when the provider fixes either side.
  *
  * <p><b>Configuration.</b> {@link #configText()} is written byte for byte to
  * {@code /etc/haproxy/haproxy.cfg} by cloud-init and, as a side file, to
@@ -74,13 +75,19 @@ import software.constructs.Construct;
  * which need no quoting anywhere. The configuration names an environment variable instead, so the
  * clear password is only in Terraform state and the instances' user data, never in cdktf.out.
  *
- * <p>Attributes: {@link #nodes()}, {@link #configText()}, {@link #config()}. Escape hatch:
+ * <p><b>Validation.</b> Every input is checked before any resource is created, and all problems are
+ * thrown at once as a {@link dev.tandem.constructs.core.ValidationException} naming the tier's path, the
+ * property as written in the builder, the value and a fix; a value Terraform fills at apply is named
+ * as a reference, and a server by its name.
+ *
+ * <p>Attributes: {@link #nodes()}, {@link #configText()}, {@link #config()}, {@link #checkHost()}. Escape hatch:
  * {@link #instances()}, {@link #configFile()}.
  */
 public class HaproxyTier extends Construct {
     static final int HTTP_PORT = 80;
     static final int HTTPS_PORT = 443;
     private static final String BACKEND = "app";
+    private static final String DEFAULT_CHECK_HOST = "localhost";
     /** Characters that need no quoting in the environment file nor in haproxy.cfg. */
     private static final String PASSWORD_PATTERN = "^[A-Za-z0-9._~+=-]{16,128}$";
 
@@ -102,9 +109,9 @@ public class HaproxyTier extends Construct {
      */
     public HaproxyTier(@NotNull Construct scope, @NotNull String id, HaproxyTierProps props) {
         super(scope, id);
-        BackendTarget target = props.backends();
-        List<BackendServer> servers = target == null ? null : target.backendServers();
-        HaproxyTierValidation.validate(getNode().getPath(), props, servers);
+        Problems problems = new Problems(getNode().getPath());
+        List<BackendServer> servers = HaproxyTierValidation.validate(problems, props);
+        problems.throwIfAny();
         this.props = props;
         this.config = config(getNode().getPath(), props, servers);
         this.configText = HaproxyConfigRenderer.render(config);
@@ -113,15 +120,20 @@ public class HaproxyTier extends Construct {
         String userData = CloudInit.userData(configText, props.network().cidr(),
                 statsPassword.map(TerraformVariable::getStringValue));
         String namePrefix = getNode().getPath().replace('/', '-');
+        List<String> zones = props.network().zones();
         for (int i = 0; i < props.instances(); i++) {
-            Optional<String> zone = props.zones().isEmpty() ? Optional.empty()
-                    : Optional.of(props.zones().get(i % props.zones().size()));
+            Optional<String> zone = zones.isEmpty() ? Optional.empty() : Optional.of(zones.get(i % zones.size()));
             String name = namePrefix + "-" + (i + 1);
             CloudProjectInstance instance = instance(i + 1, name, zone, userData);
             instances.add(instance);
             nodes.add(new HaproxyNode(name, zone,
                     address(instance, i + 1, "public-ipv4", "!="), address(instance, i + 1, "private-ipv4", "==")));
         }
+    }
+
+    /** The Host header of the checks: the one set, else the backends' host name, else {@code localhost}. */
+    static Optional<String> checkHost(HaproxyTierProps props) {
+        return props.checkHost().or(() -> Optional.ofNullable(props.backends().hostname()).flatMap(h -> h));
     }
 
     static HaproxyConfig config(String path, HaproxyTierProps props, List<BackendServer> servers) {
@@ -133,8 +145,9 @@ public class HaproxyTier extends Construct {
         Optional<StatsFrontend> stats = props.statsPage().map(s -> new StatsFrontend(
                 Bind.fromEnvironment(CloudInit.PRIVATE_IP_VARIABLE, s.port()), props.network().cidr().toString(),
                 s.user(), CloudInit.STATS_PASSWORD_VARIABLE));
-        Backend app = new Backend(BACKEND, Balance.parse(props.balance()).orElseThrow(),
-                new HttpCheck(health.path(), props.checkHost(), health.expectedStatus()), servers);
+        Backend app = new Backend(BACKEND, props.balance(),
+                new HttpCheck(health.path(), checkHost(props).orElse(DEFAULT_CHECK_HOST), health.expectedStatus()),
+                servers);
         return new HaproxyConfig(
                 List.of("Generated by Tandem for " + path + ": change the HaproxyTier props, not this file."),
                 GlobalSection.debian(),
@@ -174,7 +187,7 @@ public class HaproxyTier extends Construct {
     private CloudProjectInstance instance(int number, String name, Optional<String> zone, String userData) {
         RegionNetwork network = props.network();
         CloudProjectInstance.Builder b = CloudProjectInstance.Builder.create(this, "instance-" + number)
-                .serviceName(props.cloudProject())
+                .serviceName(network.cloudProject())
                 .region(network.region())
                 .name(name)
                 .billingPeriod("hourly")
@@ -218,6 +231,14 @@ public class HaproxyTier extends Construct {
         return props;
     }
 
+    /**
+     * @return the {@code Host} header of the health checks: {@code checkHost} when set, else the backends'
+     *         host name, else {@code localhost}
+     */
+    public String checkHost() {
+        return config.backends().get(0).check().host();
+    }
+
     /** @return the configuration model */
     public HaproxyConfig config() {
         return config;
@@ -253,151 +274,28 @@ public class HaproxyTier extends Construct {
         return configFile;
     }
 
-    /** Fluent creation in the style of the AWS CDK: {@code HaproxyTier.Builder.create(scope, id)...build()}. */
-    public static final class Builder {
+    /** Fluent creation in the style of the AWS CDK: {@code HaproxyTier.Builder.create(scope, id)…build()}. */
+    public static final class Builder extends HaproxyTierProps.BuilderBase<Builder> {
         private final Construct scope;
         private final String id;
-        private final HaproxyTierProps.Builder props = HaproxyTierProps.builder();
 
         private Builder(Construct scope, String id) {
             this.scope = scope;
             this.id = id;
         }
 
-        /** @return a builder for a tier under {@code scope} */
+        /**
+         * @param scope parent construct, usually the region's stack
+         * @param id    construct id; also names the side file {@code haproxy/<id>.cfg}
+         * @return a builder for a tier under {@code scope}
+         */
         public static Builder create(Construct scope, String id) {
             return new Builder(scope, id);
         }
 
-        /** @see HaproxyTierProps.Builder#cloudProject(String) */
-        public Builder cloudProject(String value) {
-            props.cloudProject(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#network(RegionNetwork) */
-        public Builder network(RegionNetwork value) {
-            props.network(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#zones(List) */
-        public Builder zones(List<String> value) {
-            props.zones(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#instances(int) */
-        public Builder instances(int value) {
-            props.instances(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#allowSingleInstance(boolean) */
-        public Builder allowSingleInstance(boolean value) {
-            props.allowSingleInstance(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#flavorId(String) */
-        public Builder flavorId(String value) {
-            props.flavorId(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#imageId(String) */
-        public Builder imageId(String value) {
-            props.imageId(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#sshKey(SshKey) */
-        public Builder sshKey(SshKey value) {
-            props.sshKey(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#health(HealthContract) */
-        public Builder health(HealthContract value) {
-            props.health(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#checkHost(String) */
-        public Builder checkHost(String value) {
-            props.checkHost(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#servers(List) */
-        public Builder servers(List<BackendServer> value) {
-            props.servers(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#backends(BackendTarget) */
-        public Builder backends(BackendTarget value) {
-            props.backends(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#balance(Balance) */
-        public Builder balance(Balance value) {
-            props.balance(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#balance(String) */
-        public Builder balance(String value) {
-            props.balance(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#checkInterval(Duration) */
-        public Builder checkInterval(Duration value) {
-            props.checkInterval(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#fall(int) */
-        public Builder fall(int value) {
-            props.fall(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#rise(int) */
-        public Builder rise(int value) {
-            props.rise(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#retries(int) */
-        public Builder retries(int value) {
-            props.retries(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#timeouts(Timeouts) */
-        public Builder timeouts(Timeouts value) {
-            props.timeouts(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#tlsCertificatePath(String) */
-        public Builder tlsCertificatePath(String value) {
-            props.tlsCertificatePath(value);
-            return this;
-        }
-
-        /** @see HaproxyTierProps.Builder#statsPage(StatsPage) */
-        public Builder statsPage(StatsPage value) {
-            props.statsPage(value);
-            return this;
-        }
-
-        /** @return the tier, validated */
+        /** @return the tier, validated (throws ValidationException listing every problem) */
         public HaproxyTier build() {
-            return new HaproxyTier(scope, id, props.build());
+            return new HaproxyTier(scope, id, props());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.tandem.constructs.haproxy;
 
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.BackendTarget;
+import dev.tandem.constructs.core.Values;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.network.RegionNetwork;
 import java.time.Duration;
@@ -9,42 +10,39 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything that describes a {@link HaproxyTier}. Immutable; build it with {@link #builder()} or
- * through {@link HaproxyTier.Builder}. Values are checked when the tier is constructed.
+ * Everything that describes a {@link HaproxyTier}. Build it with {@link #builder()} or directly
+ * through {@link HaproxyTier.Builder}; both share the setters documented on {@link BuilderBase}.
+ * Nothing is checked here: the tier validates every value when it is constructed.
  *
- * @param cloudProject        OVH Public Cloud project id ({@code service_name})
- * @param network             the region's private network; the tier's region is the network's
- * @param zones               the region's availability zones; empty for a one-zone region
- * @param instances           number of HAProxy instances; @default 2
- * @param allowSingleInstance accept fewer than 2 instances (no redundancy); @default false
- * @param flavorId            OVH flavor id of the instances (region-specific UUID)
- * @param imageId             OVH image id, a Debian 12 or Ubuntu 22.04+ image (region-specific UUID)
+ * @param network             the region's private network; it gives the tier its cloud project, region and zones
+ * @param instances           number of HAProxy instances
+ * @param allowSingleInstance accept a single instance (no redundancy)
+ * @param flavorId            OVH flavor id of the instances (a UUID)
+ * @param imageId             OVH image id of the instances (a UUID)
  * @param sshKey              the SSH key installed on the instances
- * @param health              the deployment's health contract: path and expected status of the checks
- * @param checkHost           {@code Host} header of the checks; @default {@code localhost}
- * @param backends            the servers to balance over
- * @param balance             HAProxy balance keyword; @default {@code roundrobin}
- * @param checkInterval       time between checks; @default the health contract's interval
- * @param fall                failed checks that mark a server down; @default 3
- * @param rise                passed checks that mark it up again; @default 2
- * @param retries             connection retries (the last one on another server); @default 3
- * @param timeouts            connect/client/server timeouts; @default {@link Timeouts#defaults()}
- * @param tlsCertificatePath  PEM file on the instances for a TLS bind on 443; @default none (HTTP only)
- * @param statsPage           the statistics page; @default off
+ * @param health              the deployment's health contract
+ * @param checkHost           {@code Host} header of the checks, when set; see {@link HaproxyTier#checkHost()}
+ * @param backends            what publishes the servers to balance over
+ * @param balance             how requests are spread
+ * @param checkInterval       time between checks, when it is not the health contract's interval
+ * @param fall                failed checks that mark a server down
+ * @param rise                passed checks that mark it up again
+ * @param retries             connection retries (the last one on another server)
+ * @param timeouts            connect/client/server timeouts
+ * @param tlsCertificatePath  PEM file on the instances for a TLS bind on 443, when set
+ * @param statsPage           the statistics page, when enabled
  */
 public record HaproxyTierProps(
-        String cloudProject,
         RegionNetwork network,
-        List<String> zones,
         int instances,
         boolean allowSingleInstance,
         String flavorId,
         String imageId,
         SshKey sshKey,
         HealthContract health,
-        String checkHost,
+        Optional<String> checkHost,
         BackendTarget backends,
-        String balance,
+        Balance balance,
         Optional<Duration> checkInterval,
         int fall,
         int rise,
@@ -53,9 +51,16 @@ public record HaproxyTierProps(
         Optional<String> tlsCertificatePath,
         Optional<StatsPage> statsPage) {
 
-    /** Copies the zones. */
+    /** Reads a null {@code Optional} as absent, so a hand-made record cannot fail later. */
     public HaproxyTierProps {
-        zones = List.copyOf(zones);
+        checkHost = absentIfNull(checkHost);
+        checkInterval = absentIfNull(checkInterval);
+        tlsCertificatePath = absentIfNull(tlsCertificatePath);
+        statsPage = absentIfNull(statsPage);
+    }
+
+    private static <T> Optional<T> absentIfNull(Optional<T> value) {
+        return value == null ? Optional.empty() : value;
     }
 
     /** @return a builder with the defaults */
@@ -63,163 +68,288 @@ public record HaproxyTierProps(
         return new Builder();
     }
 
-    /** Builds {@link HaproxyTierProps}; every setter documents its default. */
-    public static final class Builder {
-        private String cloudProject;
+    /** @return a builder holding these props, to change some of them */
+    public Builder toBuilder() {
+        return new Builder().network(network).instances(instances).allowSingleInstance(allowSingleInstance)
+                .flavorId(flavorId).imageId(imageId).sshKey(sshKey).health(health)
+                .checkHost(checkHost.orElse(null)).backends(backends).balance(balance)
+                .checkInterval(checkInterval.orElse(null)).fall(fall).rise(rise).retries(retries).timeouts(timeouts)
+                .tlsCertificatePath(tlsCertificatePath.orElse(null)).statsPage(statsPage.orElse(null));
+    }
+
+    /** Builds {@link HaproxyTierProps}. */
+    public static final class Builder extends BuilderBase<Builder> {
+        Builder() {
+        }
+
+        /** @return the props; checked when the tier is built */
+        public HaproxyTierProps build() {
+            return props();
+        }
+    }
+
+    /** A fixed list of servers given to {@link BuilderBase#servers(List)}. */
+    private record ServerList(List<BackendServer> servers) implements BackendTarget {
+        @Override
+        public List<BackendServer> backendServers() {
+            return servers;
+        }
+    }
+
+    /**
+     * The settings of a {@link HaproxyTier}, shared by {@link Builder} and {@link HaproxyTier.Builder}.
+     *
+     * @param <B> the concrete builder
+     */
+    public abstract static class BuilderBase<B extends BuilderBase<B>> {
         private RegionNetwork network;
-        private List<String> zones = List.of();
         private int instances = 2;
         private boolean allowSingleInstance;
         private String flavorId;
         private String imageId;
         private SshKey sshKey;
         private HealthContract health;
-        private String checkHost = "localhost";
-        private BackendTarget backends = List::of;
-        private String balance = Balance.ROUNDROBIN.keyword();
-        private Duration checkInterval;
+        private Optional<String> checkHost = Optional.empty();
+        private BackendTarget backends;
+        private Balance balance = Balance.ROUNDROBIN;
+        private Optional<Duration> checkInterval = Optional.empty();
         private int fall = 3;
         private int rise = 2;
         private int retries = 3;
         private Timeouts timeouts = Timeouts.defaults();
-        private String tlsCertificatePath;
-        private StatsPage statsPage;
+        private Optional<String> tlsCertificatePath = Optional.empty();
+        private Optional<StatsPage> statsPage = Optional.empty();
 
-        Builder() {
+        BuilderBase() {
         }
 
-        /** @param value OVH Public Cloud project id */
-        public Builder cloudProject(String value) {
-            this.cloudProject = value;
-            return this;
-        }
-
-        /** @param value the region's private network */
-        public Builder network(RegionNetwork value) {
+        /**
+         * The region's private network. The instances attach to it, and the tier takes from it the OVH
+         * cloud project, the region, and the availability zones the instances are spread over
+         * (round-robin; none in a one-zone region). Required.
+         *
+         * @param value the region's {@link RegionNetwork}
+         * @return this builder
+         */
+        public B network(RegionNetwork value) {
             this.network = value;
-            return this;
+            return self();
         }
 
-        /** @param value availability zones to spread over, in order; @default none (one-zone region) */
-        public Builder zones(List<String> value) {
-            this.zones = value;
-            return this;
-        }
-
-        /** @param value number of instances; @default 2 */
-        public Builder instances(int value) {
+        /**
+         * Number of HAProxy instances. Fewer than 2 is a single point of failure for the region and is
+         * refused unless {@link #allowSingleInstance(boolean)} says it is intended. @default 2
+         *
+         * @param value 1 or more
+         * @return this builder
+         */
+        public B instances(int value) {
             this.instances = value;
-            return this;
+            return self();
         }
 
-        /** @param value true to accept a single instance (no redundancy); @default false */
-        public Builder allowSingleInstance(boolean value) {
+        /**
+         * Accept {@code instances(1)}: no redundancy inside the region, e.g. for a test deployment. @default false
+         *
+         * @param value true to accept a single instance
+         * @return this builder
+         */
+        public B allowSingleInstance(boolean value) {
             this.allowSingleInstance = value;
-            return this;
+            return self();
         }
 
-        /** @param value flavor id */
-        public Builder flavorId(String value) {
+        /**
+         * The instances' size: the id (a UUID, per region) of an OVH flavor such as b3-8, from
+         * {@code openstack flavor list} or {@code GET /cloud/project/{serviceName}/flavor}. Not the flavor's
+         * name. May be a Terraform reference. Required.
+         *
+         * @param value the flavor's UUID
+         * @return this builder
+         */
+        public B flavorId(String value) {
             this.flavorId = value;
-            return this;
+            return self();
         }
 
-        /** @param value image id */
-        public Builder imageId(String value) {
+        /**
+         * The instances' operating system: the id (a UUID, per region) of a Debian 12 or Ubuntu 22.04+
+         * image, from {@code openstack image list} or {@code GET /cloud/project/{serviceName}/image}. Not
+         * the image's name. May be a Terraform reference. Required.
+         *
+         * @param value the image's UUID
+         * @return this builder
+         */
+        public B imageId(String value) {
             this.imageId = value;
-            return this;
+            return self();
         }
 
-        /** @param value SSH key */
-        public Builder sshKey(SshKey value) {
+        /**
+         * The SSH key installed on the instances: {@link SshKey#existing(String)} or
+         * {@link SshKey#create(String, String)}. Required.
+         *
+         * @param value the key
+         * @return this builder
+         */
+        public B sshKey(SshKey value) {
             this.sshKey = value;
-            return this;
+            return self();
         }
 
-        /** @param value the deployment's health contract */
-        public Builder health(HealthContract value) {
+        /**
+         * The deployment's health contract: the servers are checked on its path for its status, and
+         * the tier answers its path itself (503 when no server is usable). Required: pass the same
+         * value as to the cluster and the edge.
+         *
+         * @param value the contract
+         * @return this builder
+         */
+        public B health(HealthContract value) {
             this.health = value;
-            return this;
+            return self();
         }
 
-        /** @param value Host header of health checks; @default localhost */
-        public Builder checkHost(String value) {
-            this.checkHost = value;
-            return this;
+        /**
+         * The {@code Host} header of the health checks, so they ask the app what real requests ask
+         * (an app that routes or filters by host answers {@code localhost} differently). @default the host
+         * name of the {@link #backends(BackendTarget) backends} (a {@code K8sAppCluster}'s Ingress host), else
+         * {@code localhost}
+         *
+         * @param value a host name, optionally with {@code :port}, e.g. the edge's {@code app.example.com}
+         * @return this builder
+         */
+        public B checkHost(String value) {
+            this.checkHost = Optional.ofNullable(value);
+            return self();
         }
 
-        /** @param value a fixed list of servers */
-        public Builder servers(List<BackendServer> value) {
-            List<BackendServer> copy = List.copyOf(value);
-            this.backends = () -> copy;
-            return this;
+        /**
+         * A fixed list of servers to balance over; replaces {@link #backends(BackendTarget)}. Required
+         * unless backends are given.
+         *
+         * @param value at least one server, e.g. {@code BackendServer.of("app-1", "10.10.1.5", 8080)}
+         * @return this builder
+         */
+        public B servers(List<BackendServer> value) {
+            this.backends = new ServerList(Values.list(value));
+            return self();
         }
 
-        /** @param value whatever publishes the servers, e.g. the app's Kubernetes cluster */
-        public Builder backends(BackendTarget value) {
+        /**
+         * Whatever publishes the servers, e.g. the region's {@code K8sAppCluster}; replaces
+         * {@link #servers(List)}. Required unless servers are given.
+         *
+         * @param value the target
+         * @return this builder
+         */
+        public B backends(BackendTarget value) {
             this.backends = value;
-            return this;
+            return self();
         }
 
-        /** @param value balance algorithm; @default ROUNDROBIN */
-        public Builder balance(Balance value) {
-            this.balance = value.keyword();
-            return this;
-        }
-
-        /** @param value HAProxy balance keyword ({@code roundrobin} or {@code leastconn}); @default roundrobin */
-        public Builder balance(String value) {
+        /**
+         * How requests are spread over the servers. @default {@link Balance#ROUNDROBIN}
+         *
+         * @param value the algorithm
+         * @return this builder
+         */
+        public B balance(Balance value) {
             this.balance = value;
-            return this;
+            return self();
         }
 
-        /** @param value time between checks; @default the health contract's interval */
-        public Builder checkInterval(Duration value) {
-            this.checkInterval = value;
-            return this;
+        /**
+         * Time between two checks of one server; longer than the health contract's timeout, which is
+         * HAProxy's {@code timeout check}. @default the health contract's interval
+         *
+         * @param value whole milliseconds
+         * @return this builder
+         */
+        public B checkInterval(Duration value) {
+            this.checkInterval = Optional.ofNullable(value);
+            return self();
         }
 
-        /** @param value failed checks before a server is marked down; @default 3 */
-        public Builder fall(int value) {
+        /**
+         * Consecutive failed checks that mark a server down: a failure is noticed after about
+         * {@code checkInterval × fall}. @default 3
+         *
+         * @param value 1 or more
+         * @return this builder
+         */
+        public B fall(int value) {
             this.fall = value;
-            return this;
+            return self();
         }
 
-        /** @param value passed checks before a server is marked up; @default 2 */
-        public Builder rise(int value) {
+        /**
+         * Consecutive passed checks that mark a server up again. @default 2
+         *
+         * @param value 1 or more
+         * @return this builder
+         */
+        public B rise(int value) {
             this.rise = value;
-            return this;
+            return self();
         }
 
-        /** @param value connection retries; @default 3 */
-        public Builder retries(int value) {
+        /**
+         * Connection attempts after a failed one; the last goes to another server
+         * ({@code option redispatch}). @default 3
+         *
+         * @param value 0 or more
+         * @return this builder
+         */
+        public B retries(int value) {
             this.retries = value;
-            return this;
+            return self();
         }
 
-        /** @param value timeouts; @default {@link Timeouts#defaults()} */
-        public Builder timeouts(Timeouts value) {
+        /**
+         * Connect, client and server timeouts. @default {@link Timeouts#defaults()}: 5 s, 30 s, 30 s
+         *
+         * @param value e.g. {@code Timeouts.builder().server(Duration.ofSeconds(60)).build()}
+         * @return this builder
+         */
+        public B timeouts(Timeouts value) {
             this.timeouts = value;
-            return this;
+            return self();
         }
 
-        /** @param value absolute path of the PEM file for TLS on 443; @default none */
-        public Builder tlsCertificatePath(String value) {
-            this.tlsCertificatePath = value;
-            return this;
+        /**
+         * Adds a TLS bind on 443 with the PEM file (certificate and key) at this path on the instances. @default
+         * none: HTTP on 80 only
+         *
+         * @param value an absolute path without spaces, e.g. {@code /etc/haproxy/certs/origin.pem}
+         * @return this builder
+         */
+        public B tlsCertificatePath(String value) {
+            this.tlsCertificatePath = Optional.ofNullable(value);
+            return self();
         }
 
-        /** @param value the statistics page; @default off */
-        public Builder statsPage(StatsPage value) {
-            this.statsPage = value;
-            return this;
+        /**
+         * Turns on the statistics page on each instance's private address. @default off
+         *
+         * @param value e.g. {@link StatsPage#defaults()}
+         * @return this builder
+         */
+        public B statsPage(StatsPage value) {
+            this.statsPage = Optional.ofNullable(value);
+            return self();
         }
 
-        /** @return the props */
-        public HaproxyTierProps build() {
-            return new HaproxyTierProps(cloudProject, network, zones, instances, allowSingleInstance, flavorId,
-                    imageId, sshKey, health, checkHost, backends, balance, Optional.ofNullable(checkInterval), fall,
-                    rise, retries, timeouts, Optional.ofNullable(tlsCertificatePath), Optional.ofNullable(statsPage));
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+
+        /** @return the props as set so far */
+        protected HaproxyTierProps props() {
+            return new HaproxyTierProps(network, instances, allowSingleInstance, flavorId, imageId, sshKey, health,
+                    checkHost, backends, balance, checkInterval, fall, rise, retries, timeouts, tlsCertificatePath,
+                    statsPage);
         }
     }
 }

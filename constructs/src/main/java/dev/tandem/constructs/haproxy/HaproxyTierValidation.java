@@ -2,63 +2,71 @@ package dev.tandem.constructs.haproxy;
 
 import com.hashicorp.cdktf.Token;
 import dev.tandem.constructs.core.BackendServer;
+import dev.tandem.constructs.core.DnsNames;
 import dev.tandem.constructs.core.Problems;
+import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.network.Ipv4;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Checks {@link HaproxyTierProps} against what HAProxy, OVH and a redundant tier need. */
 final class HaproxyTierValidation {
-    private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9._-]+$");
-    private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$");
-    private static final Pattern HOST_HEADER = Pattern.compile("^[A-Za-z0-9.-]+(:[0-9]{1,5})?$");
-    private static final Pattern PROJECT = Pattern.compile("^[0-9a-f]{32}$");
-    private static final Pattern ZONE = Pattern.compile("^[a-z0-9-]+$");
-    private static final Pattern PATH = Pattern.compile("^/\\S*$");
+    /** How a value that Terraform fills at apply is shown: its placeholder would mean nothing to the user. */
+    static final String REFERENCE = "a Terraform reference";
+    /** HAProxy's server names allow letters, digits, '-', '_', '.' and ':'; ':' is left out to keep them plain. */
+    private static final Pattern SERVER_NAME = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+    /**
+     * OVH names flavors and images by UUID: ovh/terraform-provider-ovh,
+     * docs/resources/cloud_project_instance.md ({@code flavor_id = "UUID"}, {@code image_id = "UUID"}).
+     */
+    private static final Pattern UUID = Pattern.compile(
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern PATH = Pattern.compile("^/\\S+$");
+    private static final Pattern PORT = Pattern.compile("^[0-9]{1,5}$");
 
     private HaproxyTierValidation() {
     }
 
-    static void validate(String path, HaproxyTierProps props, List<BackendServer> servers) {
-        Problems p = new Problems(path);
-        p.require(props.cloudProject() != null && PROJECT.matcher(props.cloudProject()).matches(), "cloudProject",
-                props.cloudProject(), "must be an OVH Public Cloud project id (32 hex characters)",
-                "copy it from the OVH control panel (Public Cloud → project → id)");
-        p.require(props.network() != null, "network", null, "is required", "pass the region's RegionNetwork");
-        props.zones().forEach(z -> p.require(z != null && ZONE.matcher(z).matches(), "zones", z,
-                "must be an OVH availability zone name", "use e.g. eu-west-par-a, or no zones in a one-zone region"));
-        checkInstances(p, props);
-        p.require(props.health() != null, "health", null, "is required", "pass the deployment's HealthContract");
-        p.require(props.checkHost() != null && HOST_HEADER.matcher(props.checkHost()).matches(), "checkHost",
-                props.checkHost(), "must be a host name, optionally with :port", "use e.g. app.example.com");
-        checkServers(p, servers);
-        p.require(Balance.parse(props.balance()).isPresent(), "balance", props.balance(),
-                "must be roundrobin or leastconn", "use Balance.ROUNDROBIN or Balance.LEASTCONN");
-        props.checkInterval().ifPresent(i -> positive(p, "checkInterval", i));
-        p.require(props.fall() >= 1, "fall", props.fall(), "must be at least 1",
-                "use e.g. 3: a server is marked down after that many failed checks");
-        p.require(props.rise() >= 1, "rise", props.rise(), "must be at least 1",
-                "use e.g. 2: a server is marked up after that many passed checks");
-        p.require(props.retries() >= 0, "retries", props.retries(), "must be 0 or more", "use e.g. 3");
-        if (p.require(props.timeouts() != null, "timeouts", null, "is required", "use Timeouts.defaults()")) {
-            positive(p, "timeouts.connect", props.timeouts().connect());
-            positive(p, "timeouts.client", props.timeouts().client());
-            positive(p, "timeouts.server", props.timeouts().server());
+    /**
+     * Records every problem of {@code props}.
+     *
+     * @return the servers the backends published (read once), or null when there are none to use
+     */
+    static List<BackendServer> validate(Problems p, HaproxyTierProps props) {
+        if (!p.present(props, "props", "pass HaproxyTierProps.builder()…build(), or use HaproxyTier.Builder")) {
+            return null;
         }
-        props.tlsCertificatePath().ifPresent(c -> p.require(c.startsWith("/") && PATH.matcher(c).matches(),
-                "tlsCertificatePath", c, "must be an absolute path without spaces",
-                "use e.g. /etc/haproxy/certs/origin.pem"));
-        props.statsPage().ifPresent(s -> {
-            p.require(s.port() >= 1 && s.port() <= 65535 && s.port() != HaproxyTier.HTTP_PORT
-                    && s.port() != HaproxyTier.HTTPS_PORT, "statsPage.port", s.port(),
-                    "must be 1–65535 and not 80 or 443", "use e.g. 8404");
-            p.require(s.user() != null && NAME.matcher(s.user()).matches(), "statsPage.user", s.user(),
-                    "must be letters, digits, '.', '_' or '-'", "use e.g. admin");
+        p.present(props.network(), "network", "pass the region's RegionNetwork");
+        checkInstances(p, props);
+        checkInstanceIds(p, props);
+        if (p.present(props.sshKey(), "sshKey", "use SshKey.existing(name) or SshKey.create(name, publicKey)")) {
+            props.sshKey().validate(p.nested("sshKey"));
+        }
+        p.present(props.health(), "health", "pass the deployment's HealthContract, the one the cluster and edge get");
+        List<BackendServer> servers = null;
+        if (p.present(props.backends(), "servers",
+                "pass servers(List.of(BackendServer.of(\"app-1\", \"10.10.1.5\", 8080))) or backends(cluster)")) {
+            servers = props.backends().backendServers();
+            checkServers(p, servers);
+            checkHost(p, props);
+        }
+        p.present(props.balance(), "balance", "use Balance.ROUNDROBIN (the default) or Balance.LEASTCONN");
+        checkTiming(p, props);
+        if (p.present(props.timeouts(), "timeouts", "use Timeouts.defaults() or Timeouts.builder()…build()")) {
+            props.timeouts().validate(p.nested("timeouts"));
+        }
+        props.tlsCertificatePath().ifPresent(c -> {
+            if (literal(p, "tlsCertificatePath", c, "use e.g. /etc/haproxy/certs/origin.pem")) {
+                p.require(PATH.matcher(c).matches(), "tlsCertificatePath", c,
+                        "must be an absolute path without spaces", "use e.g. /etc/haproxy/certs/origin.pem");
+            }
         });
-        p.throwIfAny();
+        props.statsPage().ifPresent(s -> s.validate(p.nested("statsPage")));
+        return servers;
     }
 
     private static void checkInstances(Problems p, HaproxyTierProps props) {
@@ -68,48 +76,133 @@ final class HaproxyTierValidation {
                     "must be at least 2: one instance is a single point of failure for the region",
                     "use 2 or more, or allowSingleInstance(true) where no redundancy is acceptable");
         }
-        p.require(props.flavorId() != null && !props.flavorId().isBlank(), "flavorId", props.flavorId(),
-                "is required", "use the id of a flavor in the region, e.g. from `openstack flavor list`");
-        p.require(props.imageId() != null && !props.imageId().isBlank(), "imageId", props.imageId(),
-                "is required", "use the id of a Debian 12 image in the region");
-        if (p.require(props.sshKey() != null, "sshKey", null, "is required", "use SshKey.existing(name)")) {
-            SshKey k = props.sshKey();
-            p.require(k.name() != null && !k.name().isBlank(), "sshKey.name", k.name(), "is required",
-                    "name the key");
-            k.publicKey().ifPresent(pk -> p.require(pk.startsWith("ssh-") || pk.startsWith("ecdsa-"),
-                    "sshKey.publicKey", pk, "must be an OpenSSH public key", "paste the content of id_ed25519.pub"));
+    }
+
+    private static void checkInstanceIds(Problems p, HaproxyTierProps props) {
+        boolean flavor = ovhId(p, "flavorId", props.flavorId(), "flavor (the instances' size, e.g. b3-8)",
+                "copy the id of the flavor from `openstack flavor list` or GET /cloud/project/{serviceName}/flavor"
+                        + " in the network's region");
+        boolean image = ovhId(p, "imageId", props.imageId(), "image (the instances' system, e.g. Debian 12)",
+                "copy the id of the image from `openstack image list` or GET /cloud/project/{serviceName}/image"
+                        + " in the network's region");
+        if (flavor && image && !Token.isUnresolved(props.flavorId())) {
+            p.require(!props.flavorId().equalsIgnoreCase(props.imageId()), "imageId", props.imageId(),
+                    "must differ from flavorId: one id cannot name both a flavor and an image",
+                    "set flavorId to the flavor's id and imageId to the image's id");
         }
+    }
+
+    /** @return true when the id is a literal UUID (false for a reference, which Terraform checks at apply) */
+    private static boolean ovhId(Problems p, String property, String id, String what, String fix) {
+        if (!p.present(id, property, fix) || Token.isUnresolved(id)) {
+            return false;
+        }
+        return p.require(UUID.matcher(id).matches(), property, id,
+                "must be the id (a UUID) of an OVH " + what + ", not its name", fix);
     }
 
     private static void checkServers(Problems p, List<BackendServer> servers) {
-        if (!p.require(servers != null && !servers.isEmpty(), "servers", servers,
-                "must list at least one server", "pass servers(List.of(BackendServer.of(\"app-1\", ip, port)))")) {
+        String fix = "pass servers(List.of(BackendServer.of(\"app-1\", \"10.10.1.5\", 8080)))";
+        if (!p.present(servers, "servers", fix)
+                || !p.require(!servers.isEmpty(), "servers", "[]", "must list at least one server", fix)) {
             return;
         }
         Set<String> names = new HashSet<>();
-        for (BackendServer s : servers) {
-            String prop = "servers[" + s.name() + "]";
-            if (p.require(s.name() != null && NAME.matcher(s.name()).matches(), prop + ".name", s.name(),
-                    "must be letters, digits, '.', '_' or '-'", "use e.g. app-1")) {
-                p.require(names.add(s.name()), prop + ".name", s.name(), "appears more than once",
-                        "give every server its own name");
+        boolean anyWeight = false;
+        for (int i = 0; i < servers.size(); i++) {
+            BackendServer s = servers.get(i);
+            if (!p.require(s != null, "servers[" + i + "]", null, "must not be null", "remove it or give a server")) {
+                continue;
+            }
+            anyWeight |= s.weight() > 0;
+            boolean named = s.name() != null && !Token.isUnresolved(s.name())
+                    && SERVER_NAME.matcher(s.name()).matches();
+            // A server whose name cannot label it is reported by its position instead.
+            Problems server = p.nested("servers[" + (named ? s.name() : String.valueOf(i)) + "]");
+            if (p.present(s.name(), "servers[" + i + "].name", "name the server, e.g. app-1")
+                    && literal(server, "name", s.name(), "use a literal name such as app-1")) {
+                if (server.require(named, "name", s.name(), "must be 1–64 letters, digits, '.', '_' or '-'",
+                        "use e.g. app-1")) {
+                    server.require(names.add(s.name()), "name", s.name(), "appears more than once",
+                            "give every server its own name");
+                }
             }
             // A Terraform reference is filled at apply; only a literal can be checked here.
-            p.require(s.address() != null && (Token.isUnresolved(s.address()) || isAddress(s.address())),
-                    prop + ".address", s.address(), "must be an IPv4 address or a host name", "use e.g. 10.10.1.5");
-            p.require(s.port() >= 1 && s.port() <= 65535, prop + ".port", s.port(), "must be between 1 and 65535",
+            if (server.present(s.address(), "address", "use the server's IPv4 address, e.g. 10.10.1.5")
+                    && !Token.isUnresolved(s.address())) {
+                server.require(isAddress(s.address()), "address",
+                        s.address(), "must be an IPv4 address or a lower-case host name",
+                        "use e.g. 10.10.1.5 or app.internal");
+            }
+            server.require(s.port() >= 1 && s.port() <= 65535, "port", s.port(), "must be between 1 and 65535",
                     "use the TCP port the app listens on");
-            p.require(s.weight() >= 0 && s.weight() <= 256, prop + ".weight", s.weight(),
-                    "must be 0–256", "use 1 for an even share");
+            server.require(s.weight() >= 0 && s.weight() <= 256, "weight", s.weight(), "must be 0–256",
+                    "use 1 (the default) for an even share, 0 to drain the server");
         }
+        boolean allPresent = servers.stream().allMatch(s -> s != null);
+        // Checked with Debian's haproxy 2.6.12 on loopback: with every weight 0, monitor-uri and requests get 503.
+        p.require(anyWeight || !allPresent, "servers", "every weight 0",
+                "must give at least one server a weight above 0: HAProxy counts a server of weight 0 as unusable,"
+                        + " so the tier would serve nothing and answer its health path with 503",
+                "keep weight 1 (the default) on the servers that should serve");
     }
 
+    /**
+     * An IPv4 address in strict form or a host name. Digits and dots only must be strict IPv4: HAProxy
+     * resolves the name through libc, which reads {@code 10.1} as 10.0.0.1 (inet_aton).
+     */
     private static boolean isAddress(String text) {
-        return text.matches("^[0-9.]+$") ? Ipv4.parse(text).isPresent() : HOST.matcher(text).matches();
+        return Ipv4.parse(text).isPresent() || DnsNames.isHostname(text) && !text.chars().allMatch(
+                c -> c == '.' || c >= '0' && c <= '9');
     }
 
-    private static void positive(Problems p, String property, Duration d) {
-        p.require(d != null && d.toMillis() > 0 && d.equals(Duration.ofMillis(d.toMillis())), property, d,
-                "must be a positive whole number of milliseconds", "use e.g. Duration.ofSeconds(5)");
+    private static void checkHost(Problems p, HaproxyTierProps props) {
+        Optional<String> host = HaproxyTier.checkHost(props);
+        String source = props.checkHost().isPresent() ? "" : " (taken from the backends' host name)";
+        String fix = "set checkHost to the host name clients use, e.g. app.example.com";
+        if (host.isEmpty() || !literal(p, "checkHost", host.get(), fix)) {
+            return;
+        }
+        String text = host.get();
+        int colon = text.lastIndexOf(':');
+        String name = colon < 0 ? text : text.substring(0, colon);
+        String port = colon < 0 ? "" : text.substring(colon + 1);
+        boolean portOk = colon < 0 || PORT.matcher(port).matches() && Integer.parseInt(port) >= 1
+                && Integer.parseInt(port) <= 65535;
+        p.require((DnsNames.isHostname(name) || Ipv4.parse(name).isPresent()) && portOk, "checkHost", text,
+                "must be a lower-case host name or IPv4 address, optionally with :port (1–65535)" + source, fix);
+    }
+
+    private static void checkTiming(Problems p, HaproxyTierProps props) {
+        HealthContract health = props.health();
+        boolean timeoutOk = health != null && HaproxyDurations.check(p, "health.timeout", health.timeout(),
+                "use a health contract timeout in whole milliseconds (it is HAProxy's timeout check)");
+        Optional<Duration> interval = props.checkInterval();
+        boolean intervalOk = interval.isPresent()
+                ? HaproxyDurations.check(p, "checkInterval", interval.get(), "use e.g. Duration.ofSeconds(5)")
+                : health != null && HaproxyDurations.check(p, "health.interval", health.interval(),
+                        "use a health contract interval in whole milliseconds, or set checkInterval");
+        if (interval.isPresent() && intervalOk && timeoutOk) {
+            p.require(interval.get().compareTo(health.timeout()) > 0, "checkInterval", interval.get(),
+                    "must be longer than the health contract's timeout (" + health.timeout()
+                            + "), HAProxy's timeout check: a check must end before the next one is due",
+                    "raise checkInterval above " + health.timeout() + " or lower the contract's timeout");
+        }
+        p.require(props.fall() >= 1, "fall", props.fall(), "must be at least 1",
+                "use e.g. 3: a server is marked down after that many failed checks");
+        p.require(props.rise() >= 1, "rise", props.rise(), "must be at least 1",
+                "use e.g. 2: a server is marked up after that many passed checks");
+        p.require(props.retries() >= 0, "retries", props.retries(), "must be 0 or more", "use e.g. 3");
+    }
+
+    /**
+     * Records a problem when {@code value} (present) is a Terraform reference where haproxy.cfg needs the
+     * text at synth; the reference is shown as such, never as cdktf's placeholder.
+     *
+     * @return true when the value is a literal
+     */
+    static boolean literal(Problems p, String property, String value, String fix) {
+        return p.require(!Token.isUnresolved(value), property, REFERENCE,
+                "must be known at synth: it is written into haproxy.cfg", fix);
     }
 }

@@ -134,6 +134,12 @@ public class K8sAppCluster extends Construct implements BackendTarget {
         return List.of(BackendServer.of(props.app().name(), serviceIp, props.app().containerPort()));
     }
 
+    /** @return the Ingress's host, the name clients reach the app by; empty when the Ingress matches every host */
+    @Override
+    public Optional<String> hostname() {
+        return props.app().ingress().host();
+    }
+
     /** @return the props the cluster was built from */
     public K8sAppClusterProps props() {
         return props;

@@ -1,6 +1,7 @@
 package dev.tandem.constructs.network;
 
 import dev.tandem.constructs.core.Problems;
+import dev.tandem.constructs.core.Values;
 import dev.tandem.providers.ovh.cloud_project_network_private.CloudProjectNetworkPrivate;
 import dev.tandem.providers.ovh.cloud_project_network_private_subnet.CloudProjectNetworkPrivateSubnet;
 import java.util.List;
@@ -19,6 +20,7 @@ import software.constructs.Construct;
 public class RegionNetwork extends Construct {
     private final String cloudProject;
     private final String region;
+    private final List<String> zones;
     private final Ipv4Cidr cidr;
     private final CloudProjectNetworkPrivate network;
     private final CloudProjectNetworkPrivateSubnet subnet;
@@ -33,8 +35,23 @@ public class RegionNetwork extends Construct {
      */
     public RegionNetwork(@NotNull Construct scope, @NotNull String id, String cloudProject, String region, int vlanId,
             String cidr) {
+        this(scope, id, cloudProject, region, List.of(), vlanId, cidr);
+    }
+
+    /**
+     * @param scope        the region's stack
+     * @param id           construct id
+     * @param cloudProject OVH Public Cloud project id ({@code service_name})
+     * @param region       OVH region, e.g. {@code EU-WEST-PAR}
+     * @param zones        the region's availability zones; empty for a one-zone region
+     * @param vlanId       vRack VLAN, 1–4000, distinct per region
+     * @param cidr         private IPv4 network, e.g. {@code 10.10.0.0/16}
+     */
+    public RegionNetwork(@NotNull Construct scope, @NotNull String id, String cloudProject, String region,
+            List<String> zones, int vlanId, String cidr) {
         super(scope, id);
         Problems p = new Problems(getNode().getPath());
+        p.presentElements(zones, "zones", "pass the region's availability zones, or List.of() in a one-zone region");
         p.require(cloudProject != null && cloudProject.matches("^[0-9a-f]{32}$"), "cloudProject", cloudProject,
                 "must be an OVH Public Cloud project id (32 hex characters)",
                 "copy it from the OVH control panel (Public Cloud → project → id)");
@@ -51,6 +68,7 @@ public class RegionNetwork extends Construct {
         p.throwIfAny();
         this.cloudProject = cloudProject;
         this.region = region;
+        this.zones = Values.list(zones);
         this.cidr = parsed;
         this.network = CloudProjectNetworkPrivate.Builder.create(this, "network")
                 .serviceName(cloudProject)
@@ -88,6 +106,11 @@ public class RegionNetwork extends Construct {
     /** @return the OVH region */
     public String region() {
         return region;
+    }
+
+    /** @return the region's availability zones, in order; empty for a one-zone region */
+    public List<String> zones() {
+        return zones;
     }
 
     /** @return the subnet's CIDR */

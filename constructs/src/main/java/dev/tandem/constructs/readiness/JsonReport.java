@@ -90,7 +90,7 @@ final class JsonReport {
             n.putObject("pool").put("name", region.pool().name()).put("origins", region.pool().origins().size());
             n.putObject("haproxy").put("path", region.haproxyPath())
                     .put("instances", region.haproxy().props().instances())
-                    .put("zones", region.haproxy().props().zones().size())
+                    .put("zones", region.haproxy().props().network().zones().size())
                     .put("check", ChainFacts.haproxyCheck(region))
                     .put("downAfterSeconds", Durations.seconds(RecoveryTime.haproxy(region).worstCase()));
             ObjectNode app = n.putObject("app").put("path", region.appPath())

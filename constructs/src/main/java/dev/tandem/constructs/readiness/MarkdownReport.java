@@ -73,7 +73,7 @@ final class MarkdownReport {
             out.add("    pool" + n + " --> haproxy" + n);
             out.add("    haproxy" + n + box("HAProxy " + region.haproxyPath(),
                     region.haproxy().props().instances() + " instances, "
-                            + ChainFacts.zones(region.haproxy().props().zones()),
+                            + ChainFacts.zones(region.haproxy().props().network().zones()),
                     "check " + ChainFacts.haproxyCheck(region),
                     "server down after ≤ " + Durations.text(RecoveryTime.haproxy(region).worstCase())));
             out.add("    haproxy" + n + " --> app" + n);

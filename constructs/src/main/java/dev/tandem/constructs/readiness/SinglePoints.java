@@ -26,7 +26,7 @@ final class SinglePoints {
             int instances = tier.props().instances();
             results.add(result(Rule.SINGLE_HAPROXY_INSTANCE, path, "instances", instances >= 2, instances,
                     "at least 2", "set instances(2) or more"));
-            results.add(zones(path, tier.props().zones(), tier.props().network().region()));
+            results.add(zones(path, tier.props().network().zones(), tier.props().network().region()));
         }
         for (K8sAppCluster cluster : chain.clusters()) {
             String path = cluster.getNode().getPath();

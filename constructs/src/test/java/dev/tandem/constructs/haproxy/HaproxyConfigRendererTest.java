@@ -19,7 +19,7 @@ class HaproxyConfigRendererTest {
                 stats,
                 List.of(new Backend("app", Balance.LEASTCONN, new HttpCheck("/healthz", "app.example", 200),
                         List.of(BackendServer.of("app-1", "10.10.1.5", 8080),
-                                new BackendServer("app-2", "10.10.1.6", 8080, 3)))));
+                                BackendServer.of("app-2", "10.10.1.6", 8080).withWeight(3)))));
     }
 
     @Test

@@ -10,8 +10,17 @@ import software.constructs.Construct;
 public final class HaproxyTierFixture {
     /** A syntactically valid OVH project id. */
     public static final String PROJECT = "0123456789abcdef0123456789abcdef";
+    /** A flavor id in OVH's shape (a UUID). */
+    public static final String FLAVOR = "3c2a6d3e-6f0b-4a5e-9d8e-1b2c3d4e5f60";
+    /** An image id in OVH's shape (a UUID). */
+    public static final String IMAGE = "5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
 
     private HaproxyTierFixture() {
+    }
+
+    /** @return network {@code network} in one-zone region GRA11, {@code 10.10.0.0/16} */
+    public static RegionNetwork network(Construct stack) {
+        return new RegionNetwork(stack, "network", PROJECT, "GRA11", 10, "10.10.0.0/16");
     }
 
     /**
@@ -19,12 +28,15 @@ public final class HaproxyTierFixture {
      *     app servers on port 8080; change what a test is about, build
      */
     public static HaproxyTier.Builder minimal(Construct stack) {
-        RegionNetwork network = new RegionNetwork(stack, "network", PROJECT, "GRA11", 10, "10.10.0.0/16");
+        return on(stack, network(stack));
+    }
+
+    /** @return the same tier as {@link #minimal(Construct)} on {@code network} */
+    public static HaproxyTier.Builder on(Construct stack, RegionNetwork network) {
         return HaproxyTier.Builder.create(stack, "haproxy")
-                .cloudProject(PROJECT)
                 .network(network)
-                .flavorId("flavor-uuid")
-                .imageId("image-uuid")
+                .flavorId(FLAVOR)
+                .imageId(IMAGE)
                 .sshKey(SshKey.existing("ops"))
                 .health(HealthContract.defaults())
                 .servers(List.of(BackendServer.of("app-1", "10.10.1.5", 8080),

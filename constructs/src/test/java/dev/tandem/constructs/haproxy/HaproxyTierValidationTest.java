@@ -1,103 +1,299 @@
 package dev.tandem.constructs.haproxy;
 
+import static dev.tandem.constructs.haproxy.HaproxyTierFixture.FLAVOR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.constructs.core.BackendServer;
+import dev.tandem.constructs.core.BackendTarget;
+import dev.tandem.constructs.core.Problem;
 import dev.tandem.constructs.core.ValidationException;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.testing.Rejections;
 import dev.tandem.constructs.testing.TestStacks;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** One test per rule: each names the construct path, the property, the value and a fix. */
+/** Every bad input is a ValidationException naming the construct path, the property, the value and a fix. */
 class HaproxyTierValidationTest {
+    private static final String PATH = "test/haproxy";
+    private static final BackendServer APP_1 = BackendServer.of("app-1", "10.10.1.5", 8080);
 
     private static HaproxyTier.Builder tier() {
         return HaproxyTierFixture.minimal(TestStacks.emptyStack());
     }
 
-    private static void rejects(HaproxyTier.Builder builder, String property, String value, String why) {
-        Rejections.assertRejected(builder::build, "test/haproxy", property, value, why);
+    /** A case: what the builder is given, and the property, value as shown, and reason the message must name. */
+    private static Arguments reject(String property, String value, String why,
+            UnaryOperator<HaproxyTier.Builder> change) {
+        return Arguments.of(property + " = " + value, change, property, value, why);
+    }
+
+    private static Arguments accept(String name, UnaryOperator<HaproxyTier.Builder> change) {
+        return Arguments.of(name, change);
+    }
+
+    private static UnaryOperator<HaproxyTier.Builder> server(BackendServer server) {
+        return b -> b.servers(List.of(server));
+    }
+
+    private static UnaryOperator<HaproxyTier.Builder> publicKey(String key) {
+        return b -> b.sshKey(SshKey.create("ops", key));
+    }
+
+    private static BackendTarget named(String hostname) {
+        return new BackendTarget() {
+            @Override
+            public List<BackendServer> backendServers() {
+                return List.of(APP_1);
+            }
+
+            @Override
+            public Optional<String> hostname() {
+                return Optional.of(hostname);
+            }
+        };
+    }
+
+    static Stream<Arguments> missingValues() {
+        return Stream.of(
+                reject("network", "null", "is required", b -> b.network(null)),
+                reject("flavorId", "null", "is required", b -> b.flavorId(null)),
+                reject("imageId", "null", "is required", b -> b.imageId(null)),
+                reject("sshKey", "null", "is required", b -> b.sshKey(null)),
+                reject("sshKey.name", "null", "is required", b -> b.sshKey(SshKey.existing(null))),
+                reject("sshKey.publicKey", "null", "is required", publicKey(null)),
+                reject("health", "null", "is required", b -> b.health(null)),
+                reject("servers", "null", "is required", b -> b.servers(null)),
+                reject("servers", "null", "is required", b -> b.backends(null)),
+                reject("servers", "null", "is required", b -> b.backends(() -> null)),
+                reject("servers[1]", "null", "must not be null", b -> b.servers(Arrays.asList(APP_1, null))),
+                reject("servers[0].name", "null", "is required", server(BackendServer.of(null, "10.10.1.5", 8080))),
+                reject("servers[app-1].address", "null", "is required", server(BackendServer.of("app-1", null, 8080))),
+                reject("balance", "null", "is required", b -> b.balance(null)),
+                reject("timeouts", "null", "is required", b -> b.timeouts(null)),
+                reject("timeouts.connect", "null", "is required",
+                        b -> b.timeouts(Timeouts.builder().connect(null).build())),
+                reject("timeouts.client", "null", "is required",
+                        b -> b.timeouts(Timeouts.builder().client(null).build())),
+                reject("timeouts.server", "null", "is required",
+                        b -> b.timeouts(Timeouts.defaults().toBuilder().server(null).build())),
+                reject("statsPage.user", "null", "is required",
+                        b -> b.statsPage(StatsPage.builder().user(null).build())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("missingValues")
+    void aMissingValueIsNamed(String name, UnaryOperator<HaproxyTier.Builder> change, String property, String value,
+            String why) {
+        Rejections.assertRejected(() -> change.apply(tier()).build(), PATH, property, value, why);
     }
 
     @Test
-    void aTierWithoutServersIsRejected() {
-        rejects(tier().servers(List.of()), "servers", "[]", "must list at least one server");
-        rejects(tier().backends(List::of), "servers", "[]", "must list at least one server");
+    void nullPropsAreNamed() {
+        TerraformStack stack = TestStacks.emptyStack();
+        Rejections.assertRejected(() -> new HaproxyTier(stack, "haproxy", null), PATH, "props", "null",
+                "is required");
     }
 
     @Test
-    void duplicateServerNamesAreRejected() {
-        rejects(tier().servers(List.of(BackendServer.of("app", "10.10.1.5", 8080),
-                        BackendServer.of("app", "10.10.1.6", 8080))),
-                "servers[app].name", "app", "appears more than once");
+    void anEmptyBuilderNamesEveryRequiredValueAtOnce() {
+        assertThatThrownBy(() -> HaproxyTier.Builder.create(TestStacks.emptyStack(), "haproxy").build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::property)
+                        .containsExactly("network", "flavorId", "imageId", "sshKey", "health", "servers"));
+    }
+
+    static Stream<Arguments> inconsistentValues() {
+        HealthContract slowTimeout = new HealthContract("/healthz", 8080, 200, Duration.ofSeconds(5),
+                Duration.ofSeconds(2));
+        return Stream.of(
+                reject("instances", "1", "single point of failure", b -> b.instances(1)),
+                reject("instances", "0", "must be at least 1", b -> b.instances(0).allowSingleInstance(true)),
+                reject("checkInterval", "PT1S", "must be longer than the health contract's timeout (PT2S)",
+                        b -> b.health(slowTimeout).checkInterval(Duration.ofSeconds(1))),
+                reject("checkInterval", "PT2S", "must be longer than the health contract's timeout (PT2S)",
+                        b -> b.health(slowTimeout).checkInterval(Duration.ofSeconds(2))),
+                reject("imageId", FLAVOR, "must differ from flavorId", b -> b.imageId(FLAVOR)),
+                reject("servers[app].name", "app", "appears more than once",
+                        b -> b.servers(List.of(BackendServer.of("app", "10.10.1.5", 8080),
+                                BackendServer.of("app", "10.10.1.6", 8080)))),
+                reject("servers", "every weight 0", "HAProxy counts a server of weight 0 as unusable",
+                        b -> b.servers(List.of(APP_1.withWeight(0), BackendServer.of("app-2", "10.10.1.6", 8080)
+                                .withWeight(0)))),
+                reject("statsPage.port", "80", "not 80 or 443",
+                        b -> b.statsPage(StatsPage.builder().port(80).build())),
+                reject("statsPage.port", "443", "not 80 or 443",
+                        b -> b.statsPage(StatsPage.builder().port(443).build())),
+                reject("checkHost", "Shop.example.com", "taken from the backends' host name",
+                        b -> b.backends(named("Shop.example.com"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inconsistentValues")
+    void valuesThatContradictEachOtherAreRejected(String name, UnaryOperator<HaproxyTier.Builder> change,
+            String property, String value, String why) {
+        Rejections.assertRejected(() -> change.apply(tier()).build(), PATH, property, value, why);
+    }
+
+    static Stream<Arguments> valuesOutOfTheirDomain() {
+        String rsaBlob = SshPublicKeys.RSA.split(" ")[1];
+        return Stream.of(
+                reject("flavorId", "b3-8", "must be the id (a UUID) of an OVH flavor", b -> b.flavorId("b3-8")),
+                reject("flavorId", "\"\"", "must be the id (a UUID) of an OVH flavor", b -> b.flavorId("")),
+                reject("flavorId", "3c2a6d3e6f0b4a5e9d8e1b2c3d4e5f60", "UUID",
+                        b -> b.flavorId("3c2a6d3e6f0b4a5e9d8e1b2c3d4e5f60")),
+                reject("imageId", "Debian 12", "must be the id (a UUID) of an OVH image", b -> b.imageId("Debian 12")),
+                reject("sshKey.name", "\"  \"", "must not be blank", b -> b.sshKey(SshKey.existing("  "))),
+                reject("sshKey.publicKey", "ssh-dss AAAAB3NzaC1kc3MA…", "must start with a key type OpenSSH supports",
+                        publicKey("ssh-dss AAAAB3NzaC1kc3MAAACBAP")),
+                reject("sshKey.publicKey", "ssh-ed25519", "must have the base64 key of a ssh-ed25519 key",
+                        publicKey("ssh-ed25519")),
+                reject("sshKey.publicKey", "ssh-ed25519 AAAAB3NzaC1y…", "must have the base64 key of a ssh-ed25519",
+                        publicKey("ssh-ed25519 " + rsaBlob)),
+                reject("sshKey.publicKey", "ssh-ed25519 !!not-base64", "must have the base64 key",
+                        publicKey("ssh-ed25519 !!not-base64")),
+                reject("sshKey.publicKey", "a private key (not shown)", "never the private key",
+                        publicKey("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"
+                                + "-----END OPENSSH PRIVATE KEY-----\n")),
+                reject("sshKey.publicKey", "ssh-ed25519 AAAAC3NzaC1l…", "must be one line",
+                        publicKey(SshPublicKeys.ED25519 + "\n" + SshPublicKeys.RSA)),
+                reject("servers[app-1].address", "10.10.1.256", "must be an IPv4 address or a lower-case host name",
+                        server(BackendServer.of("app-1", "10.10.1.256", 8080))),
+                reject("servers[app-1].address", "10.1", "must be an IPv4 address",
+                        server(BackendServer.of("app-1", "10.1", 8080))),
+                reject("servers[app-1].address", "app 1", "must be an IPv4 address",
+                        server(BackendServer.of("app-1", "app 1", 8080))),
+                reject("servers[app-1].address", "App.Internal", "lower-case host name",
+                        server(BackendServer.of("app-1", "App.Internal", 8080))),
+                reject("servers[0].name", "app 1", "must be 1–64 letters, digits",
+                        server(BackendServer.of("app 1", "10.10.1.5", 8080))),
+                reject("servers[0].name", "\"\"", "must be 1–64 letters, digits",
+                        server(BackendServer.of("", "10.10.1.5", 8080))),
+                reject("servers[app-1].port", "0", "must be between 1 and 65535", 
+                        server(BackendServer.of("app-1", "10.10.1.5", 0))),
+                reject("servers[app-1].port", "65536", "must be between 1 and 65535",
+                        server(BackendServer.of("app-1", "10.10.1.5", 65536))),
+                reject("servers[app-1].weight", "-1", "must be 0–256", server(APP_1.withWeight(-1))),
+                reject("servers[app-1].weight", "257", "must be 0–256", server(APP_1.withWeight(257))),
+                reject("checkHost", "app example.com", "must be a lower-case host name",
+                        b -> b.checkHost("app example.com")),
+                reject("checkHost", "App.Example.com", "must be a lower-case host name",
+                        b -> b.checkHost("App.Example.com")),
+                reject("checkHost", "app.example.com:0", "optionally with :port (1–65535)",
+                        b -> b.checkHost("app.example.com:0")),
+                reject("checkHost", "app.example.com:65536", "optionally with :port",
+                        b -> b.checkHost("app.example.com:65536")),
+                reject("checkHost", "app.example.com:", "optionally with :port", b -> b.checkHost("app.example.com:")),
+                reject("checkHost", "\"\"", "must be a lower-case host name", b -> b.checkHost("")),
+                reject("checkInterval", "PT0S", "whole number of milliseconds from 1 ms",
+                        b -> b.checkInterval(Duration.ZERO)),
+                reject("checkInterval", "PT-1S", "whole number of milliseconds from 1 ms",
+                        b -> b.checkInterval(Duration.ofSeconds(-1))),
+                reject("checkInterval", "PT0.00000001S", "whole number of milliseconds",
+                        b -> b.checkInterval(Duration.ofNanos(10))),
+                reject("checkInterval", "PT600H", "2147483647 ms (about 24.8 days)",
+                        b -> b.checkInterval(Duration.ofDays(25))),
+                reject("timeouts.connect", "PT0S", "whole number of milliseconds",
+                        b -> b.timeouts(Timeouts.builder().connect(Duration.ZERO).build())),
+                reject("timeouts.client", "PT0.0000015S", "whole number of milliseconds",
+                        b -> b.timeouts(Timeouts.builder().client(Duration.ofNanos(1500)).build())),
+                reject("timeouts.server", "PT600H", "about 24.8 days",
+                        b -> b.timeouts(Timeouts.builder().server(Duration.ofDays(25)).build())),
+                reject("fall", "0", "must be at least 1", b -> b.fall(0)),
+                reject("rise", "0", "must be at least 1", b -> b.rise(0)),
+                reject("retries", "-1", "must be 0 or more", b -> b.retries(-1)),
+                reject("tlsCertificatePath", "origin.pem", "must be an absolute path",
+                        b -> b.tlsCertificatePath("origin.pem")),
+                reject("tlsCertificatePath", "/etc/haproxy/my cert.pem", "without spaces",
+                        b -> b.tlsCertificatePath("/etc/haproxy/my cert.pem")),
+                reject("statsPage.port", "0", "must be 1–65535",
+                        b -> b.statsPage(StatsPage.builder().port(0).build())),
+                reject("statsPage.port", "65536", "must be 1–65535",
+                        b -> b.statsPage(StatsPage.builder().port(65536).build())),
+                reject("statsPage.user", "ad:min", "letters, digits",
+                        b -> b.statsPage(StatsPage.builder().user("ad:min").build())),
+                reject("statsPage.user", "\"\"", "letters, digits",
+                        b -> b.statsPage(StatsPage.builder().user("").build())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("valuesOutOfTheirDomain")
+    void aValueOutsideItsDomainIsRejected(String name, UnaryOperator<HaproxyTier.Builder> change, String property,
+            String value, String why) {
+        Rejections.assertRejected(() -> change.apply(tier()).build(), PATH, property, value, why);
+    }
+
+    static Stream<Arguments> referencesWhereTheConfigNeedsText() {
+        String why = "must be known at synth";
+        return Stream.of(
+                reject("servers[0].name", "a Terraform reference", why,
+                        b -> b.servers(List.of(BackendServer.of(Fn.uuid(), "10.10.1.5", 8080)))),
+                reject("checkHost", "a Terraform reference", why, b -> b.checkHost(Fn.uuid())),
+                reject("tlsCertificatePath", "a Terraform reference", why, b -> b.tlsCertificatePath(Fn.uuid())),
+                reject("statsPage.user", "a Terraform reference", why,
+                        b -> b.statsPage(StatsPage.builder().user(Fn.uuid()).build())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("referencesWhereTheConfigNeedsText")
+    void aReferenceWhereTheConfigNeedsTextIsNamedAsAReference(String name,
+            UnaryOperator<HaproxyTier.Builder> change, String property, String value, String why) {
+        assertThatThrownBy(() -> change.apply(tier()).build()).hasMessageNotContaining("TfToken");
+        Rejections.assertRejected(() -> change.apply(tier()).build(), PATH, property, value, why);
     }
 
     @Test
-    void aPortOutside1To65535IsRejected() {
-        rejects(tier().servers(List.of(BackendServer.of("app-1", "10.10.1.5", 0))),
-                "servers[app-1].port", "0", "must be between 1 and 65535");
-        rejects(tier().servers(List.of(BackendServer.of("app-1", "10.10.1.5", 65536))),
-                "servers[app-1].port", "65536", "must be between 1 and 65535");
-    }
-
-    @Test
-    void aServerAddressThatIsNeitherIpNorHostIsRejected() {
-        rejects(tier().servers(List.of(BackendServer.of("app-1", "10.10.1.256", 8080))),
-                "servers[app-1].address", "10.10.1.256", "must be an IPv4 address or a host name");
-        rejects(tier().servers(List.of(BackendServer.of("app-1", "app 1", 8080))),
-                "servers[app-1].address", "app 1", "must be an IPv4 address or a host name");
-    }
-
-    @Test
-    void aHealthPathNotStartingWithSlashIsRejected() {
-        // The path comes from the shared contract, which refuses it before any tier sees it.
-        assertThatThrownBy(() -> tier().health(HealthContract.builder().path("healthz").build()))
+    void aServerWhoseAddressIsAReferenceIsNamedByItsServerName() {
+        assertThatThrownBy(() -> tier().servers(List.of(BackendServer.of("app-1", Fn.uuid(), 0))).build())
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("HealthContract: path = healthz")
-                .hasMessageContaining("must start with /");
+                .hasMessageContaining("test/haproxy: servers[app-1].port = 0")
+                .hasMessageNotContaining("TfToken");
     }
 
-    @Test
-    void nonPositiveIntervalsAreRejected() {
-        rejects(tier().checkInterval(Duration.ZERO), "checkInterval", "PT0S", "must be a positive");
-        rejects(tier().checkInterval(Duration.ofSeconds(-1)), "checkInterval", "PT-1S", "must be a positive");
-        rejects(tier().timeouts(new Timeouts(Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(30))),
-                "timeouts.connect", "PT0S", "must be a positive");
-        rejects(tier().timeouts(new Timeouts(Duration.ofSeconds(5), Duration.ofNanos(10), Duration.ofSeconds(30))),
-                "timeouts.client", "PT0.00000001S", "whole number of milliseconds");
+    static Stream<Arguments> acceptedValues() {
+        return Stream.of(
+                accept("an ssh-ed25519 key", publicKey(SshPublicKeys.ED25519)),
+                accept("an ecdsa-sha2-nistp256 key", publicKey(SshPublicKeys.ECDSA_P256)),
+                accept("an ssh-rsa key", publicKey(SshPublicKeys.RSA)),
+                accept("an sk-ssh-ed25519@openssh.com key", publicKey(SshPublicKeys.SK_ED25519)),
+                accept("an sk-ecdsa-sha2-nistp256@openssh.com key", publicKey(SshPublicKeys.SK_ECDSA)),
+                accept("a public key from Terraform", publicKey(Fn.uuid())),
+                accept("a flavor id from Terraform", b -> b.flavorId(Fn.uuid())),
+                accept("an upper-case UUID", b -> b.flavorId(FLAVOR.toUpperCase())),
+                accept("a host name with a port as checkHost", b -> b.checkHost("app.example.com:8443")),
+                accept("an IPv4 address as checkHost", b -> b.checkHost("10.0.0.1")),
+                accept("a host name as server address", server(BackendServer.of("app-1", "app.internal", 8080))),
+                accept("one drained server beside a serving one", b -> b.servers(List.of(APP_1.withWeight(0),
+                        BackendServer.of("app-2", "10.10.1.6", 8080).withWeight(256)))),
+                accept("a single instance opted into", b -> b.instances(1).allowSingleInstance(true)),
+                accept("the longest time HAProxy takes",
+                        b -> b.timeouts(Timeouts.builder().server(HaproxyDurations.MAX).build())));
     }
 
-    @Test
-    void fallOrRiseBelowOneIsRejected() {
-        rejects(tier().fall(0), "fall", "0", "must be at least 1");
-        rejects(tier().rise(0), "rise", "0", "must be at least 1");
-    }
-
-    @Test
-    void fewerThanTwoInstancesNeedAnExplicitOptOut() {
-        rejects(tier().instances(1), "instances", "1", "single point of failure");
-        assertThat(tier().instances(1).allowSingleInstance(true).build().instances()).hasSize(1);
-        rejects(tier().instances(0).allowSingleInstance(true), "instances", "0", "must be at least 1");
-    }
-
-    @Test
-    void anUnknownBalanceAlgorithmIsRejected() {
-        rejects(tier().balance("random-ish"), "balance", "random-ish", "must be roundrobin or leastconn");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptedValues")
+    void validValuesAreAccepted(String name, UnaryOperator<HaproxyTier.Builder> change) {
+        HaproxyTier.Builder builder = change.apply(tier());
+        assertThatCode(builder::build).doesNotThrowAnyException();
     }
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        assertThatThrownBy(() -> tier().fall(0).rise(0).balance("x").build())
+        assertThatThrownBy(() -> tier().flavorId("b3-8").imageId("debian-12").fall(0).rise(0).balance(null).build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.property()).containsExactly("balance", "fall", "rise"));
-    }
-
-    @Test
-    void aStatsPageOnTheHttpPortIsRejected() {
-        rejects(tier().statsPage(new StatsPage(80, "admin")), "statsPage.port", "80", "not 80 or 443");
+                        .extracting(Problem::property)
+                        .containsExactly("flavorId", "imageId", "balance", "fall", "rise"));
     }
 }

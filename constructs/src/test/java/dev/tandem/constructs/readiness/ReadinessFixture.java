@@ -8,6 +8,7 @@ import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.edge.Origin;
 import dev.tandem.constructs.edge.OriginPool;
 import dev.tandem.constructs.haproxy.HaproxyTier;
+import dev.tandem.constructs.haproxy.HaproxyTierFixture;
 import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.k8s.K8sAppCluster;
@@ -34,6 +35,7 @@ final class ReadinessFixture {
     static final DrTargets TARGETS = DrTargets.builder().rto(Duration.ofMinutes(2)).rpo(Duration.ofSeconds(10)).build();
 
     HealthContract health = HealthContract.defaults();
+    List<String> secondaryZones = List.of("eu-south-mil-a", "eu-south-mil-b", "eu-south-mil-c");
     Consumer<K8sAppCluster.Builder> primaryApp = b -> { };
     Consumer<K8sAppCluster.Builder> secondaryApp = b -> { };
     Consumer<HaproxyTier.Builder> primaryHaproxy = b -> { };
@@ -47,8 +49,7 @@ final class ReadinessFixture {
     /** Builds the deployment into {@code app}: stacks {@code primary}, {@code secondary} and {@code edge}. */
     void build(Construct app) {
         TerraformStack primary = region(app, "primary", "EU-WEST-PAR", 10, K8sFixtures.PARIS_ZONES);
-        TerraformStack secondary = region(app, "secondary", "EU-SOUTH-MIL", 20,
-                List.of("eu-south-mil-a", "eu-south-mil-b", "eu-south-mil-c"));
+        TerraformStack secondary = region(app, "secondary", "EU-SOUTH-MIL", 20, secondaryZones);
         GlobalTable.Builder t = GlobalTable.Builder.create(primary, "table").tableName("orders")
                 .partitionKey(Attribute.string("pk"));
         table.accept(t);
@@ -83,12 +84,13 @@ final class ReadinessFixture {
         TerraformStack stack = new TerraformStack(scope, name);
         AwsProvider.Builder.create(stack, "aws").region(name.equals("primary") ? "eu-west-3" : "eu-central-1").build();
         OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
-        RegionNetwork network = new RegionNetwork(stack, "network", PROJECT, ovhRegion, vlan, "10." + vlan + ".0.0/16");
+        RegionNetwork network = new RegionNetwork(stack, "network", PROJECT, ovhRegion, zones, vlan,
+                "10." + vlan + ".0.0/16");
         K8sAppCluster.Builder cluster = K8sAppCluster.Builder.create(stack, "app").network(network).zones(zones)
                 .app(K8sFixtures.app().health(health).build());
         (name.equals("primary") ? primaryApp : secondaryApp).accept(cluster);
-        HaproxyTier.Builder haproxy = HaproxyTier.Builder.create(stack, "haproxy").cloudProject(PROJECT)
-                .network(network).zones(zones).flavorId("flavor-uuid").imageId("image-uuid")
+        HaproxyTier.Builder haproxy = HaproxyTier.Builder.create(stack, "haproxy").network(network)
+                .flavorId(HaproxyTierFixture.FLAVOR).imageId(HaproxyTierFixture.IMAGE)
                 .sshKey(SshKey.existing("ops")).health(health).backends(cluster.build());
         (name.equals("primary") ? primaryHaproxy : secondaryHaproxy).accept(haproxy);
         haproxy.build();

@@ -37,8 +37,7 @@ class SinglePointsTest {
     @Test
     void aOneZoneRegionIsAWarning() {
         ReadinessFixture f = new ReadinessFixture();
-        f.secondaryApp = b -> b.zones(List.of());
-        f.secondaryHaproxy = b -> b.zones(List.of());
+        f.secondaryZones = List.of();
 
         ReadinessReport report = f.evaluate();
 

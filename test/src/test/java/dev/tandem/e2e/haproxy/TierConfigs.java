@@ -44,8 +44,8 @@ final class TierConfigs {
                 .tlsCertificatePath(TLS_CERTIFICATE)
                 .statsPage(StatsPage.defaults())
                 .servers(List.of(BackendServer.of("app-1", "10.10.1.5", 8080),
-                        new BackendServer("app-2", "10.10.1.6", 8080, 2),
-                        new BackendServer("app-3", "10.10.1.7", 8080, 0))));
+                        BackendServer.of("app-2", "10.10.1.6", 8080).withWeight(2),
+                        BackendServer.of("app-3", "10.10.1.7", 8080).withWeight(0))));
     }
 
     /** @return three servers checked fast enough for a drill that takes seconds */
