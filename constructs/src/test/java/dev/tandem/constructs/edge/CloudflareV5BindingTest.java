@@ -11,6 +11,7 @@ import dev.tandem.providers.cloudflare.load_balancer_monitor.LoadBalancerMonitor
 import dev.tandem.providers.cloudflare.load_balancer_pool.LoadBalancerPool;
 import dev.tandem.providers.cloudflare.load_balancer_pool.LoadBalancerPoolOriginSteering;
 import dev.tandem.providers.cloudflare.load_balancer_pool.LoadBalancerPoolOrigins;
+import dev.tandem.providers.cloudflare.load_balancer_pool.LoadBalancerPoolOriginsHeader;
 import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,34 @@ class CloudflareV5BindingTest {
         assertThat(lb.path("adaptive_routing").path("failover_across_pools").asBoolean()).isTrue();
         assertThat(lb.path("steering_policy").asText()).isEqualTo("off");
         assertThat(lb.path("proxied").asBoolean()).isTrue();
+    }
+
+    @Test
+    void geoPoolsAreMapsOfPoolListsAndAnOriginHostHeaderIsAnObject() {
+        TerraformStack stack = TestStacks.emptyStack();
+        LoadBalancerMonitor monitor = LoadBalancerMonitor.Builder.create(stack, "monitor")
+                .accountId(CloudflareFailoverLbTest.ACCOUNT).build();
+        LoadBalancerPool pool = LoadBalancerPool.Builder.create(stack, "pool")
+                .accountId(CloudflareFailoverLbTest.ACCOUNT).name("eu").monitor(monitor.getId())
+                .origins(List.of(LoadBalancerPoolOrigins.builder().name("eu-1").address("198.51.100.1")
+                        .header(LoadBalancerPoolOriginsHeader.builder().host(List.of("app.example.com")).build())
+                        .build()))
+                .build();
+        LoadBalancer.Builder.create(stack, "lb")
+                .zoneId(CloudflareFailoverLbTest.ZONE).name("app.example.com")
+                .defaultPools(List.of(pool.getId())).fallbackPool(pool.getId()).steeringPolicy("geo")
+                .regionPools(Map.of("WEU", List.of(pool.getId())))
+                .countryPools(Map.of("FR", List.of(pool.getId())))
+                .build();
+        JsonNode json = TestStacks.synth(stack);
+        JsonNode lb = TestStacks.onlyResource(json, "cloudflare_load_balancer");
+        JsonNode origin = TestStacks.onlyResource(json, "cloudflare_load_balancer_pool").path("origins").get(0);
+
+        assertThat(lb.path("region_pools").path("WEU").get(0).asText())
+                .isEqualTo("${cloudflare_load_balancer_pool.pool.id}");
+        assertThat(lb.path("country_pools").path("FR").get(0).asText())
+                .isEqualTo("${cloudflare_load_balancer_pool.pool.id}");
+        assertThat(origin.path("header").path("host").get(0).asText()).isEqualTo("app.example.com");
     }
 
     @Test
