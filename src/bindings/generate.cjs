@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Generates the Java bindings that no registry serves: Cloudflare (from the npm package, with
-// jsii-pacmak) and OVH (from src/ovh/schema.json, with cdktf's own provider generator).
+// Generates the Java bindings that no registry serves: Cloudflare 4.x (from the npm package, with
+// jsii-pacmak) and, with cdktf's own provider generator, OVH (src/ovh/schema.json) and Cloudflare 5.x
+// (src/cloudflare/schema.json).
 // Run by providers/pom.xml:  node generate.cjs <work-dir> <out-dir>
 // Output: <out-dir>/java and <out-dir>/resources. Skipped when no input changed since the last run.
 "use strict";
@@ -16,14 +17,18 @@ if (!workDir || !outDir) {
   process.exit(2);
 }
 const here = __dirname;
-const schemaFile = path.resolve(here, "..", "ovh", "schema.json");
+// Providers generated from a schema subset: the file names the release it was written from
+// (provider_versions); `pin` says what the synthesized required_providers constraint admits.
+const SCHEMA_PROVIDERS = [
+  { fqn: "ovh/ovh", schemaFile: path.resolve(here, "..", "ovh", "schema.json"), pin: "exact" },
+  { fqn: "cloudflare/cloudflare", schemaFile: path.resolve(here, "..", "cloudflare", "schema.json"), pin: "patch" },
+];
 const inputs = [
   path.join(here, "package.json"),
   path.join(here, "package-lock.json"),
   __filename,
-  schemaFile,
+  ...SCHEMA_PROVIDERS.map((p) => p.schemaFile),
 ];
-const OVH_FQN = "ovh/ovh";
 const JAVA_PACKAGE_ROOT = "dev.tandem.providers"; // = codeMakerOutput in cdktf.json
 const projectRoot = path.resolve(here, "..", "..");
 
@@ -89,7 +94,7 @@ function installGenerators() {
   fs.writeFileSync(marker, lockHash);
 }
 
-function generateCloudflare(staging) {
+function generateCloudflareV4(staging) {
   const pkg = path.join(workDir, "node_modules", "@cdktf", "provider-cloudflare");
   const pacmak = path.join(workDir, "node_modules", ".bin", "jsii-pacmak");
   const cfOut = path.join(staging, "cloudflare");
@@ -101,35 +106,49 @@ function generateCloudflare(staging) {
   return path.join(cfOut, "java", "src", "main");
 }
 
-async function generateOvh(staging) {
-  const schema = JSON.parse(fs.readFileSync(schemaFile, "utf8"));
-  const version = (schema.provider_versions || {})[`registry.terraform.io/${OVH_FQN}`];
-  if (!version) {
-    throw new Error(`${schemaFile}: provider_versions["registry.terraform.io/${OVH_FQN}"] is missing`);
+// Writes `provider`'s schema into the generator's cache and returns the constraint to generate it
+// with. An exact pin is the release itself. A patch pin is `~> <release>` (later patch releases of
+// the same minor), and the cached copy leaves out provider_versions: cdktf 0.19.2 synthesizes
+// required_providers.version from the release when it knows one and from the constraint only when
+// it does not (cdktf lib/terraform-provider.js), so this is how the JSON carries the constraint.
+function cacheSchema(provider, cacheDir) {
+  const schema = JSON.parse(fs.readFileSync(provider.schemaFile, "utf8"));
+  const key = `registry.terraform.io/${provider.fqn}`;
+  const release = (schema.provider_versions || {})[key];
+  if (!release) {
+    throw new Error(`${provider.schemaFile}: provider_versions["${key}"] is missing`);
   }
+  const constraint = provider.pin === "patch" ? `~> ${release}` : release;
+  if (provider.pin === "patch") delete schema.provider_versions;
   // The generator reads schemas from its cache under this exact name (see @cdktf/provider-schema).
+  const cacheName = `${encodeURIComponent(provider.fqn)}@${encodeURIComponent(constraint)}.json`;
+  fs.writeFileSync(path.join(cacheDir, cacheName), JSON.stringify(schema));
+  return constraint;
+}
+
+async function generateFromSchemas(staging) {
   const cacheDir = path.join(staging, "schema-cache");
   fs.mkdirSync(cacheDir, { recursive: true });
-  const cacheName = `${encodeURIComponent(OVH_FQN)}@${encodeURIComponent(version)}.json`;
-  fs.copyFileSync(schemaFile, path.join(cacheDir, cacheName));
-
   const req = (m) => require(path.join(workDir, "node_modules", m));
   const { ConstructsMaker } = req("@cdktf/provider-generator");
   const { TerraformProviderConstraint, Language } = req("@cdktf/commons");
-  const ovhOut = path.join(staging, "ovh");
-  fs.mkdirSync(ovhOut, { recursive: true });
+  const constraints = SCHEMA_PROVIDERS.map(
+    (p) => new TerraformProviderConstraint(`${p.fqn}@${cacheSchema(p, cacheDir)}`),
+  );
+  const out = path.join(staging, "schema-providers");
+  fs.mkdirSync(out, { recursive: true });
   const cwd = process.cwd();
-  process.chdir(ovhOut); // the Java target writes to ./src/main relative to the working directory
+  process.chdir(out); // the Java target writes to ./src/main relative to the working directory
   try {
     const maker = new ConstructsMaker(
       { targetLanguage: Language.JAVA, codeMakerOutput: JAVA_PACKAGE_ROOT },
       cacheDir,
     );
-    await maker.generate([new TerraformProviderConstraint(`${OVH_FQN}@${version}`)]);
+    await maker.generate(constraints);
   } finally {
     process.chdir(cwd);
   }
-  return { main: path.join(ovhOut, "src", "main"), record: path.join(ovhOut, JAVA_PACKAGE_ROOT) };
+  return { main: path.join(out, "src", "main"), record: path.join(out, JAVA_PACKAGE_ROOT) };
 }
 
 // `cdktf get` records what it generated in <project>/<codeMakerOutput>/, and the cdktf CLI refuses
@@ -156,13 +175,13 @@ async function main() {
   const result = path.join(staging, "result");
   for (const dir of ["java", "resources"]) fs.mkdirSync(path.join(result, dir), { recursive: true });
 
-  const ovh = await generateOvh(staging);
-  for (const mainDir of [generateCloudflare(staging), ovh.main]) {
+  const generated = await generateFromSchemas(staging);
+  for (const mainDir of [generateCloudflareV4(staging), generated.main]) {
     moveTree(path.join(mainDir, "java"), path.join(result, "java"));
     moveTree(path.join(mainDir, "resources"), path.join(result, "resources"));
   }
   fs.mkdirSync(path.join(result, "codemaker"));
-  moveTree(ovh.record, path.join(result, "codemaker"));
+  moveTree(generated.record, path.join(result, "codemaker"));
   fs.writeFileSync(path.join(result, ".inputs-sha256"), hash);
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.renameSync(result, outDir);
