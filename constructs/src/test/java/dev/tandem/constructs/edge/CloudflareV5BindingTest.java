@@ -35,7 +35,7 @@ class CloudflareV5BindingTest {
                     .weight(1).enabled(true).build());
         }
         return LoadBalancerPool.Builder.create(stack, "pool-" + name)
-                .accountId(CloudflareFailoverLbTest.ACCOUNT)
+                .accountId(EdgeFixtures.ACCOUNT)
                 .name(name)
                 .monitor(monitor.getId())
                 .minimumOrigins(1)
@@ -49,7 +49,7 @@ class CloudflareV5BindingTest {
         TerraformStack stack = TestStacks.emptyStack();
         CloudflareProvider.Builder.create(stack, "cloudflare").build();
         LoadBalancerMonitor monitor = LoadBalancerMonitor.Builder.create(stack, "monitor")
-                .accountId(CloudflareFailoverLbTest.ACCOUNT)
+                .accountId(EdgeFixtures.ACCOUNT)
                 .type("https").method("GET").path("/healthz").expectedCodes("200").port(443)
                 .header(Map.of("Host", List.of("app.example.com")))
                 .interval(60).timeout(5).retries(1).consecutiveDown(2).consecutiveUp(2)
@@ -58,7 +58,7 @@ class CloudflareV5BindingTest {
         LoadBalancerPool primary = pool(stack, monitor, "primary", "198.51.100.1", "198.51.100.2");
         LoadBalancerPool secondary = pool(stack, monitor, "secondary", "203.0.113.1");
         LoadBalancer.Builder.create(stack, "lb")
-                .zoneId(CloudflareFailoverLbTest.ZONE)
+                .zoneId(EdgeFixtures.ZONE)
                 .name("app.example.com")
                 .defaultPools(List.of(primary.getId(), secondary.getId()))
                 .fallbackPool(secondary.getId())
@@ -117,15 +117,15 @@ class CloudflareV5BindingTest {
     void geoPoolsAreMapsOfPoolListsAndAnOriginHostHeaderIsAnObject() {
         TerraformStack stack = TestStacks.emptyStack();
         LoadBalancerMonitor monitor = LoadBalancerMonitor.Builder.create(stack, "monitor")
-                .accountId(CloudflareFailoverLbTest.ACCOUNT).build();
+                .accountId(EdgeFixtures.ACCOUNT).build();
         LoadBalancerPool pool = LoadBalancerPool.Builder.create(stack, "pool")
-                .accountId(CloudflareFailoverLbTest.ACCOUNT).name("eu").monitor(monitor.getId())
+                .accountId(EdgeFixtures.ACCOUNT).name("eu").monitor(monitor.getId())
                 .origins(List.of(LoadBalancerPoolOrigins.builder().name("eu-1").address("198.51.100.1")
                         .header(LoadBalancerPoolOriginsHeader.builder().host(List.of("app.example.com")).build())
                         .build()))
                 .build();
         LoadBalancer.Builder.create(stack, "lb")
-                .zoneId(CloudflareFailoverLbTest.ZONE).name("app.example.com")
+                .zoneId(EdgeFixtures.ZONE).name("app.example.com")
                 .defaultPools(List.of(pool.getId())).fallbackPool(pool.getId()).steeringPolicy("geo")
                 .regionPools(Map.of("WEU", List.of(pool.getId())))
                 .countryPools(Map.of("FR", List.of(pool.getId())))
