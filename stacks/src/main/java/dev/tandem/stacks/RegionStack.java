@@ -49,16 +49,20 @@ public class RegionStack extends TerraformStack {
         this.ovh = OvhProvider.Builder.create(this, "ovh")
                 .endpoint(deployment.ovhEndpoint())
                 .build();
-        this.network = new RegionNetwork(this, "network", deployment.ovhCloudProject(), region.ovhRegion(),
-                region.vlanId(), region.privateCidr());
+        this.network = RegionNetwork.Builder.create(this, "network")
+                .cloudProject(deployment.ovhCloudProject())
+                .region(region.ovhRegion())
+                .zones(region.ovhZones())
+                .vlanId(region.vlanId())
+                .cidr(region.privateCidr())
+                .build();
         this.app = K8sAppCluster.Builder.create(this, "app")
                 .network(network)
-                .zones(region.ovhZones())
                 .app(AppSpec.builder()
                         .name(deployment.appName())
                         .image(deployment.appImage())
                         .health(deployment.health())
-                        .ingress(IngressSpec.forHost(deployment.edge().hostname()))
+                        .ingress(IngressSpec.builder().host(deployment.edge().hostname()).build())
                         .build())
                 .build();
         this.haproxy = HaproxyTier.Builder.create(this, "haproxy")

@@ -19,7 +19,8 @@ public final class HaproxyTierFixture {
      *     app servers on port 8080; change what a test is about, build
      */
     public static HaproxyTier.Builder minimal(Construct stack) {
-        RegionNetwork network = new RegionNetwork(stack, "network", PROJECT, "GRA11", 10, "10.10.0.0/16");
+        RegionNetwork network = RegionNetwork.Builder.create(stack, "network").cloudProject(PROJECT).region("GRA11")
+                .vlanId(10).cidr("10.10.0.0/16").build();
         return HaproxyTier.Builder.create(stack, "haproxy")
                 .cloudProject(PROJECT)
                 .network(network)

@@ -138,8 +138,8 @@ class HaproxyTierTest {
     void aTerraformReferenceAsServerAddressShowsAsItsExpressionInTheSideFile() {
         TerraformStack stack = TestStacks.emptyStack();
         HaproxyTier.Builder builder = HaproxyTierFixture.minimal(stack);
-        RegionNetwork other = new RegionNetwork(stack, "other", HaproxyTierFixture.PROJECT, "GRA11", 11,
-                "10.11.0.0/16");
+        RegionNetwork other = RegionNetwork.Builder.create(stack, "other").cloudProject(HaproxyTierFixture.PROJECT)
+                .region("GRA11").vlanId(11).cidr("10.11.0.0/16").build();
         HaproxyTier tier = builder.servers(List.of(BackendServer.of("app-1", other.subnetId(), 8080))).build();
 
         assertThat(tier.configFile().content())

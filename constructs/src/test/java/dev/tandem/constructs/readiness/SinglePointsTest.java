@@ -37,7 +37,7 @@ class SinglePointsTest {
     @Test
     void aOneZoneRegionIsAWarning() {
         ReadinessFixture f = new ReadinessFixture();
-        f.secondaryApp = b -> b.zones(List.of());
+        f.oneZoneStandby();
         f.secondaryHaproxy = b -> b.zones(List.of());
 
         ReadinessReport report = f.evaluate();
@@ -45,14 +45,14 @@ class SinglePointsTest {
         assertThat(check(report, Rule.SINGLE_ZONE, "secondary/app", "zones").verdict()).isEqualTo(Verdict.WARN);
         CheckResult tier = check(report, Rule.SINGLE_ZONE, "secondary/haproxy", "zones");
         assertThat(tier.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(tier.found()).isEqualTo("none (EU-SOUTH-MIL is a one-zone region)");
+        assertThat(tier.found()).isEqualTo("none (DE1 is a one-zone region)");
         assertThat(report.failures()).isEmpty();
     }
 
     @Test
     void oneReplicaFailsBothForItselfAndForItsEmptyDisruptionBudget() {
         ReadinessFixture f = new ReadinessFixture();
-        f.primaryApp = b -> b.app(K8sFixtures.app().replicas(1).allowSingleReplica().build());
+        f.primaryApp = b -> b.app(K8sFixtures.app().replicas(1).allowSingleReplica(true).build());
 
         ReadinessReport report = f.evaluate();
 

@@ -71,10 +71,10 @@ public final class BenchmarkScenario {
             GlobalTable.Builder.create(scope, "table").tableName(name + "-data").region(spec.primary().awsRegion())
                     .partitionKey(Attribute.string("pk"))
                     .replicas(List.of(Replica.in(spec.secondary().awsRegion()))).build();
-            RegionNetwork network = new RegionNetwork(scope, "network", spec.ovhCloudProject(),
-                    spec.primary().ovhRegion(), i, "10." + (i % 250) + ".0.0/16");
+            RegionNetwork network = RegionNetwork.Builder.create(scope, "network").cloudProject(spec.ovhCloudProject())
+                    .region(spec.primary().ovhRegion()).zones(spec.primary().ovhZones()).vlanId(i)
+                    .cidr("10." + (i % 250) + ".0.0/16").build();
             K8sAppCluster cluster = K8sAppCluster.Builder.create(scope, "cluster").network(network).manifestFolder("k8s/" + name)
-                    .zones(spec.primary().ovhZones())
                     .app(AppSpec.builder().name(name).image(spec.appImage()).health(spec.health()).build())
                     .build();
             HaproxyTier.Builder.create(scope, "haproxy-" + name).cloudProject(spec.ovhCloudProject()).network(network)
