@@ -102,6 +102,7 @@ public class K8sAppCluster extends Construct implements BackendTarget {
                 .description("kubeconfig of " + getNode().getPath() + " (sensitive: read with terraform output -raw)")
                 .build();
         this.serviceIp = app.serviceIp().orElse(defaultServiceIp(network));
+        LoadBalancerAddresses.on(network).take(serviceIp, this);
         this.manifests = AppManifests.render(app, network.multiZone(), serviceIp);
         for (Manifest m : manifests) {
             new SideFile(this, "k8s-" + m.fileName(), props.manifestFolder() + "/" + m.fileName(),

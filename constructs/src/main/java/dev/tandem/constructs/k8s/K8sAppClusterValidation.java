@@ -6,7 +6,6 @@ import dev.tandem.constructs.network.Ipv4;
 import dev.tandem.constructs.network.RegionNetwork;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import software.constructs.IConstruct;
 
 /**
  * Checks {@link K8sAppClusterProps} against OVH's and Kubernetes' rules, and against the network and
@@ -48,7 +47,7 @@ final class K8sAppClusterValidation {
             if (p.present(props.app(), "app", "describe the app with AppSpec.builder()…build()")) {
                 props.app().validate(p.nested("app"));
                 if (networkOk) {
-                    checkServiceIp(p.nested("app"), self, network, props.app());
+                    checkServiceIp(p.nested("app"), network, props.app());
                 }
             }
         }
@@ -74,23 +73,19 @@ final class K8sAppClusterValidation {
      * The load balancer's address must be out of DHCP's reach, or a node could lease it first, and
      * must not be another cluster's on the same network, or the second load balancer never comes up.
      */
-    private static void checkServiceIp(Problems p, K8sAppCluster self, RegionNetwork network, AppSpec app) {
-        Optional<String> given = app.serviceIp().filter(ip -> !Token.isUnresolved(ip));
-        Optional<Long> address = given.flatMap(Ipv4::parse);
+    private static void checkServiceIp(Problems p, RegionNetwork network, AppSpec app) {
+        Optional<String> given = app.serviceIp();
+        Optional<Long> address = given.filter(ip -> !Token.isUnresolved(ip)).flatMap(Ipv4::parse);
         if (given.isPresent() && address.isEmpty()) {
-            return; // the app's own check reported the shape
+            return; // the app's own check reported the token or the shape
         }
         address.ifPresent(value -> p.require(network.isReservedForFixedAddresses(value), "serviceIp", given.get(),
                 "must lie in the top of the region's subnet " + network.cidr() + " that DHCP does not hand out",
                 "omit it to use the subnet's highest address, or pick one just below it"));
         String ip = given.orElse(K8sAppCluster.defaultServiceIp(network));
-        for (IConstruct node : network.stack().getNode().findAll()) {
-            if (node instanceof K8sAppCluster other && other != self && other.props() != null
-                    && other.props().network() == network && ip.equals(other.serviceIp())) {
-                p.add("serviceIp", given.orElse(ip + " (the default)"), "is already the load balancer address of "
+        LoadBalancerAddresses.on(network).takenBy(ip).ifPresent(other -> p.add("serviceIp",
+                given.orElse(ip + " (the default)"), "is already the load balancer address of "
                         + other.getNode().getPath() + " on the same network", "give each cluster on "
-                        + network.getNode().getPath() + " its own serviceIp from the top of " + network.cidr());
-            }
-        }
+                        + network.getNode().getPath() + " its own serviceIp from the top of " + network.cidr()));
     }
 }

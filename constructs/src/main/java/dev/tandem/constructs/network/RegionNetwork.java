@@ -28,7 +28,7 @@ import software.constructs.IConstruct;
  * app's private load balancer never collide with a node's lease.
  *
  * <p>Each region of a deployment gets its own VLAN, its own address range and its own OVH region:
- * the network is checked against every {@code RegionNetwork} already in the app. OVH allows one
+ * the network is checked against every {@code RegionNetwork} built before it in the app. OVH allows one
  * private network per VLAN id in a project ("it is not possible to set the same VLAN ID on two
  * different private networks", OVH guide "Configuring the vRack between the Public Cloud and a
  * Dedicated Server", 2023-02-14); ranges that overlap cannot be routed between regions ("addressing
@@ -80,6 +80,7 @@ public class RegionNetwork extends Construct {
                 .dhcp(true)
                 .noGateway(false)
                 .build();
+        RegionNetworks.of(this).add(this);
     }
 
     /** @return the innermost stack {@code construct} is in, if any (a network outside a stack has nowhere to go) */

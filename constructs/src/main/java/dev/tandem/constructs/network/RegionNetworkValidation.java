@@ -1,5 +1,6 @@
 package dev.tandem.constructs.network;
 
+import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Token;
 import dev.tandem.constructs.core.Problems;
 import java.util.HashSet;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import software.constructs.IConstruct;
 
 /**
  * Checks {@link RegionNetworkProps} on its own, then against every other {@link RegionNetwork}
@@ -114,12 +114,8 @@ final class RegionNetworkValidation {
 
     /** VLAN, range and OVH region must differ from every network built before this one in the app. */
     private static void checkOtherNetworks(Problems p, RegionNetwork self, RegionNetworkProps props, Ipv4Cidr cidr) {
-        Optional<com.hashicorp.cdktf.TerraformStack> stack = RegionNetwork.stackOf(self);
-        for (IConstruct node : self.getNode().getRoot().getNode().findAll()) {
-            // a network whose own validation failed has no cidr; it has reported its problems already
-            if (!(node instanceof RegionNetwork other) || other == self || other.cidr() == null) {
-                continue;
-            }
+        Optional<TerraformStack> stack = RegionNetwork.stackOf(self);
+        for (RegionNetwork other : RegionNetworks.of(self).built()) {
             String path = other.getNode().getPath();
             p.require(other.vlanId() != props.vlanId(), "vlanId", props.vlanId(), "is already the VLAN of " + path
                     + ": OVH takes one private network per VLAN id", "pick a VLAN no other region uses");
