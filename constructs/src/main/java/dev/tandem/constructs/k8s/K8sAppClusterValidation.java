@@ -1,6 +1,5 @@
 package dev.tandem.constructs.k8s;
 
-import com.hashicorp.cdktf.Token;
 import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.network.Ipv4;
 import dev.tandem.constructs.network.RegionNetwork;
@@ -24,10 +23,7 @@ final class K8sAppClusterValidation {
         if (p.present(props, "props", "build the cluster with K8sAppCluster.Builder.create(scope, id)…build()")) {
             RegionNetwork network = props.network();
             boolean networkOk = p.present(network, "network", "pass the region's RegionNetwork")
-                    && p.require(self.getNode().getScopes().contains(network.stack()), "network",
-                            network.getNode().getPath(), "must be in the cluster's stack: the cluster reads the "
-                                    + "network's ids, which Terraform cannot read across stacks",
-                            "create the cluster in the stack of its network");
+                    && inStackOf(p, self, network);
             checkVersion(p, props.kubernetesVersion());
             p.present(props.updatePolicy(), "updatePolicy", "omit it for MINIMAL_DOWNTIME");
             p.present(props.kubeProxyMode(), "kubeProxyMode", "omit it for IPTABLES");
@@ -54,11 +50,20 @@ final class K8sAppClusterValidation {
         p.throwIfAny();
     }
 
+    private static boolean inStackOf(Problems p, K8sAppCluster self, RegionNetwork network) {
+        if (self.getNode().getScopes().contains(network.stack())) {
+            return true;
+        }
+        p.add("network", network.getNode().getPath(), "must be in the cluster's stack: the cluster reads the "
+                + "network's ids, which Terraform cannot read across stacks", "create the cluster in the stack of its network");
+        return false;
+    }
+
     private static void checkVersion(Problems p, String version) {
         if (!p.present(version, "kubernetesVersion", "omit it for " + K8sAppClusterProps.DEFAULT_KUBERNETES_VERSION)) {
             return;
         }
-        if (Token.isUnresolved(version)) {
+        if (ManifestValues.isToken(version)) {
             p.add("kubernetesVersion", "an unresolved Terraform value", "must be known at synth time: the "
                     + "manifests are written for it", "write the minor, e.g. " + K8sAppClusterProps.DEFAULT_KUBERNETES_VERSION);
             return;
@@ -75,7 +80,7 @@ final class K8sAppClusterValidation {
      */
     private static void checkServiceIp(Problems p, RegionNetwork network, AppSpec app) {
         Optional<String> given = app.serviceIp();
-        Optional<Long> address = given.filter(ip -> !Token.isUnresolved(ip)).flatMap(Ipv4::parse);
+        Optional<Long> address = given.filter(ip -> !ManifestValues.isToken(ip)).flatMap(Ipv4::parse);
         if (given.isPresent() && address.isEmpty()) {
             return; // the app's own check reported the token or the shape
         }

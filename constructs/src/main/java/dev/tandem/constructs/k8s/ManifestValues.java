@@ -8,6 +8,11 @@ final class ManifestValues {
     private ManifestValues() {
     }
 
+    /** @return true for a Terraform reference (a token); plain text is told apart without a call into jsii */
+    static boolean isToken(String value) {
+        return value.contains("${") && Token.isUnresolved(value);
+    }
+
     /**
      * Records a problem when {@code value} is an unresolved Terraform value (a token), without
      * printing the token.
@@ -15,7 +20,7 @@ final class ManifestValues {
      * @return true when the value is known at synth time, so its content can be checked
      */
     static boolean known(Problems p, String value, String property) {
-        return p.require(value == null || !Token.isUnresolved(value), property, "an unresolved Terraform value",
+        return p.require(value == null || !isToken(value), property, "an unresolved Terraform value",
                 "must be known at synth time: the manifests are files that Terraform never resolves",
                 "write the value itself, not a reference to a resource or variable");
     }

@@ -1,6 +1,5 @@
 package dev.tandem.constructs.k8s;
 
-import com.hashicorp.cdktf.Token;
 import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.Values;
 import java.util.List;
@@ -66,7 +65,7 @@ public record NodePoolSpec(String flavor, int desiredNodes, int minNodes, int ma
      * @return true when the counts are in order, so checks that use them can follow
      */
     public boolean validate(Problems p) {
-        if (p.present(flavor, "flavor", "name an OVH instance flavor, e.g. b3-8") && !Token.isUnresolved(flavor)) {
+        if (p.present(flavor, "flavor", "name an OVH instance flavor, e.g. b3-8") && !ManifestValues.isToken(flavor)) {
             p.require(FLAVOR.matcher(flavor).matches(), "flavor", flavor,
                     "must be an OVH instance flavor name (family, '-', memory in GB, e.g. b3-8, c3-16, r3-64)",
                     "use e.g. b3-8");

@@ -59,7 +59,8 @@ public class RegionNetwork extends Construct {
     public RegionNetwork(@NotNull Construct scope, @NotNull String id, RegionNetworkProps props) {
         super(scope, id);
         Optional<TerraformStack> in = stackOf(this);
-        RegionNetworkValidation.validate(this, props, in.isPresent());
+        RegionNetworks others = RegionNetworks.of(this);
+        RegionNetworkValidation.validate(this, props, in, others.built());
         this.props = props;
         this.zones = props.zones().orElse(OvhZones.of(props.region()));
         this.cidr = Ipv4Cidr.parse(props.cidr()).orElseThrow();
@@ -80,15 +81,16 @@ public class RegionNetwork extends Construct {
                 .dhcp(true)
                 .noGateway(false)
                 .build();
-        RegionNetworks.of(this).add(this);
+        others.add(this);
     }
 
     /** @return the innermost stack {@code construct} is in, if any (a network outside a stack has nowhere to go) */
     static Optional<TerraformStack> stackOf(IConstruct construct) {
         List<IConstruct> scopes = construct.getNode().getScopes();
         for (int i = scopes.size() - 1; i >= 0; i--) {
-            if (TerraformStack.isStack(scopes.get(i))) {
-                return Optional.of((TerraformStack) scopes.get(i));
+            // jsii hands back stacks as TerraformStack objects, so no call into jsii is needed to tell them
+            if (scopes.get(i) instanceof TerraformStack stack) {
+                return Optional.of(stack);
             }
         }
         return Optional.empty();

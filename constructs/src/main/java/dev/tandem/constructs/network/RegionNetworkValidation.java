@@ -24,9 +24,19 @@ final class RegionNetworkValidation {
     private RegionNetworkValidation() {
     }
 
-    static void validate(RegionNetwork self, RegionNetworkProps props, boolean inStack) {
+    /** @return true for a Terraform reference (a token); plain text is told apart without a call into jsii */
+    private static boolean isToken(String value) {
+        return value.contains("${") && Token.isUnresolved(value);
+    }
+
+    /**
+     * @param stack  the stack the network is in, if any
+     * @param others the networks built before it in the app
+     */
+    static void validate(RegionNetwork self, RegionNetworkProps props, Optional<TerraformStack> stack,
+            List<RegionNetwork> others) {
         Problems p = new Problems(self.getNode().getPath());
-        p.require(inStack, "scope", self.getNode().getPath(), "must be inside a TerraformStack: its resources belong "
+        p.require(stack.isPresent(), "scope", p.path(), "must be inside a TerraformStack: its resources belong "
                 + "to a stack", "create the network under the region's stack");
         if (p.present(props, "props", "build the network with RegionNetwork.Builder.create(scope, id)…build()")) {
             checkProject(p, props.cloudProject());
@@ -39,7 +49,7 @@ final class RegionNetworkValidation {
             }
             Optional<Ipv4Cidr> cidr = checkCidr(p, props.cidr());
             if (p.isEmpty() && cidr.isPresent()) {
-                checkOtherNetworks(p, self, props, cidr.get());
+                checkOtherNetworks(p, others, stack.get(), props, cidr.get());
             }
         }
         p.throwIfAny();
@@ -47,7 +57,7 @@ final class RegionNetworkValidation {
 
     private static void checkProject(Problems p, String project) {
         if (p.present(project, "cloudProject", "copy the id from the OVH control panel (Public Cloud → project → id)")
-                && !Token.isUnresolved(project)) {
+                && !isToken(project)) {
             p.require(PROJECT.matcher(project).matches(), "cloudProject", project,
                     "must be an OVH Public Cloud project id (32 lower-case hexadecimal characters)",
                     "copy it from the OVH control panel (Public Cloud → project → id)");
@@ -58,7 +68,7 @@ final class RegionNetworkValidation {
         if (!p.present(region, "region", "name the OVH region, e.g. EU-WEST-PAR or DE1")) {
             return false;
         }
-        if (Token.isUnresolved(region)) {
+        if (isToken(region)) {
             p.add("region", "an unresolved Terraform value", "must be known at synth time: the zones, the "
                     + "network's region list and its OpenStack id depend on it", "write the region code, e.g. DE1");
             return false;
@@ -97,7 +107,7 @@ final class RegionNetworkValidation {
         if (!p.present(text, "cidr", "give the region a private range, e.g. 10.10.0.0/16")) {
             return Optional.empty();
         }
-        if (Token.isUnresolved(text)) {
+        if (isToken(text)) {
             p.add("cidr", "an unresolved Terraform value", "must be known at synth time: the DHCP range and the "
                     + "reserved addresses are computed from it", "write the range, e.g. 10.10.0.0/16");
             return Optional.empty();
@@ -113,17 +123,23 @@ final class RegionNetworkValidation {
     }
 
     /** VLAN, range and OVH region must differ from every network built before this one in the app. */
-    private static void checkOtherNetworks(Problems p, RegionNetwork self, RegionNetworkProps props, Ipv4Cidr cidr) {
-        Optional<TerraformStack> stack = RegionNetwork.stackOf(self);
-        for (RegionNetwork other : RegionNetworks.of(self).built()) {
-            String path = other.getNode().getPath();
-            p.require(other.vlanId() != props.vlanId(), "vlanId", props.vlanId(), "is already the VLAN of " + path
-                    + ": OVH takes one private network per VLAN id", "pick a VLAN no other region uses");
-            p.require(!other.cidr().overlaps(cidr), "cidr", props.cidr(), "overlaps " + other.cidr() + " of " + path
-                    + ": regions' ranges must not overlap to be routable", "pick a range no other region uses");
-            p.require(!other.region().equals(props.region()) || stack.equals(Optional.of(other.stack())), "region",
-                    props.region(), "is already the OVH region of " + path + " in another stack: two regions of a "
-                            + "deployment in one OVH region fail together", "put each region stack in its own OVH region");
+    private static void checkOtherNetworks(Problems p, List<RegionNetwork> others, TerraformStack stack,
+            RegionNetworkProps props, Ipv4Cidr cidr) {
+        for (RegionNetwork other : others) {
+            // paths are read only for a problem: each read is a call into jsii
+            if (other.vlanId() == props.vlanId()) {
+                p.add("vlanId", props.vlanId(), "is already the VLAN of " + other.getNode().getPath()
+                        + ": OVH takes one private network per VLAN id", "pick a VLAN no other region uses");
+            }
+            if (other.cidr().overlaps(cidr)) {
+                p.add("cidr", props.cidr(), "overlaps " + other.cidr() + " of " + other.getNode().getPath()
+                        + ": regions' ranges must not overlap to be routable", "pick a range no other region uses");
+            }
+            if (other.region().equals(props.region()) && other.stack() != stack) {
+                p.add("region", props.region(), "is already the OVH region of " + other.getNode().getPath()
+                        + " in another stack: two regions of a deployment in one OVH region fail together",
+                        "put each region stack in its own OVH region");
+            }
         }
     }
 }
