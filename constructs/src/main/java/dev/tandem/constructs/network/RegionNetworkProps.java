@@ -87,8 +87,11 @@ public record RegionNetworkProps(String cloudProject, String region, Optional<Li
         }
 
         /**
-         * The vRack VLAN of the network, 0–4000; 0 is the vRack's untagged VLAN (the one dedicated
-         * servers use by default). Each region of a deployment takes its own VLAN. Required.
+         * The vRack VLAN of the network, 0–4000; 0 is the vRack's untagged VLAN, the one dedicated
+         * servers use by default (OVH guide "Configuring the vRack between the Public Cloud and a
+         * Dedicated Server", 2023-02-14: the control panel offers 2–4000, VLAN 0 is set through the
+         * API; ovh/terraform-provider-ovh {@code ovh_cloud_project_network_private.vlan_id} defaults to
+         * 0 and sends it as given). Each region of a deployment takes its own VLAN. Required.
          *
          * @param value the VLAN id
          * @return this builder

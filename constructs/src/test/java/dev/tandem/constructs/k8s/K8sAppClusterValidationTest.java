@@ -86,13 +86,6 @@ class K8sAppClusterValidationTest {
                         n -> n.taints(List.of(Taint.builder().key("dedicated").effect(null).build()))));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("missingValues")
-    void aMissingValueIsNamedNotACrash(String label, UnaryOperator<K8sAppCluster.Builder> change, String property,
-            String value, String why) {
-        rejects(change.apply(cluster()), property, value, why);
-    }
-
     static Stream<Arguments> inconsistentValues() {
         return Stream.of(
                 appRejected("app.replicas", "1", "must be at least 2", a -> a.replicas(1)),
@@ -135,13 +128,6 @@ class K8sAppClusterValidationTest {
                         a -> a.serviceIp("10.10.200.10")),
                 appRejected("app.serviceIp", "10.10.255.255", "that DHCP does not hand out",
                         a -> a.serviceIp("10.10.255.255")));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("inconsistentValues")
-    void valuesThatContradictEachOtherAreRejected(String label, UnaryOperator<K8sAppCluster.Builder> change,
-            String property, String value, String why) {
-        rejects(change.apply(cluster()), property, value, why);
     }
 
     static Stream<Arguments> valuesOutOfTheirDomain() {
@@ -193,9 +179,10 @@ class K8sAppClusterValidationTest {
                         n -> n.taints(List.of(Taint.builder().key("dedicated").value("-app").build()))));
     }
 
+    /** Missing values, values that contradict each other, and values outside their domain. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("valuesOutOfTheirDomain")
-    void valuesOutsideTheirDomainAreRejected(String label, UnaryOperator<K8sAppCluster.Builder> change,
+    @MethodSource({"missingValues", "inconsistentValues", "valuesOutOfTheirDomain"})
+    void badInputIsRejectedWithPathPropertyValueAndFix(String label, UnaryOperator<K8sAppCluster.Builder> change,
             String property, String value, String why) {
         rejects(change.apply(cluster()), property, value, why);
     }
