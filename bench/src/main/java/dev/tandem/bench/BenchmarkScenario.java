@@ -94,10 +94,10 @@ public final class BenchmarkScenario {
             GlobalTable table = GlobalTable.Builder.create(scope, "table").tableName(name + "-data")
                     .partitionKey(Attribute.string("pk")).build();
             TableReplica.Builder.create(replicas, name + "-replica").table(table).build();
-            RegionNetwork network = new RegionNetwork(scope, "network", spec.ovhCloudProject(),
-                    spec.primary().ovhRegion(), spec.primary().ovhZones(), i, "10." + (i % 250) + ".0.0/16");
+            RegionNetwork network = RegionNetwork.Builder.create(scope, "network").cloudProject(spec.ovhCloudProject())
+                    .region(spec.primary().ovhRegion()).vlanId(i)
+                    .cidr("10." + (i % 250) + ".0.0/16").build();
             K8sAppCluster cluster = K8sAppCluster.Builder.create(scope, "cluster").network(network).manifestFolder("k8s/" + name)
-                    .zones(spec.primary().ovhZones())
                     .app(AppSpec.builder().name(name).image(spec.appImage()).health(spec.health()).build())
                     .build();
             HaproxyTier.Builder.create(scope, "haproxy-" + name).network(network)

@@ -11,6 +11,7 @@ import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.network.Ipv4Cidr;
+import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.constructs.readiness.AcceptedRisk;
 import dev.tandem.constructs.readiness.DrTargets;
 import dev.tandem.constructs.table.GlobalTableProps;
@@ -57,6 +58,7 @@ public final class DeploymentSpec {
     private final List<AcceptedRisk> acceptedRisks;
     private final Optional<String> drReadinessSkipReason;
     private final List<GlobalTableProps> tables;
+    private final RegionCustomizer<RegionNetwork.Builder> network;
     private final RegionCustomizer<K8sAppCluster.Builder> cluster;
     private final RegionCustomizer<AppSpec.Builder> app;
     private final RegionCustomizer<HaproxyTier.Builder> haproxy;
@@ -77,6 +79,7 @@ public final class DeploymentSpec {
         this.acceptedRisks = b.acceptedRisks;
         this.drReadinessSkipReason = Optional.ofNullable(b.drReadinessSkipReason);
         this.tables = b.tables;
+        this.network = b.network;
         this.cluster = b.cluster;
         this.app = b.app;
         this.haproxy = b.haproxy;
@@ -94,7 +97,7 @@ public final class DeploymentSpec {
         Builder b = new Builder().appName(appName).appImage(appImage).sshKeyName(sshKeyName).ovhEndpoint(ovhEndpoint)
                 .ovhCloudProject(ovhCloudProject).regions(regions).edge(edge).health(health).backend(backend)
                 .drTargets(drTargets).acceptedRisks(acceptedRisks).tables(tables)
-                .customizeCluster(cluster).customizeApp(app).customizeHaproxy(haproxy).customizeReplica(replica)
+                .customizeNetwork(network).customizeCluster(cluster).customizeApp(app).customizeHaproxy(haproxy).customizeReplica(replica)
                 .customizeEdge(edgeLoadBalancer);
         drReadinessSkipReason.ifPresent(b::skipDrReadiness);
         return b;
@@ -170,6 +173,10 @@ public final class DeploymentSpec {
         return tables;
     }
 
+    RegionCustomizer<RegionNetwork.Builder> networkCustomizer() {
+        return network;
+    }
+
     RegionCustomizer<K8sAppCluster.Builder> clusterCustomizer() {
         return cluster;
     }
@@ -205,6 +212,7 @@ public final class DeploymentSpec {
         private List<AcceptedRisk> acceptedRisks = List.of();
         private String drReadinessSkipReason;
         private List<GlobalTableProps> tables = List.of();
+        private RegionCustomizer<RegionNetwork.Builder> network = RegionCustomizer.none();
         private RegionCustomizer<K8sAppCluster.Builder> cluster = RegionCustomizer.none();
         private RegionCustomizer<AppSpec.Builder> app = RegionCustomizer.none();
         private RegionCustomizer<HaproxyTier.Builder> haproxy = RegionCustomizer.none();
@@ -340,6 +348,15 @@ public final class DeploymentSpec {
         }
 
         /**
+         * @param value adjusts each region's {@link RegionNetwork} (gateway, DHCP range…); @default no change
+         * @return this builder
+         */
+        public Builder customizeNetwork(RegionCustomizer<RegionNetwork.Builder> value) {
+            this.network = value;
+            return this;
+        }
+
+        /**
          * @param value adjusts each region's {@link K8sAppCluster} (version, node pools…); @default no change
          * @return this builder
          */
@@ -415,7 +432,7 @@ public final class DeploymentSpec {
             checkRegions(p);
             checkEdge(p);
             checkTables(p);
-            for (Map.Entry<String, Object> hook : Map.<String, Object>of("customizeCluster", cluster, "customizeApp", app, "customizeHaproxy", haproxy,
+            for (Map.Entry<String, Object> hook : Map.<String, Object>of("customizeNetwork", network, "customizeCluster", cluster, "customizeApp", app, "customizeHaproxy", haproxy,
                     "customizeReplica", replica).entrySet()) {
                 p.present(hook.getValue(), hook.getKey(), "pass a hook, or leave it unset for no change");
             }
@@ -456,7 +473,8 @@ public final class DeploymentSpec {
                             + other + "]: two regions in one OVH region fail together",
                             "put each region in its own OVH region");
                 }
-                p.presentElements(r.ovhZones(), at + ".ovhZones", "pass List.of() for a one-zone region");
+                r.ovhZones().ifPresent(z -> p.presentElements(z, at + ".ovhZones",
+                        "list the zones, or leave them unset for all the region's zones"));
                 p.require(AwsRegions.isValid(r.awsRegion()), at + ".awsRegion", r.awsRegion(),
                         "must be an AWS region hashicorp/aws 5.100.0 knows", "use a region code such as eu-central-1");
                 Integer otherVlan = vlans.putIfAbsent(r.vlanId(), i);

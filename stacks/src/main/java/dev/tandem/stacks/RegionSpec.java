@@ -2,6 +2,7 @@ package dev.tandem.stacks;
 
 import dev.tandem.constructs.core.Values;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One region of the deployment: where its OVH resources and its AWS side live. The constructs built
@@ -20,18 +21,18 @@ import java.util.List;
  *
  * @param stackName   the cdktf stack name, e.g. {@code primary}
  * @param ovhRegion   OVH Public Cloud region, e.g. {@code EU-WEST-PAR}
- * @param ovhZones    the region's availability zones, empty where it has one zone
+ * @param ovhZones    the availability zones to use; empty means all the region's (none in a one-zone region)
  * @param awsRegion   AWS region of the DynamoDB table or replica this region's app uses, e.g. {@code eu-west-3}
  * @param vlanId      vRack VLAN of the region's private network (distinct per region)
  * @param privateCidr the private network's IPv4 range, e.g. {@code 10.10.0.0/16} (no overlap between regions)
  * @param haproxy     the HAProxy instances' flavor and image, which OVH identifies per region
  */
-public record RegionSpec(String stackName, String ovhRegion, List<String> ovhZones, String awsRegion, int vlanId,
-        String privateCidr, InstanceSpec haproxy) {
+public record RegionSpec(String stackName, String ovhRegion, Optional<List<String>> ovhZones, String awsRegion,
+        int vlanId, String privateCidr, InstanceSpec haproxy) {
 
     /** Copies the zone list (nulls are kept for validation to report). */
     public RegionSpec {
-        ovhZones = Values.list(ovhZones);
+        ovhZones = ovhZones == null ? Optional.empty() : ovhZones.map(Values::list);
     }
 
     /** @return a builder */
@@ -41,15 +42,15 @@ public record RegionSpec(String stackName, String ovhRegion, List<String> ovhZon
 
     /** @return a builder holding this region's values, to change some of them */
     public Builder toBuilder() {
-        return new Builder().stackName(stackName).ovhRegion(ovhRegion).ovhZones(ovhZones).awsRegion(awsRegion)
-                .vlanId(vlanId).privateCidr(privateCidr).haproxy(haproxy);
+        return new Builder().stackName(stackName).ovhRegion(ovhRegion).ovhZones(ovhZones.orElse(null))
+                .awsRegion(awsRegion).vlanId(vlanId).privateCidr(privateCidr).haproxy(haproxy);
     }
 
     /** Builds a {@link RegionSpec}; every setter documents its default. */
     public static final class Builder {
         private String stackName;
         private String ovhRegion;
-        private List<String> ovhZones = List.of();
+        private List<String> ovhZones;
         private String awsRegion;
         private int vlanId;
         private String privateCidr;
@@ -77,8 +78,9 @@ public record RegionSpec(String stackName, String ovhRegion, List<String> ovhZon
         }
 
         /**
-         * @param value the region's availability zones, e.g. {@code eu-west-par-a}…{@code -c};
-         *              @default none (a one-zone region)
+         * @param value the availability zones to spread over, at least two of a 3-AZ region's, e.g.
+         *              {@code eu-west-par-a}…{@code -c}; @default all of the region's zones (none in a
+         *              one-zone region)
          * @return this builder
          */
         public Builder ovhZones(List<String> value) {
@@ -124,7 +126,8 @@ public record RegionSpec(String stackName, String ovhRegion, List<String> ovhZon
 
         /** @return the region; {@link DeploymentSpec} and the constructs check it */
         public RegionSpec build() {
-            return new RegionSpec(stackName, ovhRegion, ovhZones, awsRegion, vlanId, privateCidr, haproxy);
+            return new RegionSpec(stackName, ovhRegion, Optional.ofNullable(ovhZones), awsRegion, vlanId, privateCidr,
+                    haproxy);
         }
     }
 }

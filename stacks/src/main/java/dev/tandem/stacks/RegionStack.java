@@ -46,17 +46,22 @@ public class RegionStack extends TerraformStack {
         this.ovh = OvhProvider.Builder.create(this, "ovh")
                 .endpoint(deployment.ovhEndpoint().providerValue())
                 .build();
-        this.network = new RegionNetwork(this, "network", deployment.ovhCloudProject(), region.ovhRegion(),
-                region.ovhZones(), region.vlanId(), region.privateCidr());
+        RegionNetwork.Builder networkBuilder = RegionNetwork.Builder.create(this, "network")
+                .cloudProject(deployment.ovhCloudProject())
+                .region(region.ovhRegion())
+                .vlanId(region.vlanId())
+                .cidr(region.privateCidr());
+        region.ovhZones().ifPresent(networkBuilder::zones);
+        deployment.networkCustomizer().customize(region, networkBuilder);
+        this.network = networkBuilder.build();
         AppSpec.Builder appSpec = AppSpec.builder()
                 .name(deployment.appName())
                 .image(deployment.appImage())
                 .health(deployment.health())
-                .ingress(IngressSpec.forHost(deployment.edge().hostname()));
+                .ingress(IngressSpec.builder().host(deployment.edge().hostname()).build());
         deployment.appCustomizer().customize(region, appSpec);
         K8sAppCluster.Builder cluster = K8sAppCluster.Builder.create(this, "app")
                 .network(network)
-                .zones(region.ovhZones())
                 .app(appSpec.build());
         deployment.clusterCustomizer().customize(region, cluster);
         this.app = cluster.build();

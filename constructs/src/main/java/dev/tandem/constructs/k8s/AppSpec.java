@@ -1,19 +1,25 @@
 package dev.tandem.constructs.k8s;
 
+import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.health.HealthContract;
-import java.util.Objects;
+import dev.tandem.constructs.network.Ipv4;
 import java.util.Optional;
 
 /**
  * The application the cluster runs: one container image as a Deployment, published through a
  * private load balancer Service and an Ingress.
  *
+ * <pre>{@code
+ * AppSpec.builder().name("orders").image("registry.example.com/orders:1.4.2").health(health).build()
+ * }</pre>
+ *
  * @param name               DNS-1123 label starting with a letter; names the Deployment, Service,
  *                           Ingress, PDB and HPA, and is the {@code app.kubernetes.io/name} label
- * @param namespace          namespace the app lives in
+ * @param namespace          namespace the app lives in; empty means the app's name ({@link #effectiveNamespace()})
  * @param image              container image pinned by tag or digest, e.g. {@code registry/app:1.4.2}
  *                           or {@code registry/app@sha256:…}
- * @param containerPort      TCP port the container serves on
+ * @param containerPort      TCP port the container serves on; empty means the health contract's port
+ *                           ({@link #effectiveContainerPort()})
  * @param replicas           pods to run when no autoscaling is set
  * @param allowSingleReplica explicit opt-out of the two-replica minimum
  * @param resources          CPU and memory requests and limits
@@ -24,15 +30,20 @@ import java.util.Optional;
  * @param serviceIp          fixed private address of the Service's load balancer; empty means the
  *                           highest address of the region's subnet
  */
-public record AppSpec(String name, String namespace, String image, int containerPort, int replicas,
-        boolean allowSingleReplica, Resources resources, HealthContract health, IngressSpec ingress,
+public record AppSpec(String name, Optional<String> namespace, String image, Optional<Integer> containerPort,
+        int replicas, boolean allowSingleReplica, Resources resources, HealthContract health, IngressSpec ingress,
         Optional<Autoscaling> autoscaling, Optional<Integer> pdbMinAvailable, Optional<String> serviceIp) {
 
-    /** Rejects missing parts; their values are checked by {@link K8sAppCluster}. */
+    /** Replicas without autoscaling, unless set. */
+    public static final int DEFAULT_REPLICAS = 3;
+
+    /** Treats a null Optional as empty; values are checked by {@link K8sAppCluster}. */
     public AppSpec {
-        Objects.requireNonNull(resources, "resources");
-        Objects.requireNonNull(health, "health");
-        Objects.requireNonNull(ingress, "ingress");
+        namespace = namespace == null ? Optional.empty() : namespace;
+        containerPort = containerPort == null ? Optional.empty() : containerPort;
+        autoscaling = autoscaling == null ? Optional.empty() : autoscaling;
+        pdbMinAvailable = pdbMinAvailable == null ? Optional.empty() : pdbMinAvailable;
+        serviceIp = serviceIp == null ? Optional.empty() : serviceIp;
     }
 
     /** @return a builder */
@@ -40,9 +51,92 @@ public record AppSpec(String name, String namespace, String image, int container
         return new Builder();
     }
 
+    /** @return a builder holding these values, to change some of them (unset defaults stay derived) */
+    public Builder toBuilder() {
+        Builder b = builder().name(name).image(image).replicas(replicas).allowSingleReplica(allowSingleReplica)
+                .resources(resources).health(health).ingress(ingress);
+        namespace.ifPresent(b::namespace);
+        containerPort.ifPresent(b::containerPort);
+        autoscaling.ifPresent(b::autoscaling);
+        pdbMinAvailable.ifPresent(b::pdbMinAvailable);
+        serviceIp.ifPresent(b::serviceIp);
+        return b;
+    }
+
+    /** @return the namespace the app lives in: {@link #namespace()}, or else the app's name */
+    public String effectiveNamespace() {
+        return namespace.orElse(name);
+    }
+
+    /** @return the TCP port the container serves on: {@link #containerPort()}, or else the health contract's port */
+    public int effectiveContainerPort() {
+        return containerPort.orElseGet(() -> health.port());
+    }
+
     /** @return the replica count the PodDisruptionBudget is measured against: the autoscaler's minimum if any */
     public int baselineReplicas() {
         return autoscaling.map(Autoscaling::minReplicas).orElse(replicas);
+    }
+
+    /**
+     * Records everything Kubernetes would refuse and the availability rules: names, image, port,
+     * replicas, resources, Ingress, autoscaling and disruption budget. Whether {@link #serviceIp()}
+     * lies in the region's reserved range depends on the network, so the cluster checks it.
+     *
+     * @param p where to record, e.g. {@code problems.nested("app")}
+     */
+    public void validate(Problems p) {
+        if (p.present(name, "name", "name the app, e.g. orders") && ManifestValues.known(p, name, "name")) {
+            p.require(KubernetesNames.isServiceName(name), "name", name,
+                    "must be a DNS-1123 label starting with a letter (it also names the Service)",
+                    "use lower-case letters, digits and '-', e.g. orders-api");
+        }
+        namespace.filter(n -> ManifestValues.known(p, n, "namespace")).ifPresent(n -> p.require(
+                KubernetesNames.isLabel(n), "namespace", n, "must be a DNS-1123 label",
+                "use lower-case letters, digits and '-', at most 63"));
+        checkImage(p);
+        containerPort.ifPresent(port -> p.require(port >= 1 && port <= 65535, "containerPort", port,
+                "must be between 1 and 65535", "use the TCP port the app listens on"));
+        p.present(health, "health", "pass the deployment's HealthContract: every layer checks the same path");
+        checkReplicas(p);
+        if (p.present(resources, "resources", "omit it for Resources.defaults()")) {
+            resources.validate(p.nested("resources"));
+        }
+        if (p.present(ingress, "ingress", "omit it for IngressSpec.catchAll()")) {
+            ingress.validate(p.nested("ingress"));
+        }
+        serviceIp.filter(ip -> ManifestValues.known(p, ip, "serviceIp")).ifPresent(ip -> p.require(
+                Ipv4.parse(ip).isPresent(), "serviceIp", ip, "must be an IPv4 address",
+                "omit it to use the subnet's highest address, or pick one just below it"));
+    }
+
+    private void checkImage(Problems p) {
+        if (!p.present(image, "image", "name the image with a tag or digest, e.g. registry.example.com/app:1.4.2")
+                || !ManifestValues.known(p, image, "image")) {
+            return;
+        }
+        ImageReference.parse(image).ifPresentOrElse(
+                ref -> p.require(ref.isPinned(), "image", image, "must name a tag or a digest",
+                        "append :<version> or @sha256:<digest>"),
+                () -> p.add("image", image, "must be a container image reference ([registry[:port]/]path[:tag]"
+                        + "[@sha256:digest], path in lower case)", "use e.g. registry.example.com/team/app:1.4.2"));
+    }
+
+    private void checkReplicas(Problems p) {
+        int minimum = allowSingleReplica ? 1 : 2;
+        String optOut = allowSingleReplica ? "" : ", or set allowSingleReplica(true) for a development cluster";
+        if (autoscaling.isEmpty()) {
+            p.require(replicas >= minimum, "replicas", replicas, "must be at least " + minimum
+                    + ": one pod means downtime on every rollout and node drain", "run 3 replicas" + optOut);
+        }
+        autoscaling.ifPresent(a -> a.validate(p.nested("autoscaling"), minimum, optOut));
+        pdbMinAvailable.ifPresent(min -> {
+            p.require(min >= 0, "pdbMinAvailable", min, "must not be negative", "use replicas - 1");
+            p.require(min < baselineReplicas(), "pdbMinAvailable", min,
+                    "must be below the " + baselineReplicas() + " replicas: a budget that keeps every pod "
+                            + "blocks all evictions, so nodes can never be drained for upgrades",
+                    "use " + Math.max(0, baselineReplicas() - 1) + " or leave it unset");
+        });
     }
 
     /** Builds an {@link AppSpec}. */
@@ -51,7 +145,7 @@ public record AppSpec(String name, String namespace, String image, int container
         private String namespace;
         private String image;
         private Integer containerPort;
-        private int replicas = 3;
+        private int replicas = DEFAULT_REPLICAS;
         private boolean allowSingleReplica;
         private Resources resources = Resources.defaults();
         private HealthContract health;
@@ -63,73 +157,144 @@ public record AppSpec(String name, String namespace, String image, int container
         private Builder() {
         }
 
-        /** @param value the app's name (required) */
+        /**
+         * The app's name: names its Deployment, Service, Ingress, budget and autoscaler. Required.
+         *
+         * @param value a DNS-1123 label starting with a letter, e.g. {@code orders}
+         * @return this builder
+         */
         public Builder name(String value) {
             this.name = value;
             return this;
         }
 
-        /** @param value namespace; @default the app's name */
+        /**
+         * The namespace the app lives in (created by the manifests, with the restricted Pod Security profile).
+         *
+         * @default the app's name
+         * @param value a DNS-1123 label
+         * @return this builder
+         */
         public Builder namespace(String value) {
             this.namespace = value;
             return this;
         }
 
-        /** @param value image by tag or digest (required) */
+        /**
+         * The container image, pinned by tag or digest. Required.
+         *
+         * @param value e.g. {@code registry.example.com/team/orders:1.4.2} or {@code …@sha256:<digest>}
+         * @return this builder
+         */
         public Builder image(String value) {
             this.image = value;
             return this;
         }
 
-        /** @param value container port; @default the health contract's port */
+        /**
+         * The TCP port the container serves on.
+         *
+         * @default the health contract's port
+         * @param value 1–65535
+         * @return this builder
+         */
         public Builder containerPort(int value) {
             this.containerPort = value;
             return this;
         }
 
-        /** @param value replicas; @default 3 */
+        /**
+         * Pods to run when no autoscaling is set.
+         *
+         * @default {@value AppSpec#DEFAULT_REPLICAS}
+         * @param value at least 2, or 1 with {@link #allowSingleReplica(boolean)}
+         * @return this builder
+         */
         public Builder replicas(int value) {
             this.replicas = value;
             return this;
         }
 
-        /** Allows fewer than two replicas (development only: one pod means downtime on every rollout or drain). */
-        public Builder allowSingleReplica() {
-            this.allowSingleReplica = true;
+        /**
+         * Allows fewer than two replicas: for development only, as one pod means downtime on every
+         * rollout or node drain.
+         *
+         * @default false
+         * @param value true to allow a single replica
+         * @return this builder
+         */
+        public Builder allowSingleReplica(boolean value) {
+            this.allowSingleReplica = value;
             return this;
         }
 
-        /** @param value requests and limits; @default {@link Resources#defaults()} */
+        /**
+         * CPU and memory requests and limits of the container.
+         *
+         * @default {@link Resources#defaults()}: 250m/1 CPU, 256Mi/512Mi
+         * @param value the resources
+         * @return this builder
+         */
         public Builder resources(Resources value) {
             this.resources = value;
             return this;
         }
 
-        /** @param value the deployment's health contract (required) */
+        /**
+         * The deployment's health contract: the probes follow its path, port and timing. Required.
+         *
+         * @param value the contract every layer of the deployment shares
+         * @return this builder
+         */
         public Builder health(HealthContract value) {
             this.health = value;
             return this;
         }
 
-        /** @param value Ingress routing; @default {@link IngressSpec#catchAll()} */
+        /**
+         * How the Ingress routes.
+         *
+         * @default {@link IngressSpec#catchAll()}: every host, the default class, no TLS
+         * @param value the Ingress settings
+         * @return this builder
+         */
         public Builder ingress(IngressSpec value) {
             this.ingress = value;
             return this;
         }
 
-        /** @param value CPU autoscaling; @default none */
+        /**
+         * A HorizontalPodAutoscaler on CPU; it then owns the replica count.
+         *
+         * @default none: a fixed {@link #replicas(int)}
+         * @param value the autoscaling bounds and target
+         * @return this builder
+         */
         public Builder autoscaling(Autoscaling value) {
             this.autoscaling = value;
             return this;
         }
 
-        /** @param value PDB minAvailable; @default replicas − 1 */
+        /**
+         * Pods the PodDisruptionBudget keeps running during node drains.
+         *
+         * @default one less than the replicas (or the autoscaler's minimum)
+         * @param value 0 or more, below the replicas
+         * @return this builder
+         */
         public Builder pdbMinAvailable(int value) {
             this.pdbMinAvailable = value;
             return this;
         }
 
-        /** @param value fixed load balancer address in the region's subnet; @default its highest address */
+        /**
+         * The fixed private address of the app's load balancer, from the top of the region's subnet
+         * that DHCP does not hand out; HAProxy sends traffic there.
+         *
+         * @default the subnet's highest usable address
+         * @param value an IPv4 address
+         * @return this builder
+         */
         public Builder serviceIp(String value) {
             this.serviceIp = value;
             return this;
@@ -137,11 +302,9 @@ public record AppSpec(String name, String namespace, String image, int container
 
         /** @return the spec; checked when the cluster is built */
         public AppSpec build() {
-            Objects.requireNonNull(health, "health: pass the deployment's HealthContract");
-            return new AppSpec(name, namespace == null ? name : namespace, image,
-                    containerPort == null ? health.port() : containerPort, replicas, allowSingleReplica, resources,
-                    health, ingress, Optional.ofNullable(autoscaling), Optional.ofNullable(pdbMinAvailable),
-                    Optional.ofNullable(serviceIp));
+            return new AppSpec(name, Optional.ofNullable(namespace), image, Optional.ofNullable(containerPort),
+                    replicas, allowSingleReplica, resources, health, ingress, Optional.ofNullable(autoscaling),
+                    Optional.ofNullable(pdbMinAvailable), Optional.ofNullable(serviceIp));
         }
     }
 }

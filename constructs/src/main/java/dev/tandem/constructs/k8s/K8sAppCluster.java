@@ -5,6 +5,8 @@ import com.hashicorp.cdktf.TerraformOutput;
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.BackendTarget;
 import dev.tandem.constructs.core.SideFile;
+import dev.tandem.constructs.internal.AppManifests;
+import dev.tandem.constructs.internal.ManifestYaml;
 import dev.tandem.constructs.network.Ipv4;
 import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.providers.ovh.cloud_project_kube.CloudProjectKube;
@@ -27,11 +29,13 @@ import software.constructs.Construct;
  *
  * <pre>{@code
  * K8sAppCluster app = K8sAppCluster.Builder.create(stack, "app")
- *     .network(stack.network())
- *     .zones(List.of("eu-west-par-a", "eu-west-par-b", "eu-west-par-c"))
+ *     .network(network)                          // cloud project, region and zones come from it
  *     .app(AppSpec.builder().name("orders").image("registry.example.com/orders:1.4.2").health(health).build())
  *     .build();
  * }</pre>
+ *
+ * <p>In a multi-zone region the cluster gets one node pool per zone of the network; in a one-zone
+ * region one pool with anti-affinity.
  *
  * <h2>How HAProxy reaches the app</h2>
  * The Service is of type {@code LoadBalancer}, made internal (no public address) and given a fixed
@@ -58,19 +62,20 @@ public class K8sAppCluster extends Construct implements BackendTarget {
 
     /**
      * Creates the cluster; invalid props throw {@link dev.tandem.constructs.core.ValidationException}
-     * listing every problem.
+     * listing every problem. Prefer {@link Builder}.
      *
-     * @param scope the region's stack
+     * @param scope the region's stack (or a construct in it), the stack of the props' network
      * @param id    construct id
      * @param props the cluster's description
      */
     public K8sAppCluster(@NotNull Construct scope, @NotNull String id, K8sAppClusterProps props) {
         super(scope, id);
-        K8sAppClusterValidation.validate(getNode().getPath(), props);
+        K8sAppClusterValidation.validate(this, props);
         this.props = props;
         RegionNetwork network = props.network();
-        ImageReference.parse(props.app().image()).filter(ImageReference::isFloatingLatest).ifPresent(i ->
-                Annotations.of(this).addWarning("app.image " + props.app().image()
+        AppSpec app = props.app();
+        ImageReference.parse(app.image()).filter(ImageReference::isFloatingLatest).ifPresent(i ->
+                Annotations.of(this).addWarning("app.image " + app.image()
                         + " uses :latest, which can change under a running Deployment; pin a version or a digest"));
         this.kube = CloudProjectKube.Builder.create(this, "kube")
                 .serviceName(network.cloudProject())
@@ -86,24 +91,30 @@ public class K8sAppCluster extends Construct implements BackendTarget {
                 .privateNetworkConfiguration(CloudProjectKubePrivateNetworkConfiguration.builder()
                         .defaultVrackGateway("").privateNetworkRoutingAsDefault(false).build())
                 .build();
-        if (props.multiZone()) {
-            props.zones().forEach(zone -> nodePools.add(nodePool("pool-" + zone, Optional.of(zone), false)));
+        if (network.multiZone()) {
+            network.zones().forEach(zone -> nodePools.add(nodePool("pool-" + zone, Optional.of(zone), false)));
         } else {
-            nodePools.add(nodePool("pool", props.zones().stream().findFirst(), true));
+            nodePools.add(nodePool("pool", Optional.empty(), true));
         }
         this.kubeconfig = TerraformOutput.Builder.create(this, "kubeconfig")
                 .value(kube.getKubeconfig())
                 .sensitive(true)
                 .description("kubeconfig of " + getNode().getPath() + " (sensitive: read with terraform output -raw)")
                 .build();
-        this.serviceIp = props.app().serviceIp().orElse(Ipv4.format(network.cidr().broadcast() - 1));
-        this.manifests = AppManifests.render(props.app(), props.multiZone(), serviceIp);
+        this.serviceIp = app.serviceIp().orElse(defaultServiceIp(network));
+        LoadBalancerAddresses.on(network).take(serviceIp, this);
+        this.manifests = AppManifests.render(app, network.multiZone(), serviceIp);
         for (Manifest m : manifests) {
             new SideFile(this, "k8s-" + m.fileName(), props.manifestFolder() + "/" + m.fileName(),
                     ManifestYaml.write(m.object()));
         }
         new SideFile(this, "k8s-kustomization.yaml", props.manifestFolder() + "/kustomization.yaml",
                 ManifestYaml.kustomization(manifests));
+    }
+
+    /** @return the load balancer address a cluster takes on {@code network} unless told otherwise: its highest usable one */
+    static String defaultServiceIp(RegionNetwork network) {
+        return Ipv4.format(network.cidr().broadcast() - 1);
     }
 
     private CloudProjectKubeNodepool nodePool(String name, Optional<String> zone, boolean antiAffinity) {
@@ -131,7 +142,7 @@ public class K8sAppCluster extends Construct implements BackendTarget {
     /** @return the load balancer's address and the app's port: one server, the Service spreads over the pods */
     @Override
     public List<BackendServer> backendServers() {
-        return List.of(BackendServer.of(props.app().name(), serviceIp, props.app().containerPort()));
+        return List.of(BackendServer.of(props.app().name(), serviceIp, props.app().effectiveContainerPort()));
     }
 
     /** @return the Ingress's host, the name clients reach the app by; empty when the Ingress matches every host */
@@ -175,79 +186,28 @@ public class K8sAppCluster extends Construct implements BackendTarget {
         return kube;
     }
 
-    /** Fluent creation in the style of the AWS CDK: {@code K8sAppCluster.Builder.create(scope, id)...build()}. */
-    public static final class Builder {
+    /** Fluent creation in the style of the AWS CDK: {@code K8sAppCluster.Builder.create(scope, id)…build()}. */
+    public static final class Builder extends K8sAppClusterProps.BuilderBase<Builder> {
         private final Construct scope;
         private final String id;
-        private final K8sAppClusterProps.Builder props = K8sAppClusterProps.builder();
 
         private Builder(Construct scope, String id) {
             this.scope = scope;
             this.id = id;
         }
 
-        /** @return a builder for a cluster under {@code scope} */
+        /**
+         * @param scope the region's stack (or a construct in it), the stack of the network
+         * @param id    construct id
+         * @return a builder for a cluster under {@code scope}
+         */
         public static Builder create(Construct scope, String id) {
             return new Builder(scope, id);
         }
 
-        /** @see K8sAppClusterProps.Builder#network(RegionNetwork) */
-        public Builder network(RegionNetwork value) {
-            props.network(value);
-            return this;
-        }
-
-        /** @see K8sAppClusterProps.Builder#clusterName(String) */
-        public Builder clusterName(String value) {
-            props.clusterName(value);
-            return this;
-        }
-
-        /** @see K8sAppClusterProps.Builder#manifestFolder(String) */
-        public Builder manifestFolder(String value) {
-            props.manifestFolder(value);
-            return this;
-        }
-
-        /** @see K8sAppClusterProps.Builder#kubernetesVersion(String) */
-        public Builder kubernetesVersion(String value) {
-            props.kubernetesVersion(value);
-            return this;
-        }
-
-        /** @see K8sAppClusterProps.Builder#updatePolicy(UpdatePolicy) */
-        public Builder updatePolicy(UpdatePolicy value) {
-            props.updatePolicy(value);
-            return this;
-        }
-
-        /** @see K8sAppClusterProps.Builder#kubeProxyMode(KubeProxyMode) */
-        public Builder kubeProxyMode(KubeProxyMode value) {
-            props.kubeProxyMode(value);
-            return this;
-        }
-
-        /** @see K8sAppClusterProps.Builder#zones(List) */
-        public Builder zones(List<String> value) {
-            props.zones(value);
-            return this;
-        }
-
-        /** @see K8sAppClusterProps.Builder#nodePool(NodePoolSpec) */
-        public Builder nodePool(NodePoolSpec value) {
-            props.nodePool(value);
-            return this;
-        }
-
-        /** @see K8sAppClusterProps.Builder#app(AppSpec) */
-        public Builder app(AppSpec value) {
-            props.app(value);
-            return this;
-        }
-
-        /** @return the cluster */
+        /** @return the cluster, validated (throws ValidationException listing every problem) */
         public K8sAppCluster build() {
-            return new K8sAppCluster(scope, id, props.build());
+            return new K8sAppCluster(scope, id, props());
         }
     }
 }

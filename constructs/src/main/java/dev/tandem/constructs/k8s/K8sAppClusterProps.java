@@ -1,36 +1,32 @@
 package dev.tandem.constructs.k8s;
 
 import dev.tandem.constructs.network.RegionNetwork;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything a {@link K8sAppCluster} is built from.
+ * Everything a {@link K8sAppCluster} is built from, as the user set it; {@link K8sAppCluster} checks it.
+ * The cloud project, the region and its zones come from the {@link #network()}.
  *
  * @param network           the region's private network: nodes and load balancers join its subnet
  * @param clusterName       cluster name; empty means the construct path with {@code -} separators
  * @param kubernetesVersion Kubernetes minor version, e.g. {@code 1.33}; also the version the manifests target
  * @param updatePolicy      when OVH applies patch updates
  * @param kubeProxyMode     kube-proxy mode
- * @param zones             the region's availability zones; empty for a single-zone region
  * @param nodePool          worker node sizing (per pool)
  * @param app               the application and its manifests
- * @param manifestFolder    folder of the manifests below the stack's output, {@code k8s} by default;
- *                          several clusters in one stack need one folder each
+ * @param manifestFolder    folder of the manifests below the stack's output; several clusters in one
+ *                          stack need one folder each
  */
 public record K8sAppClusterProps(RegionNetwork network, Optional<String> clusterName, String kubernetesVersion,
-        UpdatePolicy updatePolicy, KubeProxyMode kubeProxyMode, List<String> zones, NodePoolSpec nodePool,
-        AppSpec app, String manifestFolder) {
+        UpdatePolicy updatePolicy, KubeProxyMode kubeProxyMode, NodePoolSpec nodePool, AppSpec app,
+        String manifestFolder) {
 
-    /** The default {@link #kubernetesVersion()}: a minor OVH MKS supports, and the newest the test schemas cover. */
+    /** The default {@link #kubernetesVersion()}: a minor OVH MKS offers, and the one the test schemas cover. */
     public static final String DEFAULT_KUBERNETES_VERSION = "1.33";
 
-    /** Copies the zone list and rejects missing parts. */
+    /** Treats a null Optional as empty; values are checked by {@link K8sAppCluster}. */
     public K8sAppClusterProps {
-        Objects.requireNonNull(network, "network");
-        Objects.requireNonNull(app, "app");
-        zones = List.copyOf(zones);
+        clusterName = clusterName == null ? Optional.empty() : clusterName;
     }
 
     /** @return a builder with the defaults */
@@ -38,84 +34,139 @@ public record K8sAppClusterProps(RegionNetwork network, Optional<String> cluster
         return new Builder();
     }
 
-    /** @return true when the region has several zones, so the cluster gets one node pool per zone */
-    public boolean multiZone() {
-        return zones.size() > 1;
+    /** Builds {@link K8sAppClusterProps}. */
+    public static final class Builder extends BuilderBase<Builder> {
+        Builder() {
+        }
+
+        /** @return the props; checked when the cluster is built */
+        public K8sAppClusterProps build() {
+            return props();
+        }
     }
 
-    /** Builds {@link K8sAppClusterProps}. */
-    public static final class Builder {
+    /**
+     * The settings of a {@link K8sAppCluster}, shared by {@link Builder} and {@link K8sAppCluster.Builder}.
+     *
+     * @param <B> the concrete builder
+     */
+    public abstract static class BuilderBase<B extends BuilderBase<B>> {
         private RegionNetwork network;
         private String clusterName;
         private String kubernetesVersion = DEFAULT_KUBERNETES_VERSION;
         private UpdatePolicy updatePolicy = UpdatePolicy.MINIMAL_DOWNTIME;
         private KubeProxyMode kubeProxyMode = KubeProxyMode.IPTABLES;
-        private List<String> zones = List.of();
         private NodePoolSpec nodePool = NodePoolSpec.defaults();
         private AppSpec app;
         private String manifestFolder = "k8s";
 
-        private Builder() {
-        }
-
-        /** @param value the region's private network (required) */
-        public Builder network(RegionNetwork value) {
+        /**
+         * The region's private network, in the cluster's stack. The cluster takes its cloud project,
+         * region and zones from it: one node pool per zone in a multi-zone region, else one
+         * anti-affinity pool. Required.
+         *
+         * @param value the region's network
+         * @return this builder
+         */
+        public B network(RegionNetwork value) {
             this.network = value;
-            return this;
+            return self();
         }
 
-        /** @param value cluster name; @default the construct path */
-        public Builder clusterName(String value) {
+        /**
+         * The cluster's name in OVH.
+         *
+         * @default the construct path with {@code -} separators, e.g. {@code primary-app}
+         * @param value the name
+         * @return this builder
+         */
+        public B clusterName(String value) {
             this.clusterName = value;
-            return this;
+            return self();
         }
 
-        /** @param value Kubernetes minor version; @default {@value K8sAppClusterProps#DEFAULT_KUBERNETES_VERSION} */
-        public Builder kubernetesVersion(String value) {
+        /**
+         * The Kubernetes minor the cluster runs and the manifests target; one OVH offers (1.33, 1.34,
+         * 1.35 as of 2026-04-09), without a patch number.
+         *
+         * @default {@value K8sAppClusterProps#DEFAULT_KUBERNETES_VERSION}
+         * @param value e.g. {@code 1.34}
+         * @return this builder
+         */
+        public B kubernetesVersion(String value) {
             this.kubernetesVersion = value;
-            return this;
+            return self();
         }
 
-        /** @param value update policy; @default MINIMAL_DOWNTIME (patches without node replacement) */
-        public Builder updatePolicy(UpdatePolicy value) {
+        /**
+         * When OVH applies Kubernetes patch updates.
+         *
+         * @default {@link UpdatePolicy#MINIMAL_DOWNTIME} (patches without node replacement)
+         * @param value the policy
+         * @return this builder
+         */
+        public B updatePolicy(UpdatePolicy value) {
             this.updatePolicy = value;
-            return this;
+            return self();
         }
 
-        /** @param value kube-proxy mode; @default IPTABLES */
-        public Builder kubeProxyMode(KubeProxyMode value) {
+        /**
+         * How kube-proxy routes Services on the nodes; fixed when the cluster is created.
+         *
+         * @default {@link KubeProxyMode#IPTABLES}
+         * @param value the mode
+         * @return this builder
+         */
+        public B kubeProxyMode(KubeProxyMode value) {
             this.kubeProxyMode = value;
-            return this;
+            return self();
         }
 
-        /** @param value the region's availability zones; @default none (single-zone region) */
-        public Builder zones(List<String> value) {
-            this.zones = value;
-            return this;
-        }
-
-        /** @param value node sizing; @default {@link NodePoolSpec#defaults()} */
-        public Builder nodePool(NodePoolSpec value) {
+        /**
+         * The worker nodes of each pool.
+         *
+         * @default {@link NodePoolSpec#defaults()}: b3-8, 3 nodes (3–5), autoscaled
+         * @param value the node pool settings
+         * @return this builder
+         */
+        public B nodePool(NodePoolSpec value) {
             this.nodePool = value;
-            return this;
+            return self();
         }
 
-        /** @param value the application (required) */
-        public Builder app(AppSpec value) {
+        /**
+         * The application the cluster runs, written as manifests. Required.
+         *
+         * @param value the app
+         * @return this builder
+         */
+        public B app(AppSpec value) {
             this.app = value;
-            return this;
+            return self();
         }
 
-        /** @param value manifest folder below the stack's output; @default k8s */
-        public Builder manifestFolder(String value) {
+        /**
+         * The folder below the stack's output the manifests are written to; several clusters in one
+         * stack need one folder each.
+         *
+         * @default k8s
+         * @param value a relative path of plain names, e.g. {@code k8s/orders}
+         * @return this builder
+         */
+        public B manifestFolder(String value) {
             this.manifestFolder = value;
-            return this;
+            return self();
         }
 
-        /** @return the props */
-        public K8sAppClusterProps build() {
-            return new K8sAppClusterProps(network, Optional.ofNullable(clusterName), kubernetesVersion, updatePolicy,
-                    kubeProxyMode, zones, nodePool, app, manifestFolder);
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+
+        /** @return the props as set so far */
+        protected K8sAppClusterProps props() {
+            return new K8sAppClusterProps(network, Optional.ofNullable(clusterName), kubernetesVersion,
+                    updatePolicy, kubeProxyMode, nodePool, app, manifestFolder);
         }
     }
 }

@@ -1,96 +1,99 @@
 package dev.tandem.constructs.network;
 
-import dev.tandem.constructs.core.Problems;
-import dev.tandem.constructs.core.Values;
+import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.providers.ovh.cloud_project_network_private.CloudProjectNetworkPrivate;
 import dev.tandem.providers.ovh.cloud_project_network_private_subnet.CloudProjectNetworkPrivateSubnet;
 import java.util.List;
+import java.util.Optional;
 import org.jetbrains.annotations.NotNull;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * A region's private network on the OVH vRack and its subnet: the network the HAProxy tier and the
- * Kubernetes nodes share. The gateway ({@code .1}) and the top of the range (up to 16 addresses,
+ * Kubernetes nodes share. It owns what the region's other OVH constructs read instead of asking
+ * again: the cloud project, the OVH region and the region's availability zones.
+ *
+ * <pre>{@code
+ * RegionNetwork network = RegionNetwork.Builder.create(stack, "network")
+ *     .cloudProject("0123456789abcdef0123456789abcdef")
+ *     .region("EU-WEST-PAR")                       // zones: all three unless listed
+ *     .vlanId(10)
+ *     .cidr("10.10.0.0/16")
+ *     .build();
+ * }</pre>
+ *
+ * <p>The gateway ({@code .1}) and the top of the range (up to 16 addresses,
  * {@link #isReservedForFixedAddresses(long)}) stay outside DHCP, so fixed addresses such as the
  * app's private load balancer never collide with a node's lease.
  *
- * <p>Each region gets its own VLAN: two stacks declaring the same VLAN in one cloud project would
- * fight over one vRack network.
+ * <p>Each region of a deployment gets its own VLAN, its own address range and its own OVH region:
+ * the network is checked against every {@code RegionNetwork} built before it in the app. OVH allows one
+ * private network per VLAN id in a project ("it is not possible to set the same VLAN ID on two
+ * different private networks", OVH guide "Configuring the vRack between the Public Cloud and a
+ * Dedicated Server", 2023-02-14); ranges that overlap cannot be routed between regions ("addressing
+ * schemas between regions in the same vRack/VLAN cannot overlap", OVH "Concepts - Public Cloud
+ * Networking", 2022-11-02); and two region stacks in one OVH region fail together. Several networks
+ * in one stack may share its OVH region (one per team or app).
+ *
+ * <p>Attributes: {@link #cloudProject()}, {@link #region()}, {@link #zones()}, {@link #multiZone()},
+ * {@link #vlanId()}, {@link #cidr()}, {@link #networkId()}, {@link #openstackNetworkId()},
+ * {@link #subnetId()}. Escape hatches: {@link #network()}, {@link #subnet()}.
  */
 public class RegionNetwork extends Construct {
-    private final String cloudProject;
-    private final String region;
+    private final RegionNetworkProps props;
     private final List<String> zones;
     private final Ipv4Cidr cidr;
+    private final TerraformStack stack;
     private final CloudProjectNetworkPrivate network;
     private final CloudProjectNetworkPrivateSubnet subnet;
 
     /**
-     * @param scope        the region's stack
-     * @param id           construct id
-     * @param cloudProject OVH Public Cloud project id ({@code service_name})
-     * @param region       OVH region, e.g. {@code EU-WEST-PAR}
-     * @param vlanId       vRack VLAN, 1–4000, distinct per region
-     * @param cidr         private IPv4 network, e.g. {@code 10.10.0.0/16}
+     * Creates the network; invalid props throw {@link dev.tandem.constructs.core.ValidationException}
+     * listing every problem. Prefer {@link Builder}.
+     *
+     * @param scope the region's stack (or a construct in it)
+     * @param id    construct id
+     * @param props the network's description
      */
-    public RegionNetwork(@NotNull Construct scope, @NotNull String id, String cloudProject, String region, int vlanId,
-            String cidr) {
-        this(scope, id, cloudProject, region, List.of(), vlanId, cidr);
-    }
-
-    /**
-     * @param scope        the region's stack
-     * @param id           construct id
-     * @param cloudProject OVH Public Cloud project id ({@code service_name})
-     * @param region       OVH region, e.g. {@code EU-WEST-PAR}
-     * @param zones        the region's availability zones; empty for a one-zone region
-     * @param vlanId       vRack VLAN, 1–4000, distinct per region
-     * @param cidr         private IPv4 network, e.g. {@code 10.10.0.0/16}
-     */
-    public RegionNetwork(@NotNull Construct scope, @NotNull String id, String cloudProject, String region,
-            List<String> zones, int vlanId, String cidr) {
+    public RegionNetwork(@NotNull Construct scope, @NotNull String id, RegionNetworkProps props) {
         super(scope, id);
-        Problems p = new Problems(getNode().getPath());
-        p.presentElements(zones, "zones", "pass the region's availability zones, or List.of() in a one-zone region");
-        p.require(cloudProject != null && cloudProject.matches("^[0-9a-f]{32}$"), "cloudProject", cloudProject,
-                "must be an OVH Public Cloud project id (32 hex characters)",
-                "copy it from the OVH control panel (Public Cloud → project → id)");
-        p.require(region != null && region.matches("^[A-Z0-9-]+$"), "region", region,
-                "must be an OVH region code", "use e.g. EU-WEST-PAR or DE1");
-        p.require(vlanId >= 1 && vlanId <= 4000, "vlanId", vlanId, "must be 1–4000", "pick a free vRack VLAN");
-        Ipv4Cidr parsed = Ipv4Cidr.parse(cidr).orElse(null);
-        if (p.require(parsed != null, "cidr", cidr, "must be an IPv4 network in CIDR form",
-                "use e.g. 10.10.0.0/16")) {
-            p.require(parsed.isPrivate() && parsed.prefix() <= 28, "cidr", cidr,
-                    "must be RFC 1918 private space with a prefix of /28 or shorter",
-                    "use e.g. 10.10.0.0/16");
-        }
-        p.throwIfAny();
-        this.cloudProject = cloudProject;
-        this.region = region;
-        this.zones = Values.list(zones);
-        this.cidr = parsed;
+        Optional<TerraformStack> in = stackOf(this);
+        RegionNetworks others = RegionNetworks.of(this);
+        RegionNetworkValidation.validate(this, props, in, others.built());
+        this.props = props;
+        this.zones = props.zones().orElse(OvhZones.of(props.region()));
+        this.cidr = Ipv4Cidr.parse(props.cidr()).orElseThrow();
+        this.stack = in.orElseThrow();
         this.network = CloudProjectNetworkPrivate.Builder.create(this, "network")
-                .serviceName(cloudProject)
+                .serviceName(props.cloudProject())
                 .name(getNode().getPath().replace('/', '-'))
-                .vlanId(vlanId)
-                .regions(List.of(region))
+                .vlanId(props.vlanId())
+                .regions(List.of(props.region()))
                 .build();
         this.subnet = CloudProjectNetworkPrivateSubnet.Builder.create(this, "subnet")
-                .serviceName(cloudProject)
+                .serviceName(props.cloudProject())
                 .networkId(network.getId())
-                .region(region)
-                .network(parsed.toString())
-                .start(Ipv4.format(parsed.network() + 2))
-                .end(Ipv4.format(lastDhcpAddress(parsed)))
+                .region(props.region())
+                .network(cidr.toString())
+                .start(Ipv4.format(cidr.network() + 2))
+                .end(Ipv4.format(lastDhcpAddress(cidr)))
                 .dhcp(true)
                 .noGateway(false)
                 .build();
+        others.add(this);
     }
 
-    /** @return the OVH Public Cloud project id the network belongs to */
-    public String cloudProject() {
-        return cloudProject;
+    /** @return the innermost stack {@code construct} is in, if any (a network outside a stack has nowhere to go) */
+    static Optional<TerraformStack> stackOf(IConstruct construct) {
+        List<IConstruct> scopes = construct.getNode().getScopes();
+        for (int i = scopes.size() - 1; i >= 0; i--) {
+            // jsii hands back stacks as TerraformStack objects, so no call into jsii is needed to tell them
+            if (scopes.get(i) instanceof TerraformStack stack) {
+                return Optional.of(stack);
+            }
+        }
+        return Optional.empty();
     }
 
     private static long lastDhcpAddress(Ipv4Cidr cidr) {
@@ -103,19 +106,44 @@ public class RegionNetwork extends Construct {
         return address > lastDhcpAddress(cidr) && address < cidr.broadcast();
     }
 
-    /** @return the OVH region */
-    public String region() {
-        return region;
+    /** @return the props the network was built from */
+    public RegionNetworkProps props() {
+        return props;
     }
 
-    /** @return the region's availability zones, in order; empty for a one-zone region */
+    /** @return the OVH Public Cloud project id the network belongs to */
+    public String cloudProject() {
+        return props.cloudProject();
+    }
+
+    /** @return the OVH region */
+    public String region() {
+        return props.region();
+    }
+
+    /** @return the availability zones the region's resources spread over; empty in a one-zone region */
     public List<String> zones() {
         return zones;
+    }
+
+    /** @return true when the region has several zones, so node pools and instances spread over them */
+    public boolean multiZone() {
+        return zones.size() > 1;
+    }
+
+    /** @return the vRack VLAN id */
+    public int vlanId() {
+        return props.vlanId();
     }
 
     /** @return the subnet's CIDR */
     public Ipv4Cidr cidr() {
         return cidr;
+    }
+
+    /** @return the stack the network is in; the constructs that use it must be in the same stack */
+    public TerraformStack stack() {
+        return stack;
     }
 
     /** @return the vRack network id ({@code pn-…}) */
@@ -125,7 +153,7 @@ public class RegionNetwork extends Construct {
 
     /** @return the OpenStack id of the network in this region, which instances and Kubernetes attach to */
     public String openstackNetworkId() {
-        return "${" + network.getFqn() + ".regions_openstack_ids[\"" + region + "\"]}";
+        return "${" + network.getFqn() + ".regions_openstack_ids[\"" + props.region() + "\"]}";
     }
 
     /** @return the subnet id */
@@ -141,5 +169,30 @@ public class RegionNetwork extends Construct {
     /** @return the underlying subnet (escape hatch) */
     public CloudProjectNetworkPrivateSubnet subnet() {
         return subnet;
+    }
+
+    /** Fluent creation in the style of the AWS CDK: {@code RegionNetwork.Builder.create(scope, id)…build()}. */
+    public static final class Builder extends RegionNetworkProps.BuilderBase<Builder> {
+        private final Construct scope;
+        private final String id;
+
+        private Builder(Construct scope, String id) {
+            this.scope = scope;
+            this.id = id;
+        }
+
+        /**
+         * @param scope the region's stack (or a construct in it)
+         * @param id    construct id
+         * @return a builder for a RegionNetwork under {@code scope}
+         */
+        public static Builder create(Construct scope, String id) {
+            return new Builder(scope, id);
+        }
+
+        /** @return the network, validated (throws ValidationException listing every problem) */
+        public RegionNetwork build() {
+            return new RegionNetwork(scope, id, props());
+        }
     }
 }

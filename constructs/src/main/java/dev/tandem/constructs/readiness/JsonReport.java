@@ -95,7 +95,7 @@ final class JsonReport {
                     .put("downAfterSeconds", Durations.seconds(RecoveryTime.haproxy(region).worstCase()));
             ObjectNode app = n.putObject("app").put("path", region.appPath())
                     .put("replicas", region.app().props().app().baselineReplicas())
-                    .put("zones", region.app().props().zones().size())
+                    .put("zones", region.app().props().network().zones().size())
                     .put("nodes", ChainFacts.nodes(region.app()));
             RecoveryTime.kubernetes(region).ifPresent(t ->
                     app.put("unreadyAfterSeconds", Durations.seconds(t.worstCase())));

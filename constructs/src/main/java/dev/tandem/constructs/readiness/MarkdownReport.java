@@ -79,7 +79,7 @@ final class MarkdownReport {
             out.add("    haproxy" + n + " --> app" + n);
             out.add("    app" + n + box("Kubernetes " + region.appPath(),
                     region.app().props().app().baselineReplicas() + " replicas, "
-                            + ChainFacts.zones(region.app().props().zones()) + ", " + ChainFacts.nodes(region.app()),
+                            + ChainFacts.zones(region.app().props().network().zones()) + ", " + ChainFacts.nodes(region.app()),
                     RecoveryTime.kubernetes(region).map(t -> "pod unready after ≤ " + Durations.text(t.worstCase()))
                             .orElse("no readiness probe")));
         }

@@ -37,7 +37,7 @@ final class SinglePoints {
             results.add(result(Rule.DISRUPTION_BUDGET, path, "pdb.minAvailable", pdb.filter(n -> n >= 1).isPresent(),
                     pdb.map(String::valueOf).orElse("no PodDisruptionBudget"), "a budget keeping at least 1 pod",
                     "run 2 or more replicas (the budget keeps one less) or set AppSpec pdbMinAvailable(1)"));
-            results.add(zones(path, cluster.props().zones(), cluster.props().network().region()));
+            results.add(zones(path, cluster.props().network().zones(), cluster.props().network().region()));
         }
         chain.edge().ifPresent(edge -> {
             for (OriginPool pool : edge.props().pools()) {

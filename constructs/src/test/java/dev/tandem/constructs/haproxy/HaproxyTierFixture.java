@@ -20,7 +20,8 @@ public final class HaproxyTierFixture {
 
     /** @return network {@code network} in one-zone region GRA11, {@code 10.10.0.0/16} */
     public static RegionNetwork network(Construct stack) {
-        return new RegionNetwork(stack, "network", PROJECT, "GRA11", 10, "10.10.0.0/16");
+        return RegionNetwork.Builder.create(stack, "network").cloudProject(PROJECT).region("GRA11").vlanId(10)
+                .cidr("10.10.0.0/16").build();
     }
 
     /**

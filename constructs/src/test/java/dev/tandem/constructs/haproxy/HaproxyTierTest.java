@@ -126,8 +126,9 @@ class HaproxyTierTest {
     @Test
     void instancesAreSpreadRoundRobinOverTheNetworksZones() {
         TerraformStack stack = TestStacks.emptyStack();
-        RegionNetwork network = new RegionNetwork(stack, "network", PROJECT, "EU-WEST-PAR",
-                List.of("eu-west-par-a", "eu-west-par-b"), 10, "10.10.0.0/16");
+        RegionNetwork network = RegionNetwork.Builder.create(stack, "network").cloudProject(PROJECT)
+                .region("EU-WEST-PAR").zones(List.of("eu-west-par-a", "eu-west-par-b")).vlanId(10)
+                .cidr("10.10.0.0/16").build();
         HaproxyTier tier = HaproxyTierFixture.on(stack, network).instances(3).build();
         JsonNode synth = TestStacks.synth(stack);
 
@@ -198,8 +199,7 @@ class HaproxyTierTest {
         TerraformStack stack = TestStacks.emptyStack();
         RegionNetwork network = K8sFixtures.network(stack);
         K8sAppCluster cluster = K8sAppCluster.Builder.create(stack, "app").network(network)
-                .zones(K8sFixtures.PARIS_ZONES)
-                .app(K8sFixtures.app().ingress(IngressSpec.forHost("orders.example.com")).build())
+                .app(K8sFixtures.app().ingress(IngressSpec.builder().host("orders.example.com").build()).build())
                 .build();
 
         HaproxyTier tier = HaproxyTierFixture.on(stack, network).backends(cluster).build();
@@ -235,7 +235,8 @@ class HaproxyTierTest {
     void aTerraformReferenceAsServerAddressShowsAsItsExpressionInTheSideFile() {
         TerraformStack stack = TestStacks.emptyStack();
         HaproxyTier.Builder builder = HaproxyTierFixture.minimal(stack);
-        RegionNetwork other = new RegionNetwork(stack, "other", PROJECT, "GRA11", 11, "10.11.0.0/16");
+        RegionNetwork other = RegionNetwork.Builder.create(stack, "other").cloudProject(HaproxyTierFixture.PROJECT)
+                .region("GRA11").vlanId(11).cidr("10.11.0.0/16").build();
         HaproxyTier tier = builder.servers(List.of(BackendServer.of("app-1", other.subnetId(), 8080))).build();
 
         assertThat(tier.configFile().content())

@@ -6,6 +6,7 @@ import static dev.tandem.constructs.k8s.K8sFixtures.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.constructs.internal.AppManifests;
 import dev.tandem.constructs.testing.TestStacks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class AppManifestsTest {
     @Test
     void podsSpreadStrictlyOverZonesAndLooselyOverNodes() {
         JsonNode multi = yaml(defaults(), "deployment.yaml").at("/spec/template/spec/topologySpreadConstraints");
-        JsonNode single = yaml(cluster(TestStacks.emptyStack()).zones(List.of()).build(), "deployment.yaml")
+        JsonNode single = yaml(K8sFixtures.oneZoneCluster(TestStacks.emptyStack()).build(), "deployment.yaml")
                 .at("/spec/template/spec/topologySpreadConstraints");
 
         assertThat(multi.at("/0/topologyKey").asText()).isEqualTo("topology.kubernetes.io/zone");
@@ -93,7 +94,8 @@ class AppManifestsTest {
     void theIngressRoutesToTheServiceWithOptionalHostClassAndTls() {
         K8sAppCluster plain = defaults();
         K8sAppCluster full = cluster(TestStacks.emptyStack()).app(app()
-                .ingress(IngressSpec.forHost("orders.example.com").withClassName("nginx").withTls("orders-tls"))
+                .ingress(IngressSpec.builder().host("orders.example.com").className("nginx").tlsSecretName("orders-tls")
+                        .build())
                 .build()).build();
 
         JsonNode rule = yaml(plain, "ingress.yaml").at("/spec/rules/0");
@@ -110,7 +112,7 @@ class AppManifestsTest {
     @Test
     void theDisruptionBudgetKeepsOneLessThanTheReplicas() {
         JsonNode pdb = yaml(defaults(), "pdb.yaml").path("spec");
-        JsonNode scaled = yaml(cluster(TestStacks.emptyStack()).app(app().autoscaling(Autoscaling.between(4, 8))
+        JsonNode scaled = yaml(cluster(TestStacks.emptyStack()).app(app().autoscaling(Autoscaling.builder().minReplicas(4).maxReplicas(8).build())
                 .build()).build(), "pdb.yaml").path("spec");
 
         assertThat(pdb.path("minAvailable").asInt()).isEqualTo(2);
@@ -121,7 +123,7 @@ class AppManifestsTest {
     @Test
     void withAutoscalingTheHpaOwnsTheReplicaCount() {
         K8sAppCluster cluster = cluster(TestStacks.emptyStack())
-                .app(app().autoscaling(Autoscaling.between(3, 10)).build()).build();
+                .app(app().autoscaling(Autoscaling.builder().minReplicas(3).maxReplicas(10).build()).build()).build();
         JsonNode hpa = yaml(cluster, "hpa.yaml");
 
         assertThat(yaml(cluster, "deployment.yaml").at("/spec").has("replicas")).isFalse();

@@ -8,14 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.SideFile;
+import dev.tandem.constructs.core.TandemApp;
+import dev.tandem.constructs.network.RegionNetwork;
+import dev.tandem.constructs.testing.SynthAssertions;
 import dev.tandem.constructs.testing.TestStacks;
+import dev.tandem.providers.ovh.provider.OvhProvider;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import dev.tandem.constructs.core.TandemApp;
-import dev.tandem.constructs.network.RegionNetwork;
-import dev.tandem.providers.ovh.provider.OvhProvider;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,51 +27,64 @@ class K8sAppClusterTest {
     }
 
     @Test
-    void theClusterJoinsTheRegionsPrivateNetworkWithItsVersionAndPolicies() {
+    void theClusterJoinsTheRegionsPrivateNetworkInItsProjectWithItsVersionAndPolicies() {
         TerraformStack stack = TestStacks.emptyStack();
-        cluster(stack).kubernetesVersion("1.32").updatePolicy(UpdatePolicy.ALWAYS_UPDATE)
+        cluster(stack).kubernetesVersion("1.34").updatePolicy(UpdatePolicy.ALWAYS_UPDATE)
                 .kubeProxyMode(KubeProxyMode.IPVS).build();
 
-        JsonNode kube = TestStacks.onlyResource(TestStacks.synth(stack), "ovh_cloud_project_kube");
-        assertThat(kube.path("region").asText()).isEqualTo("EU-WEST-PAR");
-        assertThat(kube.path("version").asText()).isEqualTo("1.32");
-        assertThat(kube.path("update_policy").asText()).isEqualTo("ALWAYS_UPDATE");
-        assertThat(kube.path("kube_proxy_mode").asText()).isEqualTo("ipvs");
+        JsonNode kube = SynthAssertions.assertResource(TestStacks.synth(stack), "ovh_cloud_project_kube")
+                .hasProperties(Map.of("service_name", K8sFixtures.PROJECT, "region", "EU-WEST-PAR",
+                        "version", "1.34", "update_policy", "ALWAYS_UPDATE", "kube_proxy_mode", "ipvs",
+                        "name", "test-app"));
         assertThat(kube.path("private_network_id").asText()).contains("regions_openstack_ids[\"EU-WEST-PAR\"]");
         assertThat(kube.path("nodes_subnet_id").asText()).contains("ovh_cloud_project_network_private_subnet");
         assertThat(kube.path("load_balancers_subnet_id").asText()).isEqualTo(kube.path("nodes_subnet_id").asText());
     }
 
     @Test
-    void aMultiZoneRegionGetsOnePoolPerZone() {
+    void aMultiZoneRegionGetsOnePoolPerZoneOfTheNetwork() {
         TerraformStack stack = TestStacks.emptyStack();
-        K8sAppCluster cluster = cluster(stack).nodePool(NodePoolSpec.builder().flavor("b3-16").nodes(1, 1, 4)
+        K8sAppCluster cluster = cluster(stack).nodePool(NodePoolSpec.builder().flavor("b3-16")
+                .desiredNodes(1).minNodes(1).maxNodes(4)
                 .labels(Map.of("tandem.dev/role", "app"))
-                .taints(List.of(new Taint("dedicated", "app", Taint.Effect.NoSchedule))).build()).build();
+                .taints(List.of(Taint.builder().key("dedicated").value("app").build())).build()).build();
 
-        List<JsonNode> pools = resources(TestStacks.synth(stack), "ovh_cloud_project_kube_nodepool");
+        JsonNode synth = TestStacks.synth(stack);
         assertThat(cluster.nodePools()).hasSize(3);
-        assertThat(pools).extracting(p -> p.path("availability_zones").get(0).asText())
-                .containsExactlyInAnyOrderElementsOf(K8sFixtures.PARIS_ZONES);
-        assertThat(pools).allSatisfy(p -> {
-            assertThat(p.path("availability_zones")).hasSize(1);
-            assertThat(p.path("anti_affinity").asBoolean()).isFalse();
-            assertThat(p.path("flavor_name").asText()).isEqualTo("b3-16");
-            assertThat(p.path("desired_nodes").asInt()).isEqualTo(1);
-            assertThat(p.path("max_nodes").asInt()).isEqualTo(4);
-            assertThat(p.path("autoscale").asBoolean()).isTrue();
-            assertThat(p.at("/template/metadata/labels/tandem.dev~1role").asText()).isEqualTo("app");
-            assertThat(p.at("/template/spec/taints/0/effect").asText()).isEqualTo("NoSchedule");
-        });
+        for (String zone : K8sFixtures.PARIS_ZONES) {
+            SynthAssertions.assertResource(synth, "ovh_cloud_project_kube_nodepool").hasProperties(Map.of(
+                    "name", "pool-" + zone, "availability_zones", List.of(zone), "anti_affinity", false,
+                    "flavor_name", "b3-16", "desired_nodes", 1, "min_nodes", 1, "max_nodes", 4, "autoscale", true,
+                    "template", Map.of("metadata", Map.of("labels", Map.of("tandem.dev/role", "app")),
+                            "spec", Map.of("taints", List.of(Map.of("key", "dedicated", "value", "app",
+                                    "effect", "NoSchedule"))))));
+        }
+    }
+
+    @Test
+    void aNetworkWithTwoOfItsRegionsZonesGetsTwoPools() {
+        TerraformStack stack = TestStacks.emptyStack();
+        RegionNetwork network = RegionNetwork.Builder.create(stack, "network").cloudProject(K8sFixtures.PROJECT)
+                .region("EU-SOUTH-MIL").zones(List.of("eu-south-mil-a", "eu-south-mil-c")).vlanId(10)
+                .cidr("10.10.0.0/16").build();
+        K8sAppCluster cluster = K8sAppCluster.Builder.create(stack, "app").network(network)
+                .app(K8sFixtures.app().build()).build();
+
+        assertThat(resources(TestStacks.synth(stack), "ovh_cloud_project_kube_nodepool"))
+                .extracting(p -> p.path("availability_zones").get(0).asText())
+                .containsExactlyInAnyOrder("eu-south-mil-a", "eu-south-mil-c");
+        assertThat(cluster.nodePools()).hasSize(2);
     }
 
     @Test
     void aSingleZoneRegionGetsOneAntiAffinityPool() {
         TerraformStack stack = TestStacks.emptyStack();
-        cluster(stack).zones(List.of()).build();
+        K8sFixtures.oneZoneCluster(stack).build();
 
-        JsonNode pool = TestStacks.onlyResource(TestStacks.synth(stack), "ovh_cloud_project_kube_nodepool");
-        assertThat(pool.path("anti_affinity").asBoolean()).isTrue();
+        JsonNode synth = TestStacks.synth(stack);
+        SynthAssertions.assertResource(synth, "ovh_cloud_project_kube_nodepool").hasCount(1);
+        JsonNode pool = SynthAssertions.assertResource(synth, "ovh_cloud_project_kube_nodepool")
+                .hasProperties(Map.of("name", "pool", "anti_affinity", true));
         assertThat(pool.has("availability_zones")).isFalse();
         assertThat(pool.path("kube_id").asText()).contains("ovh_cloud_project_kube");
     }
@@ -86,7 +100,6 @@ class K8sAppClusterTest {
             assertThat(o.path("sensitive").asBoolean()).isTrue();
             assertThat(o.path("value").asText()).endsWith(".kubeconfig}");
         });
-        assertThat(cluster.kubeconfigOutput()).isNotNull();
         assertThat(cluster.getNode().findAll()).filteredOn(SideFile.class::isInstance)
                 .allSatisfy(f -> assertThat(((SideFile) f).content()).doesNotContain("kubeconfig"));
     }
@@ -95,10 +108,10 @@ class K8sAppClusterTest {
     void haproxyGetsTheFixedPrivateLoadBalancerAddressAndTheAppPort() {
         K8sAppCluster byDefault = cluster(TestStacks.emptyStack()).build();
         K8sAppCluster pinned = cluster(TestStacks.emptyStack())
-                .app(K8sFixtures.app().serviceIp("10.10.255.250").build()).build();
+                .app(K8sFixtures.app().serviceIp("10.10.255.250").containerPort(9000).build()).build();
 
         assertThat(byDefault.backendServers()).containsExactly(BackendServer.of("orders", "10.10.255.254", 8080));
-        assertThat(pinned.backendServers()).containsExactly(BackendServer.of("orders", "10.10.255.250", 8080));
+        assertThat(pinned.backendServers()).containsExactly(BackendServer.of("orders", "10.10.255.250", 9000));
         assertThat(K8sFixtures.yaml(pinned, "service.yaml").at("/spec/loadBalancerIP").asText())
                 .isEqualTo("10.10.255.250");
     }
@@ -106,7 +119,8 @@ class K8sAppClusterTest {
     @Test
     void theManifestsAreSideFilesAppliedInOrderByTheKustomization() {
         K8sAppCluster cluster = cluster(TestStacks.emptyStack())
-                .app(K8sFixtures.app().autoscaling(Autoscaling.between(3, 9)).build()).build();
+                .app(K8sFixtures.app().autoscaling(Autoscaling.builder().minReplicas(3).maxReplicas(9).build())
+                        .build()).build();
 
         assertThat(K8sFixtures.file(cluster, "kustomization.yaml")).isEqualTo("""
                 apiVersion: kustomize.config.k8s.io/v1beta1
@@ -160,7 +174,21 @@ class K8sAppClusterTest {
             RegionNetwork network = K8sFixtures.network(stack);
             K8sAppCluster.Builder.create(stack, "orders").network(network).app(K8sFixtures.app().build()).build();
             return K8sAppCluster.Builder.create(stack, "billing").network(network)
-                    .app(K8sFixtures.app().name("billing").build()).build();
+                    .app(K8sFixtures.app().name("billing").serviceIp("10.10.255.253").build()).build();
         })).hasMessageContaining("would overwrite stacks/region/k8s/");
+    }
+
+    @Test
+    void toBuilderCopiesSpecsAndKeepsUnsetDefaultsDerived() {
+        AppSpec app = K8sFixtures.app().replicas(4).build();
+        AppSpec moved = app.toBuilder().health(app.health().toBuilder().port(9090).build()).build();
+        NodePoolSpec pool = NodePoolSpec.builder().flavor("c3-8").maxNodes(7).build();
+
+        assertThat(app.toBuilder().build()).isEqualTo(app);
+        assertThat(moved.effectiveContainerPort()).isEqualTo(9090);
+        assertThat(moved.effectiveNamespace()).isEqualTo("orders");
+        assertThat(moved.replicas()).isEqualTo(4);
+        assertThat(pool.toBuilder().build()).isEqualTo(pool);
+        assertThat(pool.toBuilder().desiredNodes(4).build().maxNodes()).isEqualTo(7);
     }
 }

@@ -11,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import software.constructs.Construct;
 
-/** A valid cluster to start tests from, and its manifests read back as trees. */
+/** Valid clusters to start tests from, here and in the end-to-end module, and their manifests read back as trees. */
 public final class K8sFixtures {
+    /** A syntactically valid OVH project id. */
+    public static final String PROJECT = "0123456789abcdef0123456789abcdef";
     /** The three zones of OVH's Paris region. */
     public static final List<String> PARIS_ZONES = List.of("eu-west-par-a", "eu-west-par-b", "eu-west-par-c");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -20,10 +22,16 @@ public final class K8sFixtures {
     private K8sFixtures() {
     }
 
-    /** @return the region network {@code 10.10.0.0/16} in EU-WEST-PAR */
+    /** @return network {@code network}: {@code 10.10.0.0/16} on VLAN 10 in EU-WEST-PAR, all three zones */
     public static RegionNetwork network(Construct stack) {
-        return new RegionNetwork(stack, "network", "0123456789abcdef0123456789abcdef", "EU-WEST-PAR", 10,
-                "10.10.0.0/16");
+        return RegionNetwork.Builder.create(stack, "network").cloudProject(PROJECT).region("EU-WEST-PAR")
+                .vlanId(10).cidr("10.10.0.0/16").build();
+    }
+
+    /** @return network {@code network}: {@code 10.20.0.0/16} on VLAN 20 in the one-zone region DE1 */
+    public static RegionNetwork oneZoneNetwork(Construct stack) {
+        return RegionNetwork.Builder.create(stack, "network").cloudProject(PROJECT).region("DE1")
+                .vlanId(20).cidr("10.20.0.0/16").build();
     }
 
     /** @return a valid app named {@code orders} following the default health contract */
@@ -32,10 +40,14 @@ public final class K8sFixtures {
                 .health(HealthContract.defaults());
     }
 
-    /** @return a builder for a valid three-zone cluster with id {@code app} */
+    /** @return a builder for a valid cluster {@code app} on {@link #network(Construct)} (three zones) */
     public static K8sAppCluster.Builder cluster(Construct stack) {
-        return K8sAppCluster.Builder.create(stack, "app").network(network(stack)).zones(PARIS_ZONES)
-                .app(app().build());
+        return K8sAppCluster.Builder.create(stack, "app").network(network(stack)).app(app().build());
+    }
+
+    /** @return a builder for a valid cluster {@code app} on {@link #oneZoneNetwork(Construct)} */
+    public static K8sAppCluster.Builder oneZoneCluster(Construct stack) {
+        return K8sAppCluster.Builder.create(stack, "app").network(oneZoneNetwork(stack)).app(app().build());
     }
 
     /** @return the text of side file {@code k8s/<fileName>} of {@code cluster} */

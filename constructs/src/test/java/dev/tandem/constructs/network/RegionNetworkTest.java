@@ -1,47 +1,92 @@
 package dev.tandem.constructs.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.TerraformStack;
-import dev.tandem.constructs.core.ValidationException;
+import dev.tandem.constructs.testing.SynthAssertions;
 import dev.tandem.constructs.testing.TestStacks;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RegionNetworkTest {
-    private static final String PROJECT = "0123456789abcdef0123456789abcdef";
+    static final String PROJECT = "0123456789abcdef0123456789abcdef";
+
+    static RegionNetwork.Builder paris(TerraformStack stack) {
+        return RegionNetwork.Builder.create(stack, "network").cloudProject(PROJECT).region("EU-WEST-PAR").vlanId(10)
+                .cidr("10.10.0.0/16");
+    }
 
     @Test
     void theSubnetLeavesTheGatewayAndTheTopSixteenAddressesOutOfDhcp() {
         TerraformStack stack = TestStacks.emptyStack();
-        RegionNetwork net = new RegionNetwork(stack, "network", PROJECT, "EU-WEST-PAR", 10, "10.10.0.0/16");
+        RegionNetwork net = paris(stack).build();
         JsonNode json = TestStacks.synth(stack);
 
-        JsonNode network = TestStacks.onlyResource(json, "ovh_cloud_project_network_private");
-        assertThat(network.path("vlan_id").asInt()).isEqualTo(10);
-        assertThat(network.path("regions").get(0).asText()).isEqualTo("EU-WEST-PAR");
-        JsonNode subnet = TestStacks.onlyResource(json, "ovh_cloud_project_network_private_subnet");
-        assertThat(subnet.path("network").asText()).isEqualTo("10.10.0.0/16");
-        assertThat(subnet.path("start").asText()).isEqualTo("10.10.0.2");
-        assertThat(subnet.path("end").asText()).isEqualTo("10.10.255.239");
-        assertThat(subnet.path("dhcp").asBoolean()).isTrue();
+        SynthAssertions.assertResource(json, "ovh_cloud_project_network_private").hasProperties(Map.of(
+                "service_name", PROJECT, "name", "test-network", "vlan_id", 10, "regions", List.of("EU-WEST-PAR")));
+        SynthAssertions.assertResource(json, "ovh_cloud_project_network_private_subnet").hasProperties(Map.of(
+                "service_name", PROJECT, "region", "EU-WEST-PAR", "network", "10.10.0.0/16", "start", "10.10.0.2",
+                "end", "10.10.255.239", "dhcp", true, "no_gateway", false));
         assertThat(net.isReservedForFixedAddresses(Ipv4.parse("10.10.255.254").orElseThrow())).isTrue();
+        assertThat(net.isReservedForFixedAddresses(Ipv4.parse("10.10.255.240").orElseThrow())).isTrue();
         assertThat(net.isReservedForFixedAddresses(Ipv4.parse("10.10.255.239").orElseThrow())).isFalse();
         assertThat(net.isReservedForFixedAddresses(Ipv4.parse("10.10.255.255").orElseThrow())).isFalse();
         assertThat(net.openstackNetworkId()).contains(".regions_openstack_ids[\"EU-WEST-PAR\"]");
     }
 
     @Test
-    void badInputIsRejectedWithEveryProblem() {
+    void aSmallSubnetReservesAQuarterOfItsAddresses() {
         TerraformStack stack = TestStacks.emptyStack();
-        assertThatThrownBy(() -> new RegionNetwork(stack, "network", "nope", "paris", 0, "8.8.8.0/24"))
-                .isInstanceOf(ValidationException.class)
-                .hasMessageStartingWith("4 problems:")
-                .hasMessageContaining("test/network: cloudProject = nope")
-                .hasMessageContaining("region = paris")
-                .hasMessageContaining("vlanId = 0")
-                .hasMessageContaining("cidr = 8.8.8.0/24 — must be RFC 1918 private space");
+        paris(stack).cidr("192.168.1.0/28").build();
+
+        SynthAssertions.assertResource(TestStacks.synth(stack), "ovh_cloud_project_network_private_subnet")
+                .hasProperties(Map.of("start", "192.168.1.2", "end", "192.168.1.11"));
+    }
+
+    @Test
+    void aThreeZoneRegionUsesAllItsZonesUnlessToldOtherwise() {
+        RegionNetwork all = paris(TestStacks.emptyStack()).build();
+        RegionNetwork two = paris(TestStacks.emptyStack()).zones(List.of("eu-west-par-c", "eu-west-par-a")).build();
+
+        assertThat(all.zones()).containsExactly("eu-west-par-a", "eu-west-par-b", "eu-west-par-c");
+        assertThat(all.multiZone()).isTrue();
+        assertThat(two.zones()).containsExactly("eu-west-par-c", "eu-west-par-a");
+    }
+
+    @Test
+    void aOneZoneRegionHasNoZones() {
+        RegionNetwork berlin = paris(TestStacks.emptyStack()).region("DE1").build();
+        RegionNetwork explicit = paris(TestStacks.emptyStack()).region("GRA11").zones(List.of()).build();
+
+        assertThat(berlin.zones()).isEmpty();
+        assertThat(berlin.multiZone()).isFalse();
+        assertThat(explicit.zones()).isEmpty();
+    }
+
+    @Test
+    void theNetworkOwnsTheValuesTheRegionsOtherConstructsRead() {
+        TerraformStack stack = TestStacks.emptyStack();
+        RegionNetwork net = paris(stack).vlanId(0).build();
+
+        assertThat(net.cloudProject()).isEqualTo(PROJECT);
+        assertThat(net.region()).isEqualTo("EU-WEST-PAR");
+        assertThat(net.vlanId()).isZero();
+        assertThat(net.cidr()).hasToString("10.10.0.0/16");
+        assertThat(net.stack()).isSameAs(stack);
+        assertThat(net.props()).isEqualTo(RegionNetworkProps.builder().cloudProject(PROJECT).region("EU-WEST-PAR")
+                .vlanId(0).cidr("10.10.0.0/16").build());
+    }
+
+    @Test
+    void networksOfOneStackMayShareTheirOvhRegion() {
+        TerraformStack stack = TestStacks.emptyStack();
+        paris(stack).build();
+        RegionNetwork second = RegionNetwork.Builder.create(stack, "second").cloudProject(PROJECT).region("EU-WEST-PAR")
+                .vlanId(11).cidr("10.11.0.0/16").build();
+
+        assertThat(second.region()).isEqualTo("EU-WEST-PAR");
     }
 
     @Test

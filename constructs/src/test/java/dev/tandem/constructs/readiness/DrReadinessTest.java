@@ -26,7 +26,7 @@ class DrReadinessTest {
 
     private static ReadinessFixture oneZoneStandbyCluster() {
         ReadinessFixture f = new ReadinessFixture();
-        f.secondaryApp = b -> b.zones(List.of());
+        f.oneZoneStandby();
         return f;
     }
 
@@ -50,7 +50,7 @@ class DrReadinessTest {
     void everyFailedCheckIsReportedAtOnceAndNothingIsWritten() {
         Path out = tmp.resolve("cdktf.out");
         ReadinessFixture f = new ReadinessFixture();
-        f.primaryApp = b -> b.app(K8sFixtures.app().replicas(1).allowSingleReplica().build());
+        f.primaryApp = b -> b.app(K8sFixtures.app().replicas(1).allowSingleReplica(true).build());
         f.table = b -> b.pointInTimeRecovery(false);
 
         ValidationException e = catchThrowableOfType(() -> TandemApp.synthesize(out, app -> {
@@ -79,7 +79,7 @@ class DrReadinessTest {
                 .contains("| RTO (worst case) | 79 s | 120 s | yes |", "| RPO (typical) | 1 s | 10 s | yes |")
                 .contains("| cloudflare | edge/lb | 50 s | consecutiveDown 2 × interval 20 s + (retries 1 + 1) × "
                         + "timeout 5 s |")
-                .contains("| ACCEPTED | single-zone | secondary/app | zones | none (EU-SOUTH-MIL is a one-zone region) |")
+                .contains("| ACCEPTED | single-zone | secondary/app | zones | none (DE1 is a one-zone region) |")
                 .contains("| WARN | symmetry-nodes | secondary/app |")
                 .contains("| single-zone | secondary/app | the standby region has one zone |")
                 .contains("- symmetry-nodes at secondary/app: ");

@@ -35,7 +35,9 @@ final class ReadinessFixture {
     static final DrTargets TARGETS = DrTargets.builder().rto(Duration.ofMinutes(2)).rpo(Duration.ofSeconds(10)).build();
 
     HealthContract health = HealthContract.defaults();
-    List<String> secondaryZones = List.of("eu-south-mil-a", "eu-south-mil-b", "eu-south-mil-c");
+    /** The standby's OVH region and the zones its network uses; {@link #oneZoneStandby()} changes both. */
+    String secondaryRegion = "EU-SOUTH-MIL";
+    List<String> secondaryNetworkZones = List.of("eu-south-mil-a", "eu-south-mil-b", "eu-south-mil-c");
     Consumer<K8sAppCluster.Builder> primaryApp = b -> { };
     Consumer<K8sAppCluster.Builder> secondaryApp = b -> { };
     Consumer<HaproxyTier.Builder> primaryHaproxy = b -> { };
@@ -49,7 +51,7 @@ final class ReadinessFixture {
     /** Builds the deployment into {@code app}: stacks {@code primary}, {@code secondary} and {@code edge}. */
     void build(Construct app) {
         TerraformStack primary = region(app, "primary", "EU-WEST-PAR", 10, K8sFixtures.PARIS_ZONES);
-        TerraformStack secondary = region(app, "secondary", "EU-SOUTH-MIL", 20, secondaryZones);
+        TerraformStack secondary = region(app, "secondary", secondaryRegion, 20, secondaryNetworkZones);
         GlobalTable.Builder t = GlobalTable.Builder.create(primary, "table").tableName("orders")
                 .partitionKey(Attribute.string("pk"));
         table.accept(t);
@@ -69,6 +71,12 @@ final class ReadinessFixture {
         lb.build();
     }
 
+    /** Moves the standby to the one-zone region DE1, so its cluster gets a single anti-affinity pool. */
+    void oneZoneStandby() {
+        secondaryRegion = "DE1";
+        secondaryNetworkZones = List.of();
+    }
+
     /** @return the report of the fixture as it stands */
     ReadinessReport evaluate() {
         return evaluate(TARGETS, List.of());
@@ -80,13 +88,13 @@ final class ReadinessFixture {
         return DrReadiness.evaluate(app, health, targets, accepted);
     }
 
-    private TerraformStack region(Construct scope, String name, String ovhRegion, int vlan, List<String> zones) {
+    private TerraformStack region(Construct scope, String name, String ovhRegion, int vlan, List<String> networkZones) {
         TerraformStack stack = new TerraformStack(scope, name);
         AwsProvider.Builder.create(stack, "aws").region(name.equals("primary") ? "eu-west-3" : "eu-central-1").build();
         OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
-        RegionNetwork network = new RegionNetwork(stack, "network", PROJECT, ovhRegion, zones, vlan,
-                "10." + vlan + ".0.0/16");
-        K8sAppCluster.Builder cluster = K8sAppCluster.Builder.create(stack, "app").network(network).zones(zones)
+        RegionNetwork network = RegionNetwork.Builder.create(stack, "network").cloudProject(PROJECT).region(ovhRegion)
+                .zones(networkZones).vlanId(vlan).cidr("10." + vlan + ".0.0/16").build();
+        K8sAppCluster.Builder cluster = K8sAppCluster.Builder.create(stack, "app").network(network)
                 .app(K8sFixtures.app().health(health).build());
         (name.equals("primary") ? primaryApp : secondaryApp).accept(cluster);
         HaproxyTier.Builder haproxy = HaproxyTier.Builder.create(stack, "haproxy").network(network)

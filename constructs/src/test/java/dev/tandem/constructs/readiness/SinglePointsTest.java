@@ -37,21 +37,21 @@ class SinglePointsTest {
     @Test
     void aOneZoneRegionIsAWarning() {
         ReadinessFixture f = new ReadinessFixture();
-        f.secondaryZones = List.of();
+        f.oneZoneStandby();
 
         ReadinessReport report = f.evaluate();
 
         assertThat(check(report, Rule.SINGLE_ZONE, "secondary/app", "zones").verdict()).isEqualTo(Verdict.WARN);
         CheckResult tier = check(report, Rule.SINGLE_ZONE, "secondary/haproxy", "zones");
         assertThat(tier.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(tier.found()).isEqualTo("none (EU-SOUTH-MIL is a one-zone region)");
+        assertThat(tier.found()).isEqualTo("none (DE1 is a one-zone region)");
         assertThat(report.failures()).isEmpty();
     }
 
     @Test
     void oneReplicaFailsBothForItselfAndForItsEmptyDisruptionBudget() {
         ReadinessFixture f = new ReadinessFixture();
-        f.primaryApp = b -> b.app(K8sFixtures.app().replicas(1).allowSingleReplica().build());
+        f.primaryApp = b -> b.app(K8sFixtures.app().replicas(1).allowSingleReplica(true).build());
 
         ReadinessReport report = f.evaluate();
 

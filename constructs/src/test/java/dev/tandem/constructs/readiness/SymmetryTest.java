@@ -24,7 +24,7 @@ class SymmetryTest {
     @Test
     void aStandbyThatCannotGrowAsFarWarnsWithTheGap() {
         ReadinessFixture f = new ReadinessFixture();
-        f.secondaryApp = b -> b.zones(List.of());
+        f.oneZoneStandby();
 
         CheckResult c = check(f.evaluate(), Rule.SYMMETRY_NODES, "secondary/app", "nodePool.maxNodes");
 

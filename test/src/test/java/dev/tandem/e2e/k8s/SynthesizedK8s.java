@@ -8,7 +8,6 @@ import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.k8s.K8sFixtures;
 import dev.tandem.providers.ovh.provider.OvhProvider;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
 
@@ -25,10 +24,11 @@ record SynthesizedK8s(Path outdir, Map<String, K8sAppCluster> clusters) {
     static SynthesizedK8s into(Path outdir) {
         return new SynthesizedK8s(outdir, TandemApp.synthesize(outdir, app -> Map.of(
                 "full", K8sFixtures.cluster(stack(app, "full")).app(K8sFixtures.app()
-                        .autoscaling(Autoscaling.between(3, 12))
-                        .ingress(IngressSpec.forHost("orders.example.com").withClassName("nginx").withTls("orders-tls"))
+                        .autoscaling(Autoscaling.builder().minReplicas(3).maxReplicas(12).build())
+                        .ingress(IngressSpec.builder().host("orders.example.com").className("nginx")
+                                .tlsSecretName("orders-tls").build())
                         .build()).build(),
-                "minimal", K8sFixtures.cluster(stack(app, "minimal")).zones(List.of()).build())));
+                "minimal", K8sFixtures.oneZoneCluster(stack(app, "minimal")).build())));
     }
 
     private static TerraformStack stack(Construct app, String name) {

@@ -1,6 +1,10 @@
-package dev.tandem.constructs.k8s;
+package dev.tandem.constructs.internal;
 
 import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.constructs.k8s.AppSpec;
+import dev.tandem.constructs.k8s.IngressSpec;
+import dev.tandem.constructs.k8s.Manifest;
+import dev.tandem.constructs.k8s.Resources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -37,14 +41,15 @@ import java.util.TreeMap;
 /**
  * Turns an {@link AppSpec} into its Kubernetes objects, in the order {@code kubectl apply -k} should
  * create them. Every object after the Deployment derives its selector and ports from the Deployment,
- * so they are written once.
+ * so they are written once. Internal: used by {@code K8sAppCluster}; not part of Tandem's API.
  */
-final class AppManifests {
+public final class AppManifests {
     /** How long a fresh pod may take to answer its health path before it is restarted. */
-    static final Duration STARTUP_BUDGET = Duration.ofMinutes(2);
+    private static final Duration STARTUP_BUDGET = Duration.ofMinutes(2);
     /** The unprivileged user and group the container runs as when the image does not say. */
-    static final long RUN_AS = 10001;
-    static final String INTERNAL_LB_ANNOTATION = "service.beta.kubernetes.io/openstack-internal-load-balancer";
+    private static final long RUN_AS = 10001;
+    /** Keeps OVH's load balancer off the public network. */
+    public static final String INTERNAL_LB_ANNOTATION = "service.beta.kubernetes.io/openstack-internal-load-balancer";
     private static final String NAME_LABEL = "app.kubernetes.io/name";
     private static final String HTTP = "http";
 
@@ -57,7 +62,7 @@ final class AppManifests {
      * @param serviceIp the private address the Service's load balancer takes
      * @return Namespace, Deployment, Service, Ingress, PodDisruptionBudget and, with autoscaling, the HPA
      */
-    static List<Manifest> render(AppSpec app, boolean multiZone, String serviceIp) {
+    public static List<Manifest> render(AppSpec app, boolean multiZone, String serviceIp) {
         Deployment deployment = deployment(app, multiZone);
         LabelSelector selector = deployment.getSpec().getSelector();
         Service service = service(app, deployment, serviceIp);
@@ -89,14 +94,14 @@ final class AppManifests {
     private static ObjectMeta meta(AppSpec app, String name) {
         Map<String, String> labels = new TreeMap<>(selectorLabels(app));
         labels.put("app.kubernetes.io/managed-by", "tandem");
-        return new ObjectMetaBuilder().withName(name).withNamespace(app.namespace()).withLabels(labels).build();
+        return new ObjectMetaBuilder().withName(name).withNamespace(app.effectiveNamespace()).withLabels(labels).build();
     }
 
     private static Namespace namespace(AppSpec app) {
         // Pod Security Admission enforces the "restricted" profile, which the pod below satisfies:
         // anything weaker deployed here by hand is refused.
         return new NamespaceBuilder()
-                .withNewMetadata().withName(app.namespace())
+                .withNewMetadata().withName(app.effectiveNamespace())
                 .withLabels(new TreeMap<>(Map.of("app.kubernetes.io/managed-by", "tandem",
                         "pod-security.kubernetes.io/enforce", "restricted")))
                 .endMetadata()
@@ -148,7 +153,7 @@ final class AppManifests {
         return new ContainerBuilder()
                 .withName(app.name())
                 .withImage(app.image())
-                .addNewPort().withName(HTTP).withContainerPort(app.containerPort()).withProtocol("TCP").endPort()
+                .addNewPort().withName(HTTP).withContainerPort(app.effectiveContainerPort()).withProtocol("TCP").endPort()
                 // Startup gates the other two, so a slow start is not mistaken for a hang.
                 .withStartupProbe(probe(health, health.interval(),
                         (int) Math.ceil((double) STARTUP_BUDGET.toMillis() / health.interval().toMillis())))

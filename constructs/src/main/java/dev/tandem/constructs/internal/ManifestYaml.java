@@ -1,4 +1,4 @@
-package dev.tandem.constructs.k8s;
+package dev.tandem.constructs.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.tandem.constructs.k8s.Manifest;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +15,10 @@ import java.util.Map;
 /**
  * Writes manifests as stable YAML: the model's own field order, map keys sorted, no empty fields,
  * and strings that look like numbers or booleans quoted so that YAML readers keep them strings.
- * The same input always gives the same bytes, so snapshots diff cleanly.
+ * The same input always gives the same bytes, so snapshots diff cleanly. Internal: not part of
+ * Tandem's API.
  */
-final class ManifestYaml {
+public final class ManifestYaml {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -29,7 +31,7 @@ final class ManifestYaml {
     }
 
     /** @return {@code value} as a YAML document */
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return YAML.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -38,7 +40,7 @@ final class ManifestYaml {
     }
 
     /** @return a {@code kustomization.yaml} listing {@code manifests} in apply order */
-    static String kustomization(List<Manifest> manifests) {
+    public static String kustomization(List<Manifest> manifests) {
         Map<String, Object> k = new LinkedHashMap<>();
         k.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
         k.put("kind", "Kustomization");

@@ -1,12 +1,16 @@
-package dev.tandem.constructs.k8s;
+package dev.tandem.constructs.internal;
 
 import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.constructs.k8s.AppSpec;
+import dev.tandem.constructs.k8s.IngressSpec;
+import dev.tandem.constructs.k8s.Manifest;
 
 /**
  * Loads and links the Kubernetes model and the YAML writer ahead of time. The first manifests a
  * JVM renders pay for loading a few thousand fabric8 and Jackson classes and building their
  * serializers (about 0.6 s here); cdktf meanwhile spends seconds loading provider bundles in Node
  * with the JVM idle. A synth main can run this on a spare thread at start and hide that cost.
+ * Internal: a synth-speed helper, not part of Tandem's API.
  */
 public final class ManifestWarmUp {
     private ManifestWarmUp() {
@@ -15,7 +19,8 @@ public final class ManifestWarmUp {
     /** Renders a sample app's manifests once and discards them. Safe to call from any thread. */
     public static void run() {
         AppSpec sample = AppSpec.builder().name("warm-up").image("registry.invalid/warm-up:1")
-                .health(HealthContract.defaults()).ingress(IngressSpec.forHost("warm-up.invalid")).build();
+                .health(HealthContract.defaults()).ingress(IngressSpec.builder().host("warm-up.invalid").build())
+                .build();
         for (Manifest m : AppManifests.render(sample, true, "10.0.0.1")) {
             ManifestYaml.write(m.object());
         }
