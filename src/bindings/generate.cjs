@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Generates the Java bindings that no registry serves: Cloudflare (from the npm package, with
-// jsii-pacmak) and OVH (from src/ovh/schema.json, with cdktf's own provider generator).
+// jsii-pacmak), and OVH and AWS (from src/ovh/schema.json and src/aws/schema.json, with cdktf's own
+// provider generator, as `cdktf get` does).
 // Run by providers/pom.xml:  node generate.cjs <work-dir> <out-dir>
 // Output: <out-dir>/java and <out-dir>/resources. Skipped when no input changed since the last run.
 "use strict";
@@ -16,14 +17,18 @@ if (!workDir || !outDir) {
   process.exit(2);
 }
 const here = __dirname;
-const schemaFile = path.resolve(here, "..", "ovh", "schema.json");
+const awsSchema = path.resolve(here, "..", "aws", "schema.json");
+// Providers generated from a committed schema: fqn as in cdktf.json, and the schema file.
+const SCHEMAS = [
+  { fqn: "ovh/ovh", file: path.resolve(here, "..", "ovh", "schema.json") },
+  { fqn: "hashicorp/aws", file: awsSchema },
+];
 const inputs = [
   path.join(here, "package.json"),
   path.join(here, "package-lock.json"),
   __filename,
-  schemaFile,
+  ...SCHEMAS.map((s) => s.file),
 ];
-const OVH_FQN = "ovh/ovh";
 const JAVA_PACKAGE_ROOT = "dev.tandem.providers"; // = codeMakerOutput in cdktf.json
 const projectRoot = path.resolve(here, "..", "..");
 
@@ -101,35 +106,37 @@ function generateCloudflare(staging) {
   return path.join(cfOut, "java", "src", "main");
 }
 
-async function generateOvh(staging) {
-  const schema = JSON.parse(fs.readFileSync(schemaFile, "utf8"));
-  const version = (schema.provider_versions || {})[`registry.terraform.io/${OVH_FQN}`];
-  if (!version) {
-    throw new Error(`${schemaFile}: provider_versions["registry.terraform.io/${OVH_FQN}"] is missing`);
-  }
+async function generateFromSchemas(staging) {
   // The generator reads schemas from its cache under this exact name (see @cdktf/provider-schema).
   const cacheDir = path.join(staging, "schema-cache");
   fs.mkdirSync(cacheDir, { recursive: true });
-  const cacheName = `${encodeURIComponent(OVH_FQN)}@${encodeURIComponent(version)}.json`;
-  fs.copyFileSync(schemaFile, path.join(cacheDir, cacheName));
+  const constraints = SCHEMAS.map(({ fqn, file }) => {
+    const schema = JSON.parse(fs.readFileSync(file, "utf8"));
+    const version = (schema.provider_versions || {})[`registry.terraform.io/${fqn}`];
+    if (!version) {
+      throw new Error(`${file}: provider_versions["registry.terraform.io/${fqn}"] is missing`);
+    }
+    fs.copyFileSync(file, path.join(cacheDir, `${encodeURIComponent(fqn)}@${encodeURIComponent(version)}.json`));
+    return `${fqn}@${version}`;
+  });
 
   const req = (m) => require(path.join(workDir, "node_modules", m));
   const { ConstructsMaker } = req("@cdktf/provider-generator");
   const { TerraformProviderConstraint, Language } = req("@cdktf/commons");
-  const ovhOut = path.join(staging, "ovh");
-  fs.mkdirSync(ovhOut, { recursive: true });
+  const out = path.join(staging, "generated");
+  fs.mkdirSync(out, { recursive: true });
   const cwd = process.cwd();
-  process.chdir(ovhOut); // the Java target writes to ./src/main relative to the working directory
+  process.chdir(out); // the Java target writes to ./src/main relative to the working directory
   try {
     const maker = new ConstructsMaker(
       { targetLanguage: Language.JAVA, codeMakerOutput: JAVA_PACKAGE_ROOT },
       cacheDir,
     );
-    await maker.generate([new TerraformProviderConstraint(`${OVH_FQN}@${version}`)]);
+    await maker.generate(constraints.map((c) => new TerraformProviderConstraint(c)));
   } finally {
     process.chdir(cwd);
   }
-  return { main: path.join(ovhOut, "src", "main"), record: path.join(ovhOut, JAVA_PACKAGE_ROOT) };
+  return { main: path.join(out, "src", "main"), record: path.join(out, JAVA_PACKAGE_ROOT) };
 }
 
 // `cdktf get` records what it generated in <project>/<codeMakerOutput>/, and the cdktf CLI refuses
@@ -141,7 +148,21 @@ function publishGeneratedRecord() {
   for (const f of fs.readdirSync(record)) fs.copyFileSync(path.join(record, f), path.join(target, f));
 }
 
+// A type added to src/aws/resources.txt without re-running the extraction would silently be missing.
+function checkAwsSubsetFollowsList() {
+  const { listedTypes, FQN } = require(path.resolve(here, "..", "aws", "extract-schema.cjs"));
+  const listed = listedTypes();
+  const schema = JSON.parse(fs.readFileSync(awsSchema, "utf8")).provider_schemas[FQN];
+  const same = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+  if (!same(listed.resources, Object.keys(schema.resource_schemas))
+      || !same(listed.dataSources, Object.keys(schema.data_source_schemas))) {
+    throw new Error("src/aws/schema.json does not hold exactly the types of src/aws/resources.txt; "
+      + "run `node src/aws/extract-schema.cjs` and commit its output");
+  }
+}
+
 async function main() {
+  checkAwsSubsetFollowsList();
   const hash = hashOf(inputs);
   const stamp = path.join(outDir, ".inputs-sha256");
   if (readIfExists(stamp) === hash) {
@@ -156,13 +177,13 @@ async function main() {
   const result = path.join(staging, "result");
   for (const dir of ["java", "resources"]) fs.mkdirSync(path.join(result, dir), { recursive: true });
 
-  const ovh = await generateOvh(staging);
-  for (const mainDir of [generateCloudflare(staging), ovh.main]) {
+  const generated = await generateFromSchemas(staging);
+  for (const mainDir of [generateCloudflare(staging), generated.main]) {
     moveTree(path.join(mainDir, "java"), path.join(result, "java"));
     moveTree(path.join(mainDir, "resources"), path.join(result, "resources"));
   }
   fs.mkdirSync(path.join(result, "codemaker"));
-  moveTree(ovh.record, path.join(result, "codemaker"));
+  moveTree(generated.record, path.join(result, "codemaker"));
   fs.writeFileSync(path.join(result, ".inputs-sha256"), hash);
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.renameSync(result, outDir);

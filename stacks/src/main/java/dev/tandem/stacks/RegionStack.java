@@ -1,14 +1,14 @@
 package dev.tandem.stacks;
 
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
-import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
 import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.IngressSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.network.RegionNetwork;
+import dev.tandem.providers.aws.provider.AwsProvider;
+import dev.tandem.providers.aws.provider.AwsProviderDefaultTags;
 import dev.tandem.providers.ovh.provider.OvhProvider;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,6 @@ package dev.tandem.constructs.readiness;
 
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Testing;
-import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.edge.Origin;
@@ -16,6 +15,7 @@ import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.constructs.table.Attribute;
 import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.Replica;
+import dev.tandem.providers.aws.provider.AwsProvider;
 import dev.tandem.providers.ovh.provider.OvhProvider;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,12 +3,12 @@ package dev.tandem.constructs.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hashicorp.cdktf.Testing;
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicy;
-import com.hashicorp.cdktf.providers.aws.appautoscaling_target.AppautoscalingTarget;
-import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTable;
+import com.hashicorp.cdktf.Testing;
 import dev.tandem.constructs.testing.TestStacks;
+import dev.tandem.providers.aws.appautoscaling_policy.AppautoscalingPolicy;
+import dev.tandem.providers.aws.appautoscaling_target.AppautoscalingTarget;
+import dev.tandem.providers.aws.dynamodb_table.DynamodbTable;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package dev.tandem.stacks.bench;
 
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.constructs.core.TandemApp;
 import dev.tandem.constructs.haproxy.HaproxyTier;
@@ -12,6 +11,7 @@ import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.constructs.table.Attribute;
 import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.Replica;
+import dev.tandem.providers.aws.provider.AwsProvider;
 import dev.tandem.providers.ovh.provider.OvhProvider;
 import dev.tandem.stacks.DeploymentSpec;
 import dev.tandem.stacks.Main;
