@@ -53,7 +53,7 @@ final class RecoveryPoint {
             String fix = targets.rpo().isZero()
                     ? "an RPO of zero needs multi-Region strong consistency (DynamoDB MRSC: three Regions, as "
                             + "replicas or two replicas and a witness, set when the global table is created; "
-                            + "GlobalTable and the pinned hashicorp/aws 5.23.1 cannot express it); or relax "
+                            + "GlobalTable and the pinned hashicorp/aws 5.100.0 cannot express it); or relax "
                             + "DrTargets rpo to " + Durations.text(TYPICAL_REPLICATION_LAG) + " or more"
                     : "relax DrTargets rpo to " + Durations.text(TYPICAL_REPLICATION_LAG) + " or more, or use "
                             + "multi-Region strong consistency (DynamoDB MRSC) for zero";

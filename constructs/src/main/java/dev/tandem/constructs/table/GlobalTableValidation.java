@@ -34,7 +34,7 @@ public final class GlobalTableValidation {
         problems(path, props).throwIfAny();
     }
 
-    /** DynamoDB's rules plus the limits of hashicorp/aws 5.23.1, for the Terraform rendering. */
+    /** DynamoDB's rules plus the limits of hashicorp/aws 5.100.0, for the Terraform rendering. */
     static void validateForTerraform(String path, GlobalTableProps props) {
         Problems p = problems(path, props);
         checkTerraformLimits(p, props);
@@ -60,19 +60,19 @@ public final class GlobalTableValidation {
         return p;
     }
 
-    // hashicorp/aws 5.23.1 (cdktf-provider-aws 18.0.3) has no per-replica deletion protection or table
-    // class in the replica block: refuse a value it would silently drop. CloudFormation has both.
+    // The replica block of aws_dynamodb_table (hashicorp/aws 5.100.0) has no per-replica deletion
+    // protection or table class: refuse a value it would silently drop. CloudFormation has both.
     private static void checkTerraformLimits(Problems p, GlobalTableProps props) {
         for (Replica r : props.replicas()) {
             String prop = "replicas[" + r.region() + "]";
             r.deletionProtection().filter(v -> v != props.deletionProtection()).ifPresent(v -> p.add(
                     prop + ".deletionProtection", v,
-                    "cannot differ from the table's in the Terraform rendering: hashicorp/aws 5.23.1 has no "
-                            + "per-replica deletion protection",
+                    "cannot differ from the table's in the Terraform rendering: the replica block of hashicorp/aws "
+                            + "5.100.0 has no deletion protection",
                     "remove the override"));
             r.tableClass().filter(v -> v != props.tableClass()).ifPresent(v -> p.add(prop + ".tableClass", v,
                     "cannot differ from the table's in the Terraform rendering: the replica block of hashicorp/aws "
-                            + "5.23.1 has no table class",
+                            + "5.100.0 has no table class",
                     "remove the override"));
         }
     }

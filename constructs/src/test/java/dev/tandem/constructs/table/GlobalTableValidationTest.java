@@ -101,7 +101,7 @@ class GlobalTableValidationTest {
     @Test
     void aReplicaDeletionProtectionTheProviderCannotExpressIsRejected() {
         rejects(table().replicas(List.of(Replica.builder().region("eu-central-1").deletionProtection(false).build())),
-                "replicas[eu-central-1].deletionProtection", "false", "hashicorp/aws 5.23.1");
+                "replicas[eu-central-1].deletionProtection", "false", "hashicorp/aws 5.100.0");
     }
 
     @Test

@@ -90,10 +90,10 @@ class RenderingEquivalenceTest {
     }
 
     /**
-     * The one known difference, kept visible: hashicorp/aws 5.23.1 cannot set deletion protection
-     * or table class on a replica, so Terraform leaves the replica to DynamoDB's defaults, while
-     * CloudFormation gives it the description's values. When the provider catches up, this test
-     * fails and the two can be compared like the rest.
+     * The one known difference, kept visible: the replica block of hashicorp/aws 5.100.0 cannot set
+     * deletion protection or table class, so Terraform leaves the replica to DynamoDB's defaults, while
+     * CloudFormation gives it the description's values. When the Terraform rendering sets them (the
+     * provider's aws_dynamodb_table_replica can), this test fails and the two can be compared like the rest.
      */
     @Test
     void onlyCloudFormationSetsDeletionProtectionAndTableClassOnTheReplica() {

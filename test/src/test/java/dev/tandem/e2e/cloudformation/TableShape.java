@@ -59,7 +59,7 @@ record TableShape(String name, String billingMode, Map<String, String> keySchema
         regions.put(homeRegion, new Region(table.path("point_in_time_recovery").path("enabled").asBoolean(false),
                 Optional.of(table.path("deletion_protection_enabled").asBoolean(false)), text(table, "table_class"),
                 text(sse, "kms_key_arn"), tags));
-        // hashicorp/aws 5.23.1's replica block has neither deletion protection nor table class.
+        // hashicorp/aws 5.100.0's replica block has neither deletion protection nor table class.
         table.path("replica").forEach(r -> regions.put(r.path("region_name").asText(), new Region(
                 r.path("point_in_time_recovery").asBoolean(false), Optional.empty(), Optional.empty(),
                 text(r, "kms_key_arn"), r.path("propagate_tags").asBoolean(false) ? tags : Map.of())));
