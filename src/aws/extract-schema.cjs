@@ -151,7 +151,8 @@ function main(argv) {
   const listed = listedTypes();
   if (options.terraform) readFromTerraform(version, options.full);
   fs.writeFileSync(options.out, `${goJson(subset(readFull(options.full), version, listed), 2)}\n`);
-  console.log(`${path.relative(process.cwd(), options.out)}: ${SOURCE} ${version}, provider block, `
+  const shown = path.relative(process.cwd(), options.out);
+  console.log(`${shown.startsWith("..") ? options.out : shown}: ${SOURCE} ${version}, provider block, `
     + `${listed.resources.length} resources, ${listed.dataSources.length} data sources`);
 }
 
