@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates the Java bindings that no registry serves: Cloudflare 4.x (from the npm package, with
-// jsii-pacmak) and, with cdktf's own provider generator, OVH (src/ovh/schema.json) and Cloudflare 5.x
-// (src/cloudflare/schema.json).
+// jsii-pacmak) and, with cdktf's own provider generator as `cdktf get` does, OVH, AWS and Cloudflare
+// 5.x from the schemas committed under src/ovh, src/aws and src/cloudflare.
 // Run by providers/pom.xml:  node generate.cjs <work-dir> <out-dir>
 // Output: <out-dir>/java and <out-dir>/resources. Skipped when no input changed since the last run.
 "use strict";
@@ -17,11 +17,13 @@ if (!workDir || !outDir) {
   process.exit(2);
 }
 const here = __dirname;
+const awsSchema = path.resolve(here, "..", "aws", "schema.json");
 // Providers generated from a schema subset: the file names the release it was written from
 // (provider_versions); `pin` says what the synthesized required_providers constraint admits.
 const SCHEMA_PROVIDERS = [
   { fqn: "ovh/ovh", schemaFile: path.resolve(here, "..", "ovh", "schema.json"), pin: "exact" },
   { fqn: "cloudflare/cloudflare", schemaFile: path.resolve(here, "..", "cloudflare", "schema.json"), pin: "patch" },
+  { fqn: "hashicorp/aws", schemaFile: awsSchema, pin: "exact" },
 ];
 const inputs = [
   path.join(here, "package.json"),
@@ -160,7 +162,21 @@ function publishGeneratedRecord() {
   for (const f of fs.readdirSync(record)) fs.copyFileSync(path.join(record, f), path.join(target, f));
 }
 
+// A type added to src/aws/resources.txt without re-running the extraction would silently be missing.
+function checkAwsSubsetFollowsList() {
+  const { listedTypes, FQN } = require(path.resolve(here, "..", "aws", "extract-schema.cjs"));
+  const listed = listedTypes();
+  const schema = JSON.parse(fs.readFileSync(awsSchema, "utf8")).provider_schemas[FQN];
+  const same = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+  if (!same(listed.resources, Object.keys(schema.resource_schemas))
+      || !same(listed.dataSources, Object.keys(schema.data_source_schemas))) {
+    throw new Error("src/aws/schema.json does not hold exactly the types of src/aws/resources.txt; "
+      + "run `node src/aws/extract-schema.cjs` and commit its output");
+  }
+}
+
 async function main() {
+  checkAwsSubsetFollowsList();
   const hash = hashOf(inputs);
   const stamp = path.join(outDir, ".inputs-sha256");
   if (readIfExists(stamp) === hash) {

@@ -1,7 +1,7 @@
 package dev.tandem.bench;
 
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import dev.tandem.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.cloudflare.load_balancer_monitor.LoadBalancerMonitor;
 import com.hashicorp.cdktf.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.constructs.core.TandemApp;

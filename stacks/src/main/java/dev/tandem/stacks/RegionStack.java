@@ -1,8 +1,8 @@
 package dev.tandem.stacks;
 
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
-import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
+import dev.tandem.providers.aws.provider.AwsProvider;
+import dev.tandem.providers.aws.provider.AwsProviderDefaultTags;
 import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.constructs.haproxy.SshKey;

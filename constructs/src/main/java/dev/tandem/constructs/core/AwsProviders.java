@@ -2,7 +2,7 @@ package dev.tandem.constructs.core;
 
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Token;
-import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import dev.tandem.providers.aws.provider.AwsProvider;
 import java.util.List;
 import java.util.Optional;
 import software.constructs.IConstruct;

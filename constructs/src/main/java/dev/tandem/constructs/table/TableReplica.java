@@ -1,6 +1,6 @@
 package dev.tandem.constructs.table;
 
-import com.hashicorp.cdktf.providers.aws.dynamodb_table_replica.DynamodbTableReplicaA;
+import dev.tandem.providers.aws.dynamodb_table_replica.DynamodbTableReplicaA;
 import dev.tandem.constructs.core.AwsProviders;
 import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.Scopes;
@@ -61,6 +61,7 @@ public class TableReplica extends Construct {
         DynamodbTableReplicaA.Builder b = DynamodbTableReplicaA.Builder.create(this, "replica")
                 .globalTableArn(table.tableArn())
                 .pointInTimeRecovery(props.pointInTimeRecovery(t))
+                .deletionProtectionEnabled(props.deletionProtection(t))
                 .tableClassOverride(props.tableClass(t).name());
         props.kmsKeyArn().ifPresent(b::kmsKeyArn);
         // The replica resource has no propagate_tags (hashicorp/aws 5.100.0 schema): it takes tags of its own.
@@ -68,7 +69,6 @@ public class TableReplica extends Construct {
             b.tags(t.tags());
         }
         this.replica = b.build();
-        replica.addOverride("deletion_protection_enabled", props.deletionProtection(t));
         table.register(this);
     }
 

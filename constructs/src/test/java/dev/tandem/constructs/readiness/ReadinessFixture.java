@@ -2,7 +2,7 @@ package dev.tandem.constructs.readiness;
 
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Testing;
-import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import dev.tandem.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.edge.Origin;

@@ -1,13 +1,13 @@
 package dev.tandem.constructs.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.App;
-import com.hashicorp.cdktf.Testing;
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import com.hashicorp.cdktf.Testing;
+import dev.tandem.providers.aws.provider.AwsProvider;
 import java.io.UncheckedIOException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** Stacks for construct unit tests, and their synthesized JSON as a tree. */
 public final class TestStacks {

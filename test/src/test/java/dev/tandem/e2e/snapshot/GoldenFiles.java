@@ -84,7 +84,7 @@ public final class GoldenFiles {
                     write(golden, produced);
                     notes.add("updated snapshots/" + rel);
                 } else {
-                    failures.add(diff(rel, expected, produced));
+                    failures.add(unifiedDiff("snapshots/" + rel, "cdktf.out/" + rel, expected, produced));
                 }
             }
         }
@@ -107,12 +107,16 @@ public final class GoldenFiles {
         return notes;
     }
 
-    private static String diff(String rel, String expected, String produced) {
+    /**
+     * @param expectedName what {@code expected} is, for the {@code ---} line
+     * @param actualName   what {@code actual} is, for the {@code +++} line
+     * @return the unified diff (3 lines of context) that turns {@code expected} into {@code actual}
+     */
+    public static String unifiedDiff(String expectedName, String actualName, String expected, String actual) {
         List<String> a = expected.lines().toList();
-        List<String> b = produced.lines().toList();
-        List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("snapshots/" + rel, "cdktf.out/" + rel, a,
-                DiffUtils.diff(a, b), 3);
-        return String.join("\n", unified);
+        List<String> b = actual.lines().toList();
+        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(expectedName, actualName, a,
+                DiffUtils.diff(a, b), 3));
     }
 
     private static TreeSet<String> relativeFiles(Path root, String subtree) {

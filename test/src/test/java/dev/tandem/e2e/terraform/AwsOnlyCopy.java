@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * A working copy of a synthesized stack that the offline Terraform can handle: only the AWS part
- * (no OVH or Cloudflare provider binary exists here), the provider pinned to the mirror's version,
- * and the provider told to make no call: skip flags, dummy keys, loopback endpoints. Nothing else
- * is rewritten; the synthesized file itself is never touched.
+ * (no OVH or Cloudflare provider binary exists here), and the provider told to make no call: skip
+ * flags, dummy keys, loopback endpoints. The version constraint is kept as synthesized (the binding's
+ * hashicorp/aws version, which the mirror holds). Nothing else is rewritten; the synthesized file
+ * itself is never touched.
  */
 final class AwsOnlyCopy {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,12 +58,11 @@ final class AwsOnlyCopy {
      *
      * @return the resources kept, as {@code type.name}
      */
-    static List<String> write(Path stackFile, Path workDir, String awsVersion) throws IOException {
+    static List<String> write(Path stackFile, Path workDir) throws IOException {
         ObjectNode root = (ObjectNode) JSON.readTree(stackFile.toFile());
         ObjectNode terraform = (ObjectNode) root.path("terraform");
         ObjectNode required = (ObjectNode) terraform.path("required_providers");
         FOREIGN.forEach(required::remove);
-        ((ObjectNode) required.path("aws")).put("version", awsVersion);
         terraform.putObject("backend").putObject("local").put("path", workDir.resolve("terraform.tfstate").toString());
 
         ObjectNode providers = (ObjectNode) root.path("provider");

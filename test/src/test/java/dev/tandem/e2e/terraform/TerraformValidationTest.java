@@ -1,7 +1,6 @@
 package dev.tandem.e2e.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,19 +22,13 @@ class TerraformValidationTest {
 
     @BeforeAll
     static void findTerraform() {
-        OfflineTerraform.Availability found = OfflineTerraform.find();
-        String ci = System.getenv("CI");
-        if (found.terraform().isEmpty() && ci != null && !ci.isBlank() && !ci.equals("false")) {
-            fail("CI must run the Terraform checks, but " + found.missing());
-        }
-        Assumptions.assumeTrue(found.terraform().isPresent(), "Terraform checks skipped: " + found.missing());
-        terraform = found.terraform().get();
+        terraform = OfflineTerraform.require("Terraform checks");
     }
 
     private Path workingCopy(String stack) throws Exception {
         Path dir = SynthesizedDeployment.scratch("tf-" + stack);
         List<String> kept = AwsOnlyCopy.write(
-                SynthesizedDeployment.outdir().resolve("stacks/" + stack + "/cdk.tf.json"), dir, terraform.awsVersion());
+                SynthesizedDeployment.outdir().resolve("stacks/" + stack + "/cdk.tf.json"), dir);
         assertThat(kept).as("resources left to check in " + stack).isNotNull();
         return dir;
     }
