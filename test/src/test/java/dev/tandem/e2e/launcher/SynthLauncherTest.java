@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,8 +138,7 @@ class SynthLauncherTest {
 
     @Test
     void filesTheBuildDoesNotReadStartNoBuild() throws IOException {
-        assertThat(synth().mavenCalls()).isEmpty();
-        clone.afterTheLastBuild();
+        nothingToBuildYet();
         append("README.md", "edited\n");
         Files.writeString(clone.root().resolve("constructs/src/test/java/NewTest.java"), "class NewTest {}\n");
         Path installed = clone.root().resolve("src/cli/node_modules/cdktf-cli/package.json");
@@ -150,8 +150,7 @@ class SynthLauncherTest {
 
     @Test
     void aFileSavedWhileMavenBuildsIsBuiltAgainNextTime() throws IOException {
-        assertThat(synth().mavenCalls()).isEmpty();
-        clone.afterTheLastBuild();
+        nothingToBuildYet();
         append("stacks/pom.xml", "<!-- edited -->\n");
         Path saved = clone.root().resolve("stacks/src/main/java/dev/tandem/stacks/Main.java");
         // a real build takes seconds; this one saves a source well after it started
@@ -164,8 +163,7 @@ class SynthLauncherTest {
 
     @Test
     void aFailedBuildExitsNonZeroRunsNoSynthAndIsTriedAgainNextTime() throws IOException {
-        assertThat(synth().mavenCalls()).isEmpty();
-        clone.afterTheLastBuild();
+        nothingToBuildYet();
         append("constructs/pom.xml", "<!-- edited -->\n");
         LauncherRun failed = clone.runWithStandInJava(FAIL_THE_BUILD, Map.of());
 
@@ -179,7 +177,10 @@ class SynthLauncherTest {
     @Test
     void aBuildOutputRemovedByAPartialCleanIsBuiltAgain() throws IOException {
         assertThat(synth().mavenCalls()).isEmpty();
-        Path jar = clone.root().resolve("constructs/target/tandem-constructs-0.1.0-SNAPSHOT.jar");
+        Path jar;
+        try (Stream<Path> built = Files.list(clone.root().resolve("constructs/target"))) {
+            jar = built.filter(p -> p.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
         Path aside = scratch.resolve("constructs.jar");
         Files.move(jar, aside);
         LauncherRun run = synth();
@@ -206,11 +207,16 @@ class SynthLauncherTest {
 
     /** Nothing to build before {@code change}; one build after it; nothing to build after that build. */
     private static void buildsOnceAfter(Change change) throws IOException {
-        assertThat(synth().mavenCalls()).as("before the change").isEmpty();
-        clone.afterTheLastBuild();
+        nothingToBuildYet();
         change.apply();
         assertBuiltThenRan(synth());
         assertThat(synth().mavenCalls()).as("after the build that saw the change").isEmpty();
+    }
+
+    /** Asserts the copy is up to date, then waits until an edit would be stamped after its last build. */
+    private static void nothingToBuildYet() {
+        assertThat(synth().mavenCalls()).as("nothing to build before the edit").isEmpty();
+        clone.afterTheLastBuild();
     }
 
     private static void assertBuiltThenRan(LauncherRun run) {
