@@ -15,6 +15,7 @@ import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.constructs.readiness.AcceptedRisk;
 import dev.tandem.constructs.readiness.DrTargets;
 import dev.tandem.constructs.table.GlobalTableProps;
+import dev.tandem.constructs.table.GlobalTableValidation;
 import dev.tandem.constructs.table.TableReplica;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -432,11 +433,13 @@ public final class DeploymentSpec {
             checkRegions(p);
             checkEdge(p);
             checkTables(p);
-            for (Map.Entry<String, Object> hook : Map.<String, Object>of("customizeNetwork", network, "customizeCluster", cluster, "customizeApp", app, "customizeHaproxy", haproxy,
-                    "customizeReplica", replica).entrySet()) {
-                p.present(hook.getValue(), hook.getKey(), "pass a hook, or leave it unset for no change");
-            }
-            p.present(edgeLoadBalancer, "customizeEdge", "pass a hook, or leave it unset for no change");
+            String noHook = "pass a hook, or leave it unset for no change";
+            p.present(network, "customizeNetwork", noHook);
+            p.present(cluster, "customizeCluster", noHook);
+            p.present(app, "customizeApp", noHook);
+            p.present(haproxy, "customizeHaproxy", noHook);
+            p.present(replica, "customizeReplica", noHook);
+            p.present(edgeLoadBalancer, "customizeEdge", noHook);
             p.throwIfAny();
             return new DeploymentSpec(this.copied());
         }
@@ -458,37 +461,35 @@ public final class DeploymentSpec {
             Map<String, Integer> ovhRegions = new HashMap<>();
             Map<Integer, Integer> vlans = new HashMap<>();
             Map<Integer, Ipv4Cidr> cidrs = new HashMap<>();
+            Map<String, Integer> awsRegions = new HashMap<>();
             for (int i = 0; i < regions.size(); i++) {
                 RegionSpec r = regions.get(i);
                 String at = "regions[" + i + "]";
-                if (p.require(DnsNames.isLabel(r.stackName()), at + ".stackName", r.stackName(),
-                        "must be a DNS label (it names the stack, its folder and its state)", "use e.g. primary")) {
+                r.validate(p.nested(at));
+                if (DnsNames.isLabel(r.stackName())) {
                     Integer other = stackNames.putIfAbsent(r.stackName(), i);
                     p.require(other == null, at + ".stackName", r.stackName(), "is also the stack name of regions["
                             + other + "]: stacks need distinct names", "give each region its own stack name");
                 }
-                if (p.present(r.ovhRegion(), at + ".ovhRegion", "name the OVH region, e.g. EU-WEST-PAR")) {
+                if (r.ovhRegion() != null) {
                     Integer other = ovhRegions.putIfAbsent(r.ovhRegion(), i);
                     p.require(other == null, at + ".ovhRegion", r.ovhRegion(), "is also the OVH region of regions["
                             + other + "]: two regions in one OVH region fail together",
                             "put each region in its own OVH region");
                 }
-                r.ovhZones().ifPresent(z -> p.presentElements(z, at + ".ovhZones",
-                        "list the zones, or leave them unset for all the region's zones"));
-                p.require(AwsRegions.isValid(r.awsRegion()), at + ".awsRegion", r.awsRegion(),
-                        "must be an AWS region hashicorp/aws 5.100.0 knows", "use a region code such as eu-central-1");
                 Integer otherVlan = vlans.putIfAbsent(r.vlanId(), i);
                 p.require(otherVlan == null, at + ".vlanId", r.vlanId(), "is also the VLAN of regions[" + otherVlan
                         + "]: one VLAN in one vRack is one network", "give each region its own VLAN");
                 Optional<Ipv4Cidr> cidr = Ipv4Cidr.parse(r.privateCidr());
-                if (p.require(cidr.isPresent(), at + ".privateCidr", r.privateCidr(),
-                        "must be an IPv4 network in CIDR form", "use e.g. 10.10.0.0/16")) {
+                if (cidr.isPresent()) {
                     cidrs.forEach((j, c) -> p.require(!c.overlaps(cidr.get()), at + ".privateCidr", r.privateCidr(),
                             "overlaps regions[" + j + "].privateCidr " + c + ": the vRack joins the regions' networks",
                             "use disjoint ranges, e.g. 10.10.0.0/16 and 10.20.0.0/16"));
                     cidrs.put(i, cidr.get());
                 }
-                p.present(r.haproxy(), at + ".haproxy", "give the HAProxy instances' InstanceSpec for the region");
+                if (AwsRegions.isValid(r.awsRegion()) && tables != null && !tables.isEmpty()) {
+                    checkReplicaRegion(p, at, r.awsRegion(), awsRegions.putIfAbsent(r.awsRegion(), i));
+                }
             }
             if (edge != null && edge.stackName() != null) {
                 p.require(!stackNames.containsKey(edge.stackName()), "edge.stackName", edge.stackName(),
@@ -496,10 +497,20 @@ public final class DeploymentSpec {
             }
         }
 
+        /** The tables live in the first region's AWS region with one replica in each other region's: all must differ. */
+        private static void checkReplicaRegion(Problems p, String at, String awsRegion, Integer other) {
+            if (other == null) {
+                return;
+            }
+            p.add(at + ".awsRegion", awsRegion, "is also the AWS region of regions[" + other + "]"
+                    + (other == 0 ? ", the tables' home" : "") + ": every other region holds a replica of each "
+                    + "table, and DynamoDB keeps one replica per AWS region",
+                    "give each region its own AWS region, e.g. eu-west-3 and eu-central-1");
+        }
+
         private void checkEdge(Problems p) {
             if (p.present(edge, "edge", "describe the Cloudflare side with EdgeSpec.builder()…build()")) {
-                p.require(DnsNames.isLabel(edge.stackName()), "edge.stackName", edge.stackName(),
-                        "must be a DNS label", "use e.g. edge");
+                edge.validate(p.nested("edge"));
             }
         }
 
@@ -507,9 +518,13 @@ public final class DeploymentSpec {
             if (!p.presentElements(tables, "tables", "pass List.of() for no table")) {
                 return;
             }
+            Optional<String> home = regions == null || regions.isEmpty() || regions.get(0) == null
+                    ? Optional.empty() : Optional.ofNullable(regions.get(0).awsRegion()).filter(AwsRegions::isValid);
             Set<String> names = new HashSet<>();
             for (int i = 0; i < tables.size(); i++) {
-                String name = tables.get(i).tableName();
+                GlobalTableProps table = tables.get(i);
+                GlobalTableValidation.validateInto(p.nested("tables[" + i + "]"), table, home);
+                String name = table.tableName();
                 p.require(name == null || names.add(name), "tables[" + i + "].tableName", name,
                         "appears more than once", "give each table its own name");
             }

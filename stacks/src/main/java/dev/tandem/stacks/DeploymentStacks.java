@@ -8,6 +8,7 @@ import dev.tandem.constructs.table.GlobalTableProps;
 import dev.tandem.constructs.table.TableReplica;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import software.constructs.Construct;
 
@@ -56,6 +57,7 @@ public final class DeploymentStacks {
         for (RegionSpec region : spec.regions()) {
             regions.add(new RegionStack(app, spec, region));
         }
+        checkTableIds(regions, spec.tables());
         List<GlobalTable> tables = new ArrayList<>();
         for (GlobalTableProps props : spec.tables()) {
             tables.add(table(regions, props, spec));
@@ -64,6 +66,23 @@ public final class DeploymentStacks {
         DrReadinessCheck dr = spec.drReadinessSkipReason().map(reason -> DrReadiness.skip(app, reason))
                 .orElseGet(() -> DrReadiness.enable(app, spec.health(), spec.drTargets(), spec.acceptedRisks()));
         return new DeploymentStacks(regions, edge, tables, dr);
+    }
+
+    /**
+     * A table and its replicas are constructs named after the table in the region stacks, so a table
+     * named like one of the stack's own constructs ({@code app}, {@code network}…) is refused by its name.
+     */
+    private static void checkTableIds(List<RegionStack> regions, List<GlobalTableProps> tables) {
+        Problems p = new Problems("DeploymentSpec");
+        for (int i = 0; i < tables.size(); i++) {
+            String name = tables.get(i).tableName();
+            String property = "tables[" + i + "].tableName";
+            regions.stream().map(r -> r.getNode().tryFindChild(name)).filter(Objects::nonNull).findFirst()
+                    .ifPresent(taken -> p.add(property, name, "is already the construct "
+                            + taken.getNode().getPath() + " in the region stacks, where the table and its replicas are "
+                            + "constructs named after it", "rename the table, e.g. " + name + "-data"));
+        }
+        p.throwIfAny();
     }
 
     private static GlobalTable table(List<RegionStack> regions, GlobalTableProps props, DeploymentSpec spec) {

@@ -1,13 +1,18 @@
 package dev.tandem.stacks;
 
+import dev.tandem.constructs.core.AwsRegions;
+import dev.tandem.constructs.core.DnsNames;
+import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.Values;
+import dev.tandem.constructs.network.Ipv4Cidr;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One region of the deployment: where its OVH resources and its AWS side live. The constructs built
- * from it check each value under their construct path; {@link DeploymentSpec} checks the regions
- * against each other.
+ * One region of the deployment: where its OVH resources and its AWS side live. Building one checks
+ * what the region alone can tell (required values, the stack name, the AWS region, the range's form);
+ * {@link DeploymentSpec} checks the regions against each other, and the constructs built from it check
+ * the rest under their construct path (zones against the OVH region, the VLAN's range, a private range).
  *
  * <pre>{@code
  * RegionSpec paris = RegionSpec.builder()
@@ -46,13 +51,36 @@ public record RegionSpec(String stackName, String ovhRegion, Optional<List<Strin
                 .awsRegion(awsRegion).vlanId(vlanId).privateCidr(privateCidr).haproxy(haproxy);
     }
 
+    /**
+     * Records what is wrong with this region on its own.
+     *
+     * @param p where to record problems (the caller nests it, e.g. under {@code regions[1]})
+     */
+    void validate(Problems p) {
+        p.require(DnsNames.isLabel(stackName), "stackName", stackName,
+                "must be a DNS label (it names the stack, its folder and its state)", "use e.g. primary");
+        p.require(ovhRegion != null && !ovhRegion.isBlank(), "ovhRegion", ovhRegion, "is required",
+                "name the OVH region, e.g. EU-WEST-PAR");
+        ovhZones.ifPresent(z -> p.presentElements(z, "ovhZones",
+                "list the zones, or leave them unset for all the region's zones"));
+        p.require(AwsRegions.isValid(awsRegion), "awsRegion", awsRegion,
+                "must be an AWS region hashicorp/aws 5.100.0 knows", "use a region code such as eu-central-1");
+        if (p.present(privateCidr, "privateCidr", "give the region a private range, e.g. 10.10.0.0/16")) {
+            p.require(Ipv4Cidr.parse(privateCidr).isPresent(), "privateCidr", privateCidr,
+                    "must be an IPv4 network in CIDR form (no host bits set)", "use e.g. 10.10.0.0/16");
+        }
+        if (p.present(haproxy, "haproxy", "give the HAProxy instances' InstanceSpec for the region")) {
+            haproxy.validate(p.nested("haproxy"));
+        }
+    }
+
     /** Builds a {@link RegionSpec}; every setter documents its default. */
     public static final class Builder {
         private String stackName;
         private String ovhRegion;
         private List<String> ovhZones;
         private String awsRegion;
-        private int vlanId;
+        private Integer vlanId;
         private String privateCidr;
         private InstanceSpec haproxy;
 
@@ -124,10 +152,21 @@ public record RegionSpec(String stackName, String ovhRegion, Optional<List<Strin
             return this;
         }
 
-        /** @return the region; {@link DeploymentSpec} and the constructs check it */
+        /**
+         * @return the region; {@link DeploymentSpec} checks it against the others, and the constructs
+         *         check the rest
+         * @throws dev.tandem.constructs.core.ValidationException listing every problem of the region on
+         *         its own, under the path {@code RegionSpec}
+         */
         public RegionSpec build() {
-            return new RegionSpec(stackName, ovhRegion, Optional.ofNullable(ovhZones), awsRegion, vlanId, privateCidr,
-                    haproxy);
+            // VLAN 0 is a real VLAN (the vRack's untagged one), so an unset VLAN cannot default to it.
+            RegionSpec spec = new RegionSpec(stackName, ovhRegion, Optional.ofNullable(ovhZones), awsRegion,
+                    vlanId == null ? 0 : vlanId, privateCidr, haproxy);
+            Problems p = new Problems("RegionSpec");
+            p.present(vlanId, "vlanId", "pick a vRack VLAN, 0–4000, that no other region uses");
+            spec.validate(p);
+            p.throwIfAny();
+            return spec;
         }
     }
 }

@@ -56,7 +56,8 @@ class MainTest {
         // the replica would land in the table's own region
         assertThatThrownBy(() -> Main.synthesize(withSecondaryAwsRegion("eu-west-3"), out))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("secondary/tandem-sessions: stack = eu-west-3 — is the table's home region");
+                .hasMessageContaining("DeploymentSpec: regions[1].awsRegion = eu-west-3 — is also the AWS region of "
+                        + "regions[0], the tables' home");
         assertThat(Files.readString(out.resolve("stacks/primary/cdk.tf.json"))).isEqualTo(before);
         try (Stream<Path> siblings = Files.list(tmp)) {
             assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("cdktf.out");

@@ -2,6 +2,7 @@ package dev.tandem.constructs.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Collects the problems of one construct's input, then throws them all at once.
@@ -16,6 +17,13 @@ import java.util.List;
  * under the same construct path with the property prefixed, e.g. {@code app.replicas}.
  */
 public final class Problems {
+    /**
+     * How cdktf's Java binding prints an unresolved string or list token, e.g. {@code ${TfToken[TOKEN.12]}}:
+     * meaningless to a user, so messages describe it instead.
+     */
+    private static final Pattern TOKEN = Pattern.compile("[$#]\\{TfToken\\[[^\\]]*\\]\\}");
+    private static final String WHOLE_TOKEN = "a Terraform expression (known only at apply)";
+
     private final String path;
     private final String prefix;
     private final List<Problem> found;
@@ -82,15 +90,29 @@ public final class Problems {
 
     /** Records a problem unconditionally. */
     public void add(String property, Object value, String requirement, String fix) {
-        found.add(new Problem(path, prefix + property, display(value), requirement, fix));
+        found.add(new Problem(untokenized(path), untokenized(prefix + property), display(value), requirement, fix));
     }
 
-    /** Shows text in quotes, so an empty or blank value is visible in the message. */
+    /**
+     * Shows text in quotes, so an empty or blank value is visible in the message, and a Terraform
+     * token as what it is rather than as cdktf's placeholder.
+     */
     private static String display(Object value) {
         if (value instanceof String s && (s.isBlank() || !s.strip().equals(s))) {
             return "\"" + s + "\"";
         }
-        return String.valueOf(value);
+        return untokenized(String.valueOf(value));
+    }
+
+    /** @return {@code text} with each token placeholder in it described; a lone token as a whole */
+    private static String untokenized(String text) {
+        if (!text.contains("TfToken[")) {
+            return text;
+        }
+        if (TOKEN.matcher(text).matches()) {
+            return WHOLE_TOKEN;
+        }
+        return TOKEN.matcher(text).replaceAll("\\${a Terraform expression}");
     }
 
     /** @return the construct path problems are reported under */

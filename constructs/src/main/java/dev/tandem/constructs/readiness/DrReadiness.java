@@ -91,7 +91,7 @@ public final class DrReadiness {
             String property = "acceptedRisks[" + risk.rule().id() + " @ " + risk.path() + "]";
             if (!risk.rule().acceptable()) {
                 invalid.add(CheckResult.of(Rule.ACCEPTED_RISK, risk.path(), property, false, risk.reason(),
-                        "a rule that may be accepted; " + risk.rule().id() + " is a defect to fix, not a risk",
+                        "must name a rule that may be accepted; " + risk.rule().id() + " is a defect to fix, not a risk",
                         "fix the finding and remove this acceptance"));
                 continue;
             }
@@ -105,7 +105,7 @@ public final class DrReadiness {
             }
             if (!matched) {
                 invalid.add(CheckResult.of(Rule.ACCEPTED_RISK, risk.path(), property, false, risk.reason(),
-                        "a failed or warned " + risk.rule().id() + " check at " + risk.path(),
+                        "must match a failed or warned " + risk.rule().id() + " check at " + risk.path() + ", and none is there",
                         "remove the acceptance: nothing at that path breaks the rule (any more)"));
             }
         }

@@ -46,6 +46,7 @@ class AcceptedRiskTest {
 
         CheckResult c = check(report, Rule.ACCEPTED_RISK, "secondary/app", "acceptedRisks");
         assertThat(c.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(c.required()).startsWith("must match a failed or warned single-zone check at secondary/app");
         assertThat(c.fix()).startsWith("remove the acceptance");
     }
 
