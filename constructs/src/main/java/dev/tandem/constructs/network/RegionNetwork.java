@@ -53,6 +53,11 @@ import software.constructs.IConstruct;
  * Networking", 2022-11-02); and two region stacks in one OVH region fail together. Several networks
  * in one stack may share its OVH region (one per team or app).
  *
+ * <p>The network is named after its construct path: keep the path stable once a cluster runs on it, as
+ * OVH's Kubernetes cloud controller finds the network and subnet by name ("do not change the private
+ * network name or the subnet name", OVH Managed Kubernetes "Known limits", github.com/ovh/ovhcloud-docs
+ * {@code docs/en/guides/public-cloud/containers-orchestration/managed-kubernetes/known-limits.mdx}).
+ *
  * <p>Attributes: {@link #cloudProject()}, {@link #region()}, {@link #zones()}, {@link #multiZone()},
  * {@link #vlanId()}, {@link #cidr()}, {@link #networkId()}, {@link #openstackNetworkId()},
  * {@link #subnetId()}, {@link #gatewayId()}. Escape hatches: {@link #network()}, {@link #subnet()},
