@@ -7,7 +7,6 @@ import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.k8s.AppSpec;
-import dev.tandem.constructs.k8s.IngressSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.providers.ovh.provider.OvhProvider;
@@ -57,8 +56,7 @@ public class RegionStack extends TerraformStack {
         AppSpec.Builder appSpec = AppSpec.builder()
                 .name(deployment.appName())
                 .image(deployment.appImage())
-                .health(deployment.health())
-                .ingress(IngressSpec.builder().host(deployment.edge().hostname()).build());
+                .health(deployment.health());
         deployment.appCustomizer().customize(region, appSpec);
         K8sAppCluster.Builder cluster = K8sAppCluster.Builder.create(this, "app")
                 .network(network)
@@ -71,6 +69,8 @@ public class RegionStack extends TerraformStack {
                 .imageId(region.haproxy().imageId())
                 .sshKey(SshKey.existing(deployment.sshKeyName()))
                 .health(deployment.health())
+                // the Host header real requests carry: the edge's host name (the app has no Ingress to say it)
+                .checkHost(deployment.edge().hostname())
                 .backends(app);
         deployment.haproxyCustomizer().customize(region, tier);
         this.haproxy = tier.build();

@@ -60,7 +60,8 @@ public final class AppManifests {
      * @param app       the application
      * @param multiZone whether the nodes span several zones (then pods must spread over them)
      * @param serviceIp the private address the Service's load balancer takes
-     * @return Namespace, Deployment, Service, Ingress, PodDisruptionBudget and, with autoscaling, the HPA
+     * @return Namespace, Deployment, Service, the Ingress if asked for, PodDisruptionBudget and, with
+     *         autoscaling, the HPA
      */
     public static List<Manifest> render(AppSpec app, boolean multiZone, String serviceIp) {
         Deployment deployment = deployment(app, multiZone);
@@ -69,9 +70,9 @@ public final class AppManifests {
         List<Manifest> out = new ArrayList<>(List.of(
                 new Manifest("namespace.yaml", namespace(app)),
                 new Manifest("deployment.yaml", deployment),
-                new Manifest("service.yaml", service),
-                new Manifest("ingress.yaml", ingress(app, service)),
-                new Manifest("pdb.yaml", podDisruptionBudget(app, selector))));
+                new Manifest("service.yaml", service)));
+        app.ingress().ifPresent(spec -> out.add(new Manifest("ingress.yaml", ingress(app, spec, service))));
+        out.add(new Manifest("pdb.yaml", podDisruptionBudget(app, selector)));
         app.autoscaling().ifPresent(h -> out.add(new Manifest("hpa.yaml", new HorizontalPodAutoscalerBuilder()
                 .withMetadata(meta(app, app.name()))
                 .withNewSpec()
@@ -201,15 +202,32 @@ public final class AppManifests {
                         .withPort(p.getContainerPort()).withTargetPort(new IntOrString(p.getName())).build())
                 .toList();
         ObjectMeta meta = meta(app, app.name());
-        // OVH's Octavia controller (the default from MKS 1.32, chosen explicitly by the class annotation
-        // before that) keeps the load balancer off the public network and takes the fixed address from
-        // the cluster's load-balancer subnet, where HAProxy can reach it.
-        meta.setAnnotations(new TreeMap<>(Map.of(INTERNAL_LB_ANNOTATION, "true",
-                "loadbalancer.ovhcloud.com/class", "octavia")));
+        // Internal: the load balancer gets only an address on the private network, where HAProxy reaches
+        // it ("the loadbalancer will only have an IP on the private network", OVH guide "Expose your
+        // applications using OVHcloud Public Cloud Load Balancer", github.com/ovh/ovhcloud-docs
+        // docs/en/guides/public-cloud/containers-orchestration/managed-kubernetes/
+        // expose-applications-using-load-balancer.mdx, updated 2025-10-29). No class annotation: OVH's
+        // Octavia load balancer is the default from Kubernetes 1.31 ("you do not need to specify any
+        // annotation", same page), and KubernetesVersions offers nothing older.
+        meta.setAnnotations(new TreeMap<>(Map.of(INTERNAL_LB_ANNOTATION, "true")));
         return new ServiceBuilder()
                 .withMetadata(meta)
                 .withNewSpec()
                 .withType("LoadBalancer")
+                // The fixed private address. OVH documents two ways. (1) The annotation
+                // loadbalancer.openstack.org/port-id naming an OpenStack port pre-created with that address
+                // ("Use a fixed Virtual-IP (VIP)", same page): the ovh/ovh provider has no port resource,
+                // so it needs the OpenStack provider or CLI and OpenStack credentials, and the port's id is
+                // known only after an apply, so these static manifests could not carry it. (2)
+                // spec.loadBalancerIP, which the cloud controller OVH's is based on (cloud-provider-openstack
+                // 1.29, per OVH's "plugins and software versions" guide) makes the VIP of an internal
+                // load balancer: "if loadBalancerIP != "" && svcConf.internal { createOpts.VipAddress =
+                // loadBalancerIP }" (kubernetes/cloud-provider-openstack v1.29.0
+                // pkg/openstack/loadbalancer.go, createOctaviaLoadBalancer; same in v1.36.0). OVH itself
+                // documents loadBalancerIP only for reusing a floating IP, and Kubernetes deprecates the
+                // field (still served). Tandem uses (2): the address is known at synth time. Whether OVH's
+                // controller honours it for an internal service cannot be checked without an account; if
+                // it does not, HAProxy's checks of the address fail and the region stays out of rotation.
                 .withLoadBalancerIP(serviceIp)
                 .withSelector(deployment.getSpec().getSelector().getMatchLabels())
                 .withPorts(ports)
@@ -217,13 +235,12 @@ public final class AppManifests {
                 .build();
     }
 
-    private static Ingress ingress(AppSpec app, Service service) {
-        IngressSpec spec = app.ingress();
+    private static Ingress ingress(AppSpec app, IngressSpec spec, Service service) {
         ServicePort port = service.getSpec().getPorts().get(0);
         IngressBuilder b = new IngressBuilder()
                 .withMetadata(meta(app, app.name()))
                 .withNewSpec()
-                .withIngressClassName(spec.className().orElse(null))
+                .withIngressClassName(spec.className())
                 .addNewRule().withHost(spec.host().orElse(null))
                 .withNewHttp().addNewPath().withPath("/").withPathType("Prefix")
                 .withNewBackend().withNewService().withName(service.getMetadata().getName())

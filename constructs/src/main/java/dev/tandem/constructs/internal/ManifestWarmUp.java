@@ -19,7 +19,8 @@ public final class ManifestWarmUp {
     /** Renders a sample app's manifests once and discards them. Safe to call from any thread. */
     public static void run() {
         AppSpec sample = AppSpec.builder().name("warm-up").image("registry.invalid/warm-up:1")
-                .health(HealthContract.defaults()).ingress(IngressSpec.builder().host("warm-up.invalid").build())
+                .health(HealthContract.defaults())
+                .ingress(IngressSpec.builder().className("warm-up").host("warm-up.invalid").build())
                 .build();
         for (Manifest m : AppManifests.render(sample, true, "10.0.0.1")) {
             ManifestYaml.write(m.object());

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The application the cluster runs: one container image as a Deployment, published through a
- * private load balancer Service and an Ingress.
+ * private load balancer Service (and, if asked for, an Ingress).
  *
  * <pre>{@code
  * AppSpec.builder().name("orders").image("registry.example.com/orders:1.4.2").health(health).build()
@@ -24,15 +24,16 @@ import java.util.Optional;
  * @param allowSingleReplica explicit opt-out of the two-replica minimum
  * @param resources          CPU and memory requests and limits
  * @param health             the shared health contract the probes follow
- * @param ingress            how the Ingress routes
+ * @param ingress            an Ingress for an ingress controller in the cluster; empty writes none
  * @param autoscaling        a HorizontalPodAutoscaler, if any
  * @param pdbMinAvailable    pods the PodDisruptionBudget keeps up; empty means one less than the replicas
  * @param serviceIp          fixed private address of the Service's load balancer; empty means the
  *                           highest address of the region's subnet
  */
 public record AppSpec(String name, Optional<String> namespace, String image, Optional<Integer> containerPort,
-        int replicas, boolean allowSingleReplica, Resources resources, HealthContract health, IngressSpec ingress,
-        Optional<Autoscaling> autoscaling, Optional<Integer> pdbMinAvailable, Optional<String> serviceIp) {
+        int replicas, boolean allowSingleReplica, Resources resources, HealthContract health,
+        Optional<IngressSpec> ingress, Optional<Autoscaling> autoscaling, Optional<Integer> pdbMinAvailable,
+        Optional<String> serviceIp) {
 
     /** Replicas without autoscaling, unless set. */
     public static final int DEFAULT_REPLICAS = 3;
@@ -41,6 +42,7 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
     public AppSpec {
         namespace = namespace == null ? Optional.empty() : namespace;
         containerPort = containerPort == null ? Optional.empty() : containerPort;
+        ingress = ingress == null ? Optional.empty() : ingress;
         autoscaling = autoscaling == null ? Optional.empty() : autoscaling;
         pdbMinAvailable = pdbMinAvailable == null ? Optional.empty() : pdbMinAvailable;
         serviceIp = serviceIp == null ? Optional.empty() : serviceIp;
@@ -54,7 +56,8 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
     /** @return a builder holding these values, to change some of them (unset defaults stay derived) */
     public Builder toBuilder() {
         Builder b = builder().name(name).image(image).replicas(replicas).allowSingleReplica(allowSingleReplica)
-                .resources(resources).health(health).ingress(ingress);
+                .resources(resources).health(health);
+        ingress.ifPresent(b::ingress);
         namespace.ifPresent(b::namespace);
         containerPort.ifPresent(b::containerPort);
         autoscaling.ifPresent(b::autoscaling);
@@ -102,9 +105,7 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
         if (p.present(resources, "resources", "omit it for Resources.defaults()")) {
             resources.validate(p.nested("resources"));
         }
-        if (p.present(ingress, "ingress", "omit it for IngressSpec.catchAll()")) {
-            ingress.validate(p.nested("ingress"));
-        }
+        ingress.ifPresent(i -> i.validate(p.nested("ingress")));
         serviceIp.filter(ip -> ManifestValues.known(p, ip, "serviceIp")).ifPresent(ip -> p.require(
                 Ipv4.parse(ip).isPresent(), "serviceIp", ip, "must be an IPv4 address",
                 "omit it to use the subnet's highest address, or pick one just below it"));
@@ -149,7 +150,7 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
         private boolean allowSingleReplica;
         private Resources resources = Resources.defaults();
         private HealthContract health;
-        private IngressSpec ingress = IngressSpec.catchAll();
+        private IngressSpec ingress;
         private Autoscaling autoscaling;
         private Integer pdbMinAvailable;
         private String serviceIp;
@@ -252,9 +253,11 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
         }
 
         /**
-         * How the Ingress routes.
+         * Writes an Ingress for the app, served by the ingress controller of {@link IngressSpec#className()},
+         * which must be installed in the cluster (OVH Managed Kubernetes installs none). HAProxy does not
+         * use it: it reaches the app through the Service's internal load balancer.
          *
-         * @default {@link IngressSpec#catchAll()}: every host, the default class, no TLS
+         * @default none: no Ingress is written
          * @param value the Ingress settings
          * @return this builder
          */
@@ -303,8 +306,9 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
         /** @return the spec; checked when the cluster is built */
         public AppSpec build() {
             return new AppSpec(name, Optional.ofNullable(namespace), image, Optional.ofNullable(containerPort),
-                    replicas, allowSingleReplica, resources, health, ingress, Optional.ofNullable(autoscaling),
-                    Optional.ofNullable(pdbMinAvailable), Optional.ofNullable(serviceIp));
+                    replicas, allowSingleReplica, resources, health, Optional.ofNullable(ingress),
+                    Optional.ofNullable(autoscaling), Optional.ofNullable(pdbMinAvailable),
+                    Optional.ofNullable(serviceIp));
         }
     }
 }

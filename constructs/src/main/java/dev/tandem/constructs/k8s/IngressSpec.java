@@ -4,54 +4,57 @@ import dev.tandem.constructs.core.Problems;
 import java.util.Optional;
 
 /**
- * How the app's Ingress routes: everything under {@code /} to the app's Service.
+ * An Ingress for the app: everything under {@code /} to the app's Service, served by the ingress
+ * controller that owns {@link #className()}. It is an opt-in ({@link AppSpec.Builder#ingress(IngressSpec)}):
+ * HAProxy reaches the app through its internal load balancer, not through an Ingress, and OVH Managed
+ * Kubernetes installs no ingress controller. Install one before applying the manifests; OVH's guide
+ * installs Traefik with Helm, whose class is {@code traefik} (github.com/ovh/ovhcloud-docs
+ * {@code docs/en/guides/public-cloud/containers-orchestration/managed-kubernetes/install-traefik.mdx},
+ * updated 2026-10-02; it notes that ingress-nginx was retired in March 2026 and should not be deployed for
+ * new workloads).
  *
  * <pre>{@code
- * IngressSpec.builder().host("orders.example.com").className("nginx").tlsSecretName("orders-tls").build()
+ * IngressSpec.builder().className("traefik").host("orders.example.com").tlsSecretName("orders-tls").build()
  * }</pre>
  *
+ * @param className     the IngressClass that serves the Ingress, e.g. {@code traefik}
  * @param host          host name to match; empty matches every host
- * @param className     IngressClass to use; empty uses the cluster's default class
  * @param tlsSecretName Secret holding the certificate for {@code host}; empty serves plain HTTP
  */
-public record IngressSpec(Optional<String> host, Optional<String> className, Optional<String> tlsSecretName) {
+public record IngressSpec(String className, Optional<String> host, Optional<String> tlsSecretName) {
 
-    /** Treats a null Optional as empty. */
+    /** Treats a null Optional as empty; values are checked by the cluster. */
     public IngressSpec {
         host = host == null ? Optional.empty() : host;
-        className = className == null ? Optional.empty() : className;
         tlsSecretName = tlsSecretName == null ? Optional.empty() : tlsSecretName;
     }
 
-    /** @return an Ingress for every host, default class, no TLS */
-    public static IngressSpec catchAll() {
-        return builder().build();
-    }
-
-    /** @return a builder; with nothing set it builds {@link #catchAll()} */
+    /** @return a builder */
     public static Builder builder() {
         return new Builder();
     }
 
     /** @return a builder holding these values, to change some of them */
     public Builder toBuilder() {
-        return builder().host(host.orElse(null)).className(className.orElse(null))
-                .tlsSecretName(tlsSecretName.orElse(null));
+        return builder().className(className).host(host.orElse(null)).tlsSecretName(tlsSecretName.orElse(null));
     }
 
     /**
-     * Records names Kubernetes would refuse, and TLS without a host.
+     * Records a missing class, names Kubernetes would refuse, and TLS without a host.
      *
      * @param p where to record, e.g. {@code problems.nested("app.ingress")}
      */
     public void validate(Problems p) {
+        if (p.present(className, "className", "name the IngressClass of the controller you install, e.g. "
+                + "traefik (OVH's guide); without a class no controller serves the Ingress")
+                && ManifestValues.known(p, className, "className")) {
+            p.require(KubernetesNames.isSubdomain(className), "className", className,
+                    "must be a DNS-1123 subdomain", "use the IngressClass's name, e.g. traefik");
+        }
         host.filter(h -> ManifestValues.known(p, h, "host")).ifPresent(h -> p.require(
                 KubernetesNames.isIngressHost(h), "host", h,
                 "must be a DNS host name (lower case, no IP address, no port), optionally starting with *.",
                 "use e.g. app.example.com"));
-        className.filter(c -> ManifestValues.known(p, c, "className")).ifPresent(c -> p.require(
-                KubernetesNames.isSubdomain(c), "className", c, "must be a DNS-1123 subdomain",
-                "use the IngressClass's name, e.g. nginx"));
         tlsSecretName.filter(s -> ManifestValues.known(p, s, "tlsSecretName")).ifPresent(s -> {
             p.require(KubernetesNames.isSubdomain(s), "tlsSecretName", s, "must be a DNS-1123 subdomain",
                     "use the Secret's name, e.g. app-tls");
@@ -62,11 +65,23 @@ public record IngressSpec(Optional<String> host, Optional<String> className, Opt
 
     /** Builds an {@link IngressSpec}. */
     public static final class Builder {
-        private String host;
         private String className;
+        private String host;
         private String tlsSecretName;
 
         private Builder() {
+        }
+
+        /**
+         * The IngressClass that serves the Ingress: the class of the controller installed in the
+         * cluster. Required, so the Ingress never waits for a default class that does not exist.
+         *
+         * @param value the IngressClass's name, e.g. {@code traefik}
+         * @return this builder
+         */
+        public Builder className(String value) {
+            this.className = value;
+            return this;
         }
 
         /**
@@ -78,18 +93,6 @@ public record IngressSpec(Optional<String> host, Optional<String> className, Opt
          */
         public Builder host(String value) {
             this.host = value;
-            return this;
-        }
-
-        /**
-         * The IngressClass that serves the Ingress.
-         *
-         * @default the cluster's default class
-         * @param value the IngressClass's name, e.g. {@code nginx}
-         * @return this builder
-         */
-        public Builder className(String value) {
-            this.className = value;
             return this;
         }
 
@@ -107,8 +110,7 @@ public record IngressSpec(Optional<String> host, Optional<String> className, Opt
 
         /** @return the spec; checked when the cluster is built */
         public IngressSpec build() {
-            return new IngressSpec(Optional.ofNullable(host), Optional.ofNullable(className),
-                    Optional.ofNullable(tlsSecretName));
+            return new IngressSpec(className, Optional.ofNullable(host), Optional.ofNullable(tlsSecretName));
         }
     }
 }

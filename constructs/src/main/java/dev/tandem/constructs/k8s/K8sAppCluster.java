@@ -2,6 +2,7 @@ package dev.tandem.constructs.k8s;
 
 import com.hashicorp.cdktf.Annotations;
 import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.BackendTarget;
 import dev.tandem.constructs.core.SideFile;
@@ -37,6 +38,35 @@ import software.constructs.Construct;
  * <p>In a multi-zone region the cluster gets one node pool per zone of the network; in a one-zone
  * region one pool with anti-affinity.
  *
+ * <h2>What OVH needs at apply time</h2>
+ * Sources: ovh/terraform-provider-ovh at tag v2.19.0 (no changelog entry up to v2.22.0 touches these
+ * parts), paths below relative to it, and OVH's guides.
+ * <ul>
+ * <li><b>Plan.</b> {@code plan} is sent explicitly ({@link ClusterPlan}): the provider sends none when
+ * it is unset and the API then takes {@code free}, which EU-WEST-PAR and EU-SOUTH-MIL refuse
+ * ({@code examples/resources/cloud_project_kube/example_9.tf}, {@code example_10.tf}).
+ * <li><b>Gateway.</b> The cluster {@code depends_on} the network's gateway, as
+ * {@code example_10.tf} ("Gateway is mandatory for multizones cluster") and the Standard-plan
+ * acceptance configs of {@code ovh/resource_cloud_project_kube_test.go} do; a cluster on a multi-zone
+ * network whose gateway was opted out is refused.
+ * <li><b>{@code private_network_configuration}.</b> Sent on {@link ClusterPlan#FREE} only, as
+ * {@code default_vrack_gateway = ""}, {@code private_network_routing_as_default = false} (the provider
+ * doc's Free example "on a private network / subnet in GRA11 with a managed gateway",
+ * {@code docs/resources/cloud_project_kube.md}). It is omitted on Standard: no Standard example or
+ * acceptance config sets it, the API rejects a {@code DefaultVrackGateway} there ("DefaultVrackGateway is
+ * not supported yet on this region", github.com/ovh/public-cloud-roadmap issue 1214), and OVH states
+ * the parameter is not used on Standard (issue 1243, 2026-09-15).
+ * <li><b>Autoscaled pools.</b> With {@link NodePoolSpec#autoscale()} the pools carry
+ * {@code lifecycle.ignore_changes = ["desired_nodes"]}: Read copies the API's {@code desiredNodes} into
+ * state ({@code CloudProjectKubeNodePoolResponse.ToMap}, {@code ovh/types_cloud_project_kube_nodepool.go})
+ * and every update sends the configured {@code desired_nodes} back
+ * ({@code CloudProjectKubeNodePoolUpdateOpts.FromResource} through
+ * {@code helpers.GetNilIntPointerFromDataAndNilIfNotPresent}, i.e. {@code GetOkExists}), so without it
+ * every apply would undo what the autoscaler chose.
+ * <li><b>Address ranges.</b> The network's range must not overlap the plan's pod and service ranges
+ * ({@link ClusterPlan#reservedRanges()}).
+ * </ul>
+ *
  * <h2>How HAProxy reaches the app</h2>
  * The Service is of type {@code LoadBalancer}, made internal (no public address) and given a fixed
  * private address from the region's subnet. {@link #backendServers()} hands HAProxy that one address
@@ -45,15 +75,20 @@ import software.constructs.Construct;
  * does not export them, so HAProxy's server list would be stale or unknowable. The load balancer
  * is OVH's Octavia service, created by the cluster's cloud controller from the Service, outside
  * Terraform: its address must be free in the subnet when the manifests are applied, and until then
- * HAProxy's checks of it fail (the region stays out of rotation, which is the safe way round).
- * The Service uses {@code spec.loadBalancerIP}, which Kubernetes deprecates in favour of
- * implementation-specific annotations but which OVH's Octavia controller still reads for this purpose.
+ * HAProxy's checks of it fail (the region stays out of rotation, which is the safe way round). How the
+ * address is fixed, and why {@code spec.loadBalancerIP} rather than OVH's
+ * {@code loadbalancer.openstack.org/port-id}, is explained where the Service is written
+ * ({@code dev.tandem.constructs.internal.AppManifests}).
  *
- * <p>Attributes: {@link #clusterId()}, {@link #kubeconfigOutput()}, {@link #nodePools()},
+ * <p>No Ingress is written unless {@link AppSpec.Builder#ingress(IngressSpec)} asks for one: HAProxy
+ * sends traffic to the Service directly, and OVH Managed Kubernetes installs no ingress controller.
+ *
+ * <p>Attributes: {@link #plan()}, {@link #clusterId()}, {@link #kubeconfigOutput()}, {@link #nodePools()},
  * {@link #serviceIp()}, {@link #manifests()}. Escape hatch: {@link #kube()}.
  */
 public class K8sAppCluster extends Construct implements BackendTarget {
     private final K8sAppClusterProps props;
+    private final ClusterPlan plan;
     private final CloudProjectKube kube;
     private final List<CloudProjectKubeNodepool> nodePools = new ArrayList<>();
     private final TerraformOutput kubeconfig;
@@ -77,20 +112,28 @@ public class K8sAppCluster extends Construct implements BackendTarget {
         ImageReference.parse(app.image()).filter(ImageReference::isFloatingLatest).ifPresent(i ->
                 Annotations.of(this).addWarning("app.image " + app.image()
                         + " uses :latest, which can change under a running Deployment; pin a version or a digest"));
-        this.kube = CloudProjectKube.Builder.create(this, "kube")
+        this.plan = props.plan().or(() -> MksPlanRegions.onlyPlanIn(network.region())).orElseThrow();
+        CloudProjectKube.Builder kubeBuilder = CloudProjectKube.Builder.create(this, "kube")
                 .serviceName(network.cloudProject())
                 .region(network.region())
                 .name(props.clusterName().orElse(getNode().getPath().replace('/', '-')))
                 .version(props.kubernetesVersion())
+                .plan(plan.apiValue())
                 .updatePolicy(props.updatePolicy().name())
                 .kubeProxyMode(props.kubeProxyMode().apiValue())
                 .privateNetworkId(network.openstackNetworkId())
                 .nodesSubnetId(network.subnetId())
-                .loadBalancersSubnetId(network.subnetId())
-                // Nodes keep their own public egress (image pulls); only cluster traffic uses the vRack.
-                .privateNetworkConfiguration(CloudProjectKubePrivateNetworkConfiguration.builder()
-                        .defaultVrackGateway("").privateNetworkRoutingAsDefault(false).build())
-                .build();
+                .loadBalancersSubnetId(network.subnetId());
+        if (plan == ClusterPlan.FREE) {
+            // Free nodes have public interfaces: they keep their own egress, and only cluster traffic
+            // uses the vRack, as the provider's Free example on a subnet with a managed gateway does.
+            // Standard does not take this block (see the class comment), so it is sent on Free only.
+            kubeBuilder.privateNetworkConfiguration(CloudProjectKubePrivateNetworkConfiguration.builder()
+                    .defaultVrackGateway("").privateNetworkRoutingAsDefault(false).build());
+        }
+        // The router must exist before the cluster: "Gateway is mandatory for multizones cluster".
+        network.gateway().ifPresent(gateway -> kubeBuilder.dependsOn(List.of(gateway)));
+        this.kube = kubeBuilder.build();
         if (network.multiZone()) {
             network.zones().forEach(zone -> nodePools.add(nodePool("pool-" + zone, Optional.of(zone), false)));
         } else {
@@ -136,6 +179,11 @@ public class K8sAppCluster extends Construct implements BackendTarget {
                                 .taints(spec.taints().stream().map(Taint::toTemplateMap).toList()).build())
                         .build());
         zone.ifPresent(z -> b.availabilityZones(List.of(z)));
+        if (spec.autoscale()) {
+            // The provider reads the autoscaler's count into state and sends desired_nodes on every
+            // update, so without this each apply would resize the pool back to the configured count.
+            b.lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(List.of("desired_nodes")).build());
+        }
         return b.build();
     }
 
@@ -145,15 +193,23 @@ public class K8sAppCluster extends Construct implements BackendTarget {
         return List.of(BackendServer.of(props.app().name(), serviceIp, props.app().effectiveContainerPort()));
     }
 
-    /** @return the Ingress's host, the name clients reach the app by; empty when the Ingress matches every host */
+    /**
+     * @return the Ingress's host, the name clients reach the app by; empty without an Ingress or when it
+     *         matches every host (a HAProxy tier in front then needs its {@code checkHost})
+     */
     @Override
     public Optional<String> hostname() {
-        return props.app().ingress().host();
+        return props.app().ingress().flatMap(IngressSpec::host);
     }
 
     /** @return the props the cluster was built from */
     public K8sAppClusterProps props() {
         return props;
+    }
+
+    /** @return the cluster's Managed Kubernetes plan: the one set, else the one the region offers */
+    public ClusterPlan plan() {
+        return plan;
     }
 
     /** @return the cluster id (a Terraform reference) */

@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param network           the region's private network: nodes and load balancers join its subnet
  * @param clusterName       cluster name; empty means the construct path with {@code -} separators
  * @param kubernetesVersion Kubernetes minor version, e.g. {@code 1.33}; also the version the manifests target
+ * @param plan              the Managed Kubernetes plan; empty means the one plan the network's region offers
  * @param updatePolicy      when OVH applies patch updates
  * @param kubeProxyMode     kube-proxy mode
  * @param nodePool          worker node sizing (per pool)
@@ -18,8 +19,8 @@ import java.util.Optional;
  *                          stack need one folder each
  */
 public record K8sAppClusterProps(RegionNetwork network, Optional<String> clusterName, String kubernetesVersion,
-        UpdatePolicy updatePolicy, KubeProxyMode kubeProxyMode, NodePoolSpec nodePool, AppSpec app,
-        String manifestFolder) {
+        Optional<ClusterPlan> plan, UpdatePolicy updatePolicy, KubeProxyMode kubeProxyMode, NodePoolSpec nodePool,
+        AppSpec app, String manifestFolder) {
 
     /** The default {@link #kubernetesVersion()}: a minor OVH MKS offers, and the one the test schemas cover. */
     public static final String DEFAULT_KUBERNETES_VERSION = "1.33";
@@ -27,6 +28,7 @@ public record K8sAppClusterProps(RegionNetwork network, Optional<String> cluster
     /** Treats a null Optional as empty; values are checked by {@link K8sAppCluster}. */
     public K8sAppClusterProps {
         clusterName = clusterName == null ? Optional.empty() : clusterName;
+        plan = plan == null ? Optional.empty() : plan;
     }
 
     /** @return a builder with the defaults */
@@ -54,6 +56,7 @@ public record K8sAppClusterProps(RegionNetwork network, Optional<String> cluster
         private RegionNetwork network;
         private String clusterName;
         private String kubernetesVersion = DEFAULT_KUBERNETES_VERSION;
+        private ClusterPlan plan;
         private UpdatePolicy updatePolicy = UpdatePolicy.MINIMAL_DOWNTIME;
         private KubeProxyMode kubeProxyMode = KubeProxyMode.IPTABLES;
         private NodePoolSpec nodePool = NodePoolSpec.defaults();
@@ -95,6 +98,22 @@ public record K8sAppClusterProps(RegionNetwork network, Optional<String> cluster
          */
         public B kubernetesVersion(String value) {
             this.kubernetesVersion = value;
+            return self();
+        }
+
+        /**
+         * The Managed Kubernetes plan. OVH offers one plan per region (as of 2026-02-03): Standard in
+         * EU-WEST-PAR and EU-SOUTH-MIL (3-AZ), EU-WEST-RBX and AP-SOUTH-MUM; Free in the older one-zone
+         * regions (GRA, SBG, DE1, UK1, WAW1, BHS5, SGP1, SYD1, US-…); a plan the region does not offer is
+         * refused. Standard is required for a multi-zone cluster. An apply cannot change the plan of an
+         * existing cluster (the provider refuses it), so it is fixed at creation.
+         *
+         * @default the plan the network's region offers; a region OVH's table does not list must name one
+         * @param value {@link ClusterPlan#FREE} or {@link ClusterPlan#STANDARD}
+         * @return this builder
+         */
+        public B plan(ClusterPlan value) {
+            this.plan = value;
             return self();
         }
 
@@ -166,7 +185,7 @@ public record K8sAppClusterProps(RegionNetwork network, Optional<String> cluster
         /** @return the props as set so far */
         protected K8sAppClusterProps props() {
             return new K8sAppClusterProps(network, Optional.ofNullable(clusterName), kubernetesVersion,
-                    updatePolicy, kubeProxyMode, nodePool, app, manifestFolder);
+                    Optional.ofNullable(plan), updatePolicy, kubeProxyMode, nodePool, app, manifestFolder);
         }
     }
 }

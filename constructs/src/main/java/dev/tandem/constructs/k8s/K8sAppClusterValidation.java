@@ -2,9 +2,11 @@ package dev.tandem.constructs.k8s;
 
 import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.network.Ipv4;
+import dev.tandem.constructs.network.Ipv4Cidr;
 import dev.tandem.constructs.network.RegionNetwork;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks {@link K8sAppClusterProps} against OVH's and Kubernetes' rules, and against the network and
@@ -25,6 +27,9 @@ final class K8sAppClusterValidation {
             boolean networkOk = p.present(network, "network", "pass the region's RegionNetwork")
                     && inStackOf(p, self, network);
             checkVersion(p, props.kubernetesVersion());
+            if (networkOk) {
+                checkPlanAndNetwork(p, network, props.plan());
+            }
             p.present(props.updatePolicy(), "updatePolicy", "omit it for MINIMAL_DOWNTIME");
             p.present(props.kubeProxyMode(), "kubeProxyMode", "omit it for IPTABLES");
             if (p.present(props.manifestFolder(), "manifestFolder", "omit it for k8s")) {
@@ -72,6 +77,45 @@ final class K8sAppClusterValidation {
                 "must be a Kubernetes minor OVH Managed Kubernetes offers for new clusters, without a patch number ("
                         + String.join(", ", KubernetesVersions.OFFERED) + " as of 2026-04-09)",
                 "use one of " + String.join(", ", KubernetesVersions.OFFERED));
+    }
+
+    /**
+     * The plan must be one the region offers (Standard wherever the cluster spans zones: "3-AZ …
+     * Available exclusively on the Standard plan", OVH's table of plans per region), a multi-zone
+     * cluster needs the network's gateway, and the network's range must stay clear of the ranges the
+     * plan uses inside the cluster. Sources: {@link ClusterPlan}, {@link MksPlanRegions}.
+     */
+    private static void checkPlanAndNetwork(Problems p, RegionNetwork network, Optional<ClusterPlan> given) {
+        String region = network.region();
+        Optional<ClusterPlan> offered = MksPlanRegions.onlyPlanIn(region);
+        if (network.multiZone() && network.gateway().isEmpty()) {
+            p.add("network", network.getNode().getPath() + " (no gateway)", "must have a gateway: OVH requires one "
+                    + "for a multi-zone cluster (\"Gateway is mandatory for multizones cluster\", "
+                    + "terraform-provider-ovh docs/resources/cloud_project_kube.md)",
+                    "build " + network.getNode().getPath() + " without gateway(GatewaySpec.none())");
+        }
+        Optional<ClusterPlan> plan = given.or(() -> offered);
+        if (plan.isEmpty()) {
+            p.add("plan", null, "is required: OVH's table of plans per region (2026-02-03) does not list " + region,
+                    "set plan(ClusterPlan.STANDARD) or plan(ClusterPlan.FREE), whichever OVH offers in " + region);
+            return;
+        }
+        if (network.multiZone() && plan.get() != ClusterPlan.STANDARD) {
+            p.add("plan", plan.get(), "must be STANDARD: " + region + " spreads the cluster over "
+                    + network.zones().size() + " zones, which only the Standard plan does",
+                    "use ClusterPlan.STANDARD, or leave plan unset");
+        } else if (offered.isPresent() && offered.get() != plan.get()) {
+            p.add("plan", plan.get(), "is not offered in " + region + ", which offers only " + offered.get()
+                    + " (OVH's table of plans per region, 2026-02-03)", "use ClusterPlan." + offered.get()
+                    + ", or leave plan unset");
+        }
+        for (Ipv4Cidr reserved : plan.get().reservedRanges()) {
+            p.require(!network.cidr().overlaps(reserved), "network", network.getNode().getPath() + " ("
+                    + network.cidr() + ")", "must not overlap " + reserved + ", which the " + plan.get()
+                    + " plan uses for pods or services inside the cluster (OVH Managed Kubernetes known limits)",
+                    "give the network a range clear of " + plan.get().reservedRanges().stream()
+                            .map(Ipv4Cidr::toString).collect(Collectors.joining(", ")) + ", e.g. 10.10.0.0/16");
+        }
     }
 
     /**

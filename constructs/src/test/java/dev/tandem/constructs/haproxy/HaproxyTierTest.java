@@ -199,7 +199,8 @@ class HaproxyTierTest {
         TerraformStack stack = TestStacks.emptyStack();
         RegionNetwork network = K8sFixtures.network(stack);
         K8sAppCluster cluster = K8sAppCluster.Builder.create(stack, "app").network(network)
-                .app(K8sFixtures.app().ingress(IngressSpec.builder().host("orders.example.com").build()).build())
+                .app(K8sFixtures.app().ingress(IngressSpec.builder().className("traefik").host("orders.example.com")
+                        .build()).build())
                 .build();
 
         HaproxyTier tier = HaproxyTierFixture.on(stack, network).backends(cluster).build();

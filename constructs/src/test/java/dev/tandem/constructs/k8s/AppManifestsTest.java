@@ -86,17 +86,27 @@ class AppManifestsTest {
         assertThat(service.at("/spec/ports/0/targetPort").asText())
                 .isEqualTo(deployment.at("/spec/template/spec/containers/0/ports/0/name").asText());
         assertThat(service.at("/spec/type").asText()).isEqualTo("LoadBalancer");
-        assertThat(service.at("/metadata/annotations").path(AppManifests.INTERNAL_LB_ANNOTATION).asText())
-                .isEqualTo("true");
+        // internal only, and no load-balancer class: Octavia is the default from Kubernetes 1.31
+        JsonNode annotations = service.at("/metadata/annotations");
+        assertThat(annotations.fieldNames()).toIterable().containsExactly(AppManifests.INTERNAL_LB_ANNOTATION);
+        assertThat(annotations.path(AppManifests.INTERNAL_LB_ANNOTATION).asText()).isEqualTo("true");
     }
 
     @Test
-    void theIngressRoutesToTheServiceWithOptionalHostClassAndTls() {
-        K8sAppCluster plain = defaults();
+    void theIngressIsAnOptInThatNamesItsClassAndRoutesToTheServiceWithOptionalHostAndTls() {
+        K8sAppCluster none = defaults();
+        K8sAppCluster plain = cluster(TestStacks.emptyStack())
+                .app(app().ingress(IngressSpec.builder().className("traefik").build()).build()).build();
         K8sAppCluster full = cluster(TestStacks.emptyStack()).app(app()
                 .ingress(IngressSpec.builder().host("orders.example.com").className("nginx").tlsSecretName("orders-tls")
                         .build())
                 .build()).build();
+
+        assertThat(none.manifests()).extracting(Manifest::fileName).doesNotContain("ingress.yaml");
+        assertThat(K8sFixtures.file(none, "kustomization.yaml")).doesNotContain("ingress");
+        assertThat(none.hostname()).isEmpty();
+        assertThat(yaml(plain, "ingress.yaml").at("/spec/ingressClassName").asText()).isEqualTo("traefik");
+        assertThat(full.hostname()).contains("orders.example.com");
 
         JsonNode rule = yaml(plain, "ingress.yaml").at("/spec/rules/0");
         assertThat(rule.has("host")).isFalse();
@@ -107,6 +117,13 @@ class AppManifestsTest {
         assertThat(spec.at("/rules/0/host").asText()).isEqualTo("orders.example.com");
         assertThat(spec.at("/tls/0/secretName").asText()).isEqualTo("orders-tls");
         assertThat(spec.at("/tls/0/hosts/0").asText()).isEqualTo("orders.example.com");
+    }
+
+    @Test
+    void everyOfferedKubernetesMinorUsesOctaviaWithoutTheClassAnnotation() {
+        // the Service omits loadbalancer.ovhcloud.com/class, which only minors before 1.31 need
+        assertThat(KubernetesVersions.OFFERED).allSatisfy(minor ->
+                assertThat(Integer.parseInt(minor.substring(minor.indexOf('.') + 1))).isGreaterThanOrEqualTo(31));
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.SideFile;
 import dev.tandem.constructs.core.TandemApp;
+import dev.tandem.constructs.network.GatewaySpec;
 import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.constructs.testing.SynthAssertions;
 import dev.tandem.constructs.testing.TestStacks;
@@ -35,10 +36,75 @@ class K8sAppClusterTest {
         JsonNode kube = SynthAssertions.assertResource(TestStacks.synth(stack), "ovh_cloud_project_kube")
                 .hasProperties(Map.of("service_name", K8sFixtures.PROJECT, "region", "EU-WEST-PAR",
                         "version", "1.34", "update_policy", "ALWAYS_UPDATE", "kube_proxy_mode", "ipvs",
-                        "name", "test-app"));
+                        "name", "test-app", "plan", "standard"));
         assertThat(kube.path("private_network_id").asText()).contains("regions_openstack_ids[\"EU-WEST-PAR\"]");
         assertThat(kube.path("nodes_subnet_id").asText()).contains("ovh_cloud_project_network_private_subnet");
         assertThat(kube.path("load_balancers_subnet_id").asText()).isEqualTo(kube.path("nodes_subnet_id").asText());
+    }
+
+    @Test
+    void aThreeZoneClusterIsStandardWaitsForTheGatewayAndSendsNoPrivateNetworkConfiguration() {
+        TerraformStack stack = TestStacks.emptyStack();
+        K8sAppCluster cluster = cluster(stack).build();
+
+        JsonNode kube = SynthAssertions.assertResource(TestStacks.synth(stack), "ovh_cloud_project_kube")
+                .hasProperties(Map.of("plan", "standard"));
+        assertThat(cluster.plan()).isEqualTo(ClusterPlan.STANDARD);
+        assertThat(kube.has("private_network_configuration")).as("omitted on Standard: %s", kube).isFalse();
+        assertThat(kube.path("depends_on")).extracting(JsonNode::asText)
+                .singleElement().asString().matches("ovh_cloud_project_gateway\\.network_gateway_\\w+");
+    }
+
+    @Test
+    void aOneZoneClusterIsFreeKeepsItsNodesPublicEgressAndWaitsForTheGateway() {
+        TerraformStack stack = TestStacks.emptyStack();
+        K8sAppCluster cluster = K8sFixtures.oneZoneCluster(stack).build();
+
+        JsonNode kube = SynthAssertions.assertResource(TestStacks.synth(stack), "ovh_cloud_project_kube")
+                .hasProperties(Map.of("region", "DE1", "plan", "free", "private_network_configuration",
+                        Map.of("default_vrack_gateway", "", "private_network_routing_as_default", false)));
+        assertThat(cluster.plan()).isEqualTo(ClusterPlan.FREE);
+        assertThat(kube.path("depends_on")).hasSize(1);
+    }
+
+    @Test
+    void aClusterOnANetworkWithoutGatewayDependsOnNothing() {
+        TerraformStack stack = TestStacks.emptyStack();
+        RegionNetwork network = RegionNetwork.Builder.create(stack, "network").cloudProject(K8sFixtures.PROJECT)
+                .region("DE1").vlanId(20).cidr("10.20.0.0/16").gateway(GatewaySpec.none()).build();
+        K8sAppCluster.Builder.create(stack, "app").network(network).app(K8sFixtures.app().build()).build();
+
+        JsonNode kube = SynthAssertions.assertResource(TestStacks.synth(stack), "ovh_cloud_project_kube")
+                .hasProperties(Map.of("plan", "free"));
+        assertThat(kube.has("depends_on")).as("%s", kube).isFalse();
+    }
+
+    @Test
+    void aRegionOutsideOvhsPlanTableTakesThePlanItIsGiven() {
+        TerraformStack stack = TestStacks.emptyStack();
+        RegionNetwork network = RegionNetwork.Builder.create(stack, "network").cloudProject(K8sFixtures.PROJECT)
+                .region("XX-NEW-1").vlanId(20).cidr("10.20.0.0/16").build();
+        K8sAppCluster cluster = K8sAppCluster.Builder.create(stack, "app").network(network)
+                .plan(ClusterPlan.STANDARD).app(K8sFixtures.app().build()).build();
+
+        assertThat(cluster.plan()).isEqualTo(ClusterPlan.STANDARD);
+        SynthAssertions.assertResource(TestStacks.synth(stack), "ovh_cloud_project_kube")
+                .hasProperties(Map.of("plan", "standard"));
+    }
+
+    @Test
+    void autoscaledPoolsLeaveTheirSizeToTheAutoscalerAndFixedPoolsKeepTheirs() {
+        TerraformStack autoscaled = TestStacks.emptyStack();
+        K8sFixtures.oneZoneCluster(autoscaled).build();
+        TerraformStack fixed = TestStacks.emptyStack();
+        K8sFixtures.oneZoneCluster(fixed).nodePool(NodePoolSpec.builder().autoscale(false).build()).build();
+
+        SynthAssertions.assertResource(TestStacks.synth(autoscaled), "ovh_cloud_project_kube_nodepool")
+                .hasProperties(Map.of("autoscale", true, "desired_nodes", 3,
+                        "lifecycle", Map.of("ignore_changes", List.of("desired_nodes"))));
+        JsonNode pool = SynthAssertions.assertResource(TestStacks.synth(fixed), "ovh_cloud_project_kube_nodepool")
+                .hasProperties(Map.of("autoscale", false, "desired_nodes", 3));
+        assertThat(pool.has("lifecycle")).as("%s", pool).isFalse();
     }
 
     @Test
@@ -129,7 +195,6 @@ class K8sAppClusterTest {
                 - namespace.yaml
                 - deployment.yaml
                 - service.yaml
-                - ingress.yaml
                 - pdb.yaml
                 - hpa.yaml
                 """);

@@ -9,6 +9,7 @@ import com.hashicorp.cdktf.TerraformVariable;
 import com.hashicorp.cdktf.Testing;
 import dev.tandem.constructs.core.ValidationException;
 import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.constructs.network.GatewaySpec;
 import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.constructs.testing.Rejections;
 import dev.tandem.constructs.testing.TestStacks;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -70,7 +72,8 @@ class K8sAppClusterValidationTest {
                 appRejected("app.image", "null", "is required", a -> a.image(null)),
                 appRejected("app.health", "null", "is required", a -> a.health(null)),
                 appRejected("app.resources", "null", "is required", a -> a.resources(null)),
-                appRejected("app.ingress", "null", "is required", a -> a.ingress(null)),
+                appRejected("app.ingress.className", "null", "is required",
+                        a -> a.ingress(IngressSpec.builder().host("orders.example.com").build())),
                 poolRejected("nodePool.flavor", "null", "is required", n -> n.flavor(null)),
                 poolRejected("nodePool.labels", "null", "is required", n -> n.labels(null)),
                 poolRejected("nodePool.labels", "a null key", "must not contain a null key", n -> n.labels(nullKey)),
@@ -112,7 +115,7 @@ class K8sAppClusterValidationTest {
                 appRejected("app.resources.cpuRequestMillis", "0", "must be positive",
                         a -> a.resources(Resources.builder().cpuRequestMillis(0).build())),
                 appRejected("app.ingress.tlsSecretName", "orders-tls", "needs a host",
-                        a -> a.ingress(IngressSpec.builder().tlsSecretName("orders-tls").build())),
+                        a -> a.ingress(IngressSpec.builder().className("traefik").tlsSecretName("orders-tls").build())),
                 poolRejected("nodePool.desiredNodes", "5", "must lie between minNodes (3) and maxNodes (4)",
                         n -> n.desiredNodes(5).maxNodes(4)),
                 poolRejected("nodePool.desiredNodes", "2", "must lie between minNodes (3) and maxNodes (5)",
@@ -158,7 +161,8 @@ class K8sAppClusterValidationTest {
                 appRejected("app.image", "\"\"", "container image reference", a -> a.image("")),
                 appRejected("app.serviceIp", "10.10.255.300", "must be an IPv4 address", a -> a.serviceIp("10.10.255.300")),
                 appRejected("app.ingress.tlsSecretName", "Orders TLS", "DNS-1123 subdomain",
-                        a -> a.ingress(IngressSpec.builder().host("a.example.com").tlsSecretName("Orders TLS").build())),
+                        a -> a.ingress(IngressSpec.builder().className("traefik").host("a.example.com")
+                                .tlsSecretName("Orders TLS").build())),
                 appRejected("app.ingress.className", "Nginx", "DNS-1123 subdomain",
                         a -> a.ingress(IngressSpec.builder().className("Nginx").build())),
                 poolRejected("nodePool.flavor", "B3-8", "OVH instance flavor name", n -> n.flavor("B3-8")),
@@ -192,14 +196,15 @@ class K8sAppClusterValidationTest {
             "orders..example.com", "*.*.example.com", "\"\""})
     void anIngressHostThatIsNotAHostNameIsRejected(String host) {
         String given = host.equals("\"\"") ? "" : host;
-        rejects(cluster().app(app().ingress(IngressSpec.builder().host(given).build()).build()), "app.ingress.host",
+        rejects(cluster().app(app().ingress(IngressSpec.builder().className("traefik").host(given).build()).build()),
+                "app.ingress.host",
                 host, "must be a DNS host name");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"*.example.com", "orders.example.com", "localhost"})
     void anIngressHostNameOrWildcardBuilds(String host) {
-        cluster().app(app().ingress(IngressSpec.builder().host(host).build()).build()).build();
+        cluster().app(app().ingress(IngressSpec.builder().className("traefik").host(host).build()).build()).build();
     }
 
     @ParameterizedTest
@@ -232,6 +237,59 @@ class K8sAppClusterValidationTest {
         rejects(K8sFixtures.oneZoneCluster(TestStacks.emptyStack()).nodePool(NodePoolSpec.builder().maxNodes(6).build()),
                 "nodePool.maxNodes", "6", "DE1 has one zone, so the cluster gets one anti-affinity pool, which OVH "
                         + "caps at 5 nodes");
+    }
+
+    @Test
+    void aPlanTheRegionDoesNotOfferIsRejected() {
+        rejects(cluster().plan(ClusterPlan.FREE), "plan", "FREE", "must be STANDARD: EU-WEST-PAR spreads the "
+                + "cluster over 3 zones, which only the Standard plan does");
+        rejects(K8sFixtures.oneZoneCluster(TestStacks.emptyStack()).plan(ClusterPlan.STANDARD), "plan", "STANDARD",
+                "is not offered in DE1, which offers only FREE");
+        cluster().plan(ClusterPlan.STANDARD).build();
+        K8sFixtures.oneZoneCluster(TestStacks.emptyStack()).plan(ClusterPlan.FREE).build();
+    }
+
+    @Test
+    void aRegionOutsideOvhsPlanTableNeedsAPlan() {
+        TerraformStack stack = TestStacks.emptyStack();
+        RegionNetwork network = RegionNetwork.Builder.create(stack, "network").cloudProject(K8sFixtures.PROJECT)
+                .region("XX-NEW-1").vlanId(20).cidr("10.20.0.0/16").build();
+
+        rejects(K8sAppCluster.Builder.create(stack, "app").network(network).app(app().build()), "plan", "null",
+                "is required: OVH's table of plans per region (2026-02-03) does not list XX-NEW-1");
+    }
+
+    @Test
+    void aMultiZoneClusterNeedsTheNetworksGateway() {
+        TerraformStack stack = TestStacks.emptyStack();
+        RegionNetwork network = RegionNetwork.Builder.create(stack, "network").cloudProject(K8sFixtures.PROJECT)
+                .region("EU-WEST-PAR").vlanId(10).cidr("10.10.0.0/16").gateway(GatewaySpec.none()).build();
+
+        rejects(K8sAppCluster.Builder.create(stack, "app").network(network).app(app().build()), "network",
+                "test/network (no gateway)", "must have a gateway: OVH requires one for a multi-zone cluster");
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource({"10.2.0.0/16, DE1, 10.2.0.0/16", "10.3.128.0/17, DE1, 10.3.0.0/16", "172.16.0.0/12, DE1, 172.17.0.0/16",
+            "10.0.0.0/8, EU-WEST-PAR, 10.240.0.0/13", "10.244.0.0/16, EU-WEST-PAR, 10.240.0.0/13",
+            "10.3.0.0/24, EU-WEST-PAR, 10.3.0.0/16"})
+    void aNetworkOverlappingThePlansPodOrServiceRangesIsRejected(String cidr, String region, String reserved) {
+        TerraformStack stack = TestStacks.emptyStack();
+        RegionNetwork network = RegionNetwork.Builder.create(stack, "network").cloudProject(K8sFixtures.PROJECT)
+                .region(region).vlanId(10).cidr(cidr).build();
+
+        rejects(K8sAppCluster.Builder.create(stack, "app").network(network).app(app().build()), "network",
+                "test/network (" + cidr + ")", "must not overlap " + reserved);
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource({"10.2.0.0/16, EU-WEST-PAR", "10.240.0.0/16, DE1", "172.17.0.0/16, EU-WEST-PAR"})
+    void anotherPlansReservedRangeIsFree(String cidr, String region) {
+        TerraformStack stack = TestStacks.emptyStack();
+        RegionNetwork network = RegionNetwork.Builder.create(stack, "network").cloudProject(K8sFixtures.PROJECT)
+                .region(region).vlanId(10).cidr(cidr).build();
+
+        K8sAppCluster.Builder.create(stack, "app").network(network).app(app().build()).build();
     }
 
     @Test

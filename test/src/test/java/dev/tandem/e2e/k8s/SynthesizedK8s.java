@@ -25,7 +25,7 @@ record SynthesizedK8s(Path outdir, Map<String, K8sAppCluster> clusters) {
         return new SynthesizedK8s(outdir, TandemApp.synthesize(outdir, app -> Map.of(
                 "full", K8sFixtures.cluster(stack(app, "full")).app(K8sFixtures.app()
                         .autoscaling(Autoscaling.builder().minReplicas(3).maxReplicas(12).build())
-                        .ingress(IngressSpec.builder().host("orders.example.com").className("nginx")
+                        .ingress(IngressSpec.builder().host("orders.example.com").className("traefik")
                                 .tlsSecretName("orders-tls").build())
                         .build()).build(),
                 "minimal", K8sFixtures.oneZoneCluster(stack(app, "minimal")).build())));
