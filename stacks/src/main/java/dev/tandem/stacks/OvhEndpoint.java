@@ -1,9 +1,10 @@
 package dev.tandem.stacks;
 
 /**
- * The OVH API endpoints the ovh/ovh provider documents for its {@code endpoint} argument
- * ({@code docs/index.md} of terraform-provider-ovh): the OVHcloud, Kimsufi and So you Start APIs in
- * Europe and Canada, and OVHcloud US.
+ * The OVH API endpoints a Public Cloud deployment can use: the OVHcloud APIs the ovh/ovh provider
+ * documents for its {@code endpoint} argument ({@code docs/index.md} of terraform-provider-ovh). The
+ * provider also documents the Kimsufi and So you Start endpoints, left out here because those
+ * brands sell dedicated servers and have no Public Cloud projects.
  */
 public enum OvhEndpoint {
     /** OVHcloud Europe, {@code eu.api.ovh.com}. */
@@ -11,15 +12,7 @@ public enum OvhEndpoint {
     /** OVHcloud Canada, {@code ca.api.ovh.com}. */
     OVH_CA("ovh-ca"),
     /** OVHcloud US, {@code api.us.ovhcloud.com}. */
-    OVH_US("ovh-us"),
-    /** Kimsufi Europe. */
-    KIMSUFI_EU("kimsufi-eu"),
-    /** Kimsufi Canada. */
-    KIMSUFI_CA("kimsufi-ca"),
-    /** So you Start Europe. */
-    SOYOUSTART_EU("soyoustart-eu"),
-    /** So you Start Canada. */
-    SOYOUSTART_CA("soyoustart-ca");
+    OVH_US("ovh-us");
 
     private final String providerValue;
 
