@@ -1,12 +1,15 @@
 package dev.tandem.stacks;
 
+import dev.tandem.constructs.edge.CloudflarePlan;
+
 /**
- * The edge: the Cloudflare zone and name that fail over between the regions.
+ * The edge: the Cloudflare zone and name that fail over between the regions, and the zone's plan.
  *
  * <pre>{@code
  * EdgeSpec.builder()
  *     .accountId("<32-hex account id>").zoneId("<32-hex zone id>")
  *     .zoneName("example.com").hostname("app.example.com")
+ *     .plan(CloudflarePlan.BUSINESS)
  *     .build();
  * }</pre>
  *
@@ -16,8 +19,10 @@ package dev.tandem.stacks;
  * @param zoneName  the zone, e.g. {@code example.com}
  * @param hostname  the balanced name, e.g. {@code app.example.com}; also the Host header every
  *                  layer's health check sends
+ * @param plan      the zone's Cloudflare plan, which bounds the load balancer's monitor and check regions
  */
-public record EdgeSpec(String stackName, String accountId, String zoneId, String zoneName, String hostname) {
+public record EdgeSpec(String stackName, String accountId, String zoneId, String zoneName, String hostname,
+        CloudflarePlan plan) {
 
     /** @return a builder */
     public static Builder builder() {
@@ -27,7 +32,7 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
     /** @return a builder holding this edge's values */
     public Builder toBuilder() {
         return new Builder().stackName(stackName).accountId(accountId).zoneId(zoneId).zoneName(zoneName)
-                .hostname(hostname);
+                .hostname(hostname).plan(plan);
     }
 
     /** Builds an {@link EdgeSpec}: named steps, so the account and zone ids cannot be swapped unnoticed. */
@@ -37,6 +42,7 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
         private String zoneId;
         private String zoneName;
         private String hostname;
+        private CloudflarePlan plan = CloudflarePlan.PRO;
 
         private Builder() {
         }
@@ -86,9 +92,23 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
             return this;
         }
 
+        /**
+         * The Cloudflare plan of the zone (Load Balancing is an add-on to any plan): it sets the shortest
+         * monitor interval and the monitor's default one, and whether pools may be probed from all regions
+         * or every data centre. @default {@link CloudflarePlan#PRO}, whose limits hold on every plan (the
+         * monitor probes every 60 s, so a dead region is out within 130 s)
+         *
+         * @param value the zone's plan
+         * @return this builder
+         */
+        public Builder plan(CloudflarePlan value) {
+            this.plan = value;
+            return this;
+        }
+
         /** @return the edge; the load balancer construct checks the values */
         public EdgeSpec build() {
-            return new EdgeSpec(stackName, accountId, zoneId, zoneName, hostname);
+            return new EdgeSpec(stackName, accountId, zoneId, zoneName, hostname, plan);
         }
     }
 }
