@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Generates the Java bindings that no registry serves: Cloudflare 4.x (from the npm package, with
-// jsii-pacmak) and, with cdktf's own provider generator as `cdktf get` does, OVH, AWS and Cloudflare
-// 5.x from the schemas committed under src/ovh, src/aws and src/cloudflare.
+// Generates the Java bindings that no registry serves, with cdktf's own provider generator as
+// `cdktf get` does: OVH, AWS and Cloudflare from the schemas committed under src/ovh, src/aws and
+// src/cloudflare.
 // Run by providers/pom.xml:  node generate.cjs <work-dir> <out-dir>
 // Output: <out-dir>/java and <out-dir>/resources. Skipped when no input changed since the last run.
 "use strict";
@@ -96,18 +96,6 @@ function installGenerators() {
   fs.writeFileSync(marker, lockHash);
 }
 
-function generateCloudflareV4(staging) {
-  const pkg = path.join(workDir, "node_modules", "@cdktf", "provider-cloudflare");
-  const pacmak = path.join(workDir, "node_modules", ".bin", "jsii-pacmak");
-  const cfOut = path.join(staging, "cloudflare");
-  execFileSync(pacmak, ["--target", "java", "--code-only", "--outdir", cfOut, pkg], {
-    cwd: workDir,
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return path.join(cfOut, "java", "src", "main");
-}
-
 // Writes `provider`'s schema into the generator's cache and returns the constraint to generate it
 // with. An exact pin is the release itself. A patch pin is `~> <release>` (later patch releases of
 // the same minor), and the cached copy leaves out provider_versions: cdktf 0.19.2 synthesizes
@@ -192,10 +180,8 @@ async function main() {
   for (const dir of ["java", "resources"]) fs.mkdirSync(path.join(result, dir), { recursive: true });
 
   const generated = await generateFromSchemas(staging);
-  for (const mainDir of [generateCloudflareV4(staging), generated.main]) {
-    moveTree(path.join(mainDir, "java"), path.join(result, "java"));
-    moveTree(path.join(mainDir, "resources"), path.join(result, "resources"));
-  }
+  moveTree(path.join(generated.main, "java"), path.join(result, "java"));
+  moveTree(path.join(generated.main, "resources"), path.join(result, "resources"));
   fs.mkdirSync(path.join(result, "codemaker"));
   moveTree(generated.record, path.join(result, "codemaker"));
   fs.writeFileSync(path.join(result, ".inputs-sha256"), hash);

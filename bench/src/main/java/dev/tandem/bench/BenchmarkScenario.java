@@ -2,8 +2,6 @@ package dev.tandem.bench;
 
 import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.providers.aws.provider.AwsProvider;
-import com.hashicorp.cdktf.providers.cloudflare.load_balancer_monitor.LoadBalancerMonitor;
-import com.hashicorp.cdktf.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.constructs.core.TandemApp;
 import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.constructs.haproxy.SshKey;
@@ -13,6 +11,8 @@ import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.constructs.table.Attribute;
 import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.TableReplica;
+import dev.tandem.providers.cloudflare.load_balancer_monitor.LoadBalancerMonitor;
+import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.providers.ovh.provider.OvhProvider;
 import dev.tandem.stacks.DeploymentSpec;
 import dev.tandem.stacks.Main;
@@ -25,10 +25,9 @@ import software.constructs.Construct;
 /**
  * What {@code bench/synth-benchmark} times: the reference deployment, the floor (the same app,
  * stacks and providers with no resource: what cdktf and the bindings cost before any construct of
- * ours), the edge-only floor (an edge stack with the Cloudflare provider and one monitor, on the 4.x
- * binding from {@code @cdktf/provider-cloudflare} or on the 5.x binding generated from
- * {@code src/cloudflare/schema.json}: what loading each binding costs), and deployments scaled to N apps
- * (each a table, an HAProxy tier and a cluster with its manifests).
+ * ours), the edge-only floor (an edge stack with the Cloudflare provider and one monitor on the binding
+ * generated from {@code src/cloudflare/schema.json}: what loading that binding costs), and deployments
+ * scaled to N apps (each a table, an HAProxy tier and a cluster with its manifests).
  */
 public final class BenchmarkScenario {
     private BenchmarkScenario() {
@@ -37,7 +36,7 @@ public final class BenchmarkScenario {
     /**
      * Synthesizes one scenario into {@code args[1]}.
      *
-     * @param args {@code reference | floor | edge:v4 | edge:v5 | apps:<N>}, then the output folder
+     * @param args {@code reference | floor | edge | apps:<N>}, then the output folder
      */
     public static void main(String[] args) {
         Path out = Path.of(args[1]);
@@ -51,15 +50,13 @@ public final class BenchmarkScenario {
                 return CloudflareProvider.Builder.create(new TerraformStack(app, spec.edge().stackName()), "cloudflare")
                         .build();
             });
-        } else if (scenario.equals("edge:v4")) {
-            TandemApp.synthesize(out, app -> edgeV4(new TerraformStack(app, spec.edge().stackName()), spec));
-        } else if (scenario.equals("edge:v5")) {
-            TandemApp.synthesize(out, app -> edgeV5(new TerraformStack(app, spec.edge().stackName()), spec));
+        } else if (scenario.equals("edge")) {
+            TandemApp.synthesize(out, app -> edge(new TerraformStack(app, spec.edge().stackName()), spec));
         } else if (scenario.startsWith("apps:")) {
             int apps = Integer.parseInt(scenario.substring("apps:".length()));
             TandemApp.synthesize(out, app -> scaled(app, spec, apps));
         } else {
-            throw new IllegalArgumentException("unknown scenario " + scenario + "; use reference, floor, edge:v4, edge:v5 or apps:<N>");
+            throw new IllegalArgumentException("unknown scenario " + scenario + "; use reference, floor, edge or apps:<N>");
         }
         System.exit(0); // the jsii runtime keeps a non-daemon thread alive
     }
@@ -69,17 +66,10 @@ public final class BenchmarkScenario {
         OvhProvider.Builder.create(stack, "ovh").endpoint(OvhEndpoint.OVH_EU.providerValue()).build();
     }
 
-    private static TerraformStack edgeV4(TerraformStack stack, DeploymentSpec spec) {
+    private static TerraformStack edge(TerraformStack stack, DeploymentSpec spec) {
         CloudflareProvider.Builder.create(stack, "cloudflare").build();
         LoadBalancerMonitor.Builder.create(stack, "monitor").accountId(spec.edge().accountId())
                 .path(spec.health().path()).build();
-        return stack;
-    }
-
-    private static TerraformStack edgeV5(TerraformStack stack, DeploymentSpec spec) {
-        dev.tandem.providers.cloudflare.provider.CloudflareProvider.Builder.create(stack, "cloudflare").build();
-        dev.tandem.providers.cloudflare.load_balancer_monitor.LoadBalancerMonitor.Builder.create(stack, "monitor")
-                .accountId(spec.edge().accountId()).path(spec.health().path()).build();
         return stack;
     }
 

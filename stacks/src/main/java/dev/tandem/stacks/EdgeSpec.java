@@ -2,16 +2,18 @@ package dev.tandem.stacks;
 
 import dev.tandem.constructs.core.DnsNames;
 import dev.tandem.constructs.core.Problems;
+import dev.tandem.constructs.edge.CloudflarePlan;
 
 /**
- * The edge: the Cloudflare zone and name that fail over between the regions. Building one checks the
- * names, because the host name reaches every region (the Ingress host, HAProxy's Host header) before
- * the edge's load balancer; the load balancer checks the ids' form.
+ * The edge: the Cloudflare zone and name that fail over between the regions, and the zone's plan.
+ * Building one checks the names, because the host name reaches every region (HAProxy's Host header)
+ * before the edge's load balancer; the load balancer checks the ids' form.
  *
  * <pre>{@code
  * EdgeSpec.builder()
  *     .accountId("<32-hex account id>").zoneId("<32-hex zone id>")
  *     .zoneName("example.com").hostname("app.example.com")
+ *     .plan(CloudflarePlan.BUSINESS)
  *     .build();
  * }</pre>
  *
@@ -21,8 +23,10 @@ import dev.tandem.constructs.core.Problems;
  * @param zoneName  the zone, e.g. {@code example.com}
  * @param hostname  the balanced name, e.g. {@code app.example.com}; also the Host header every
  *                  layer's health check sends
+ * @param plan      the zone's Cloudflare plan, which bounds the load balancer's monitor and check regions
  */
-public record EdgeSpec(String stackName, String accountId, String zoneId, String zoneName, String hostname) {
+public record EdgeSpec(String stackName, String accountId, String zoneId, String zoneName, String hostname,
+        CloudflarePlan plan) {
 
     /** @return a builder */
     public static Builder builder() {
@@ -32,7 +36,7 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
     /** @return a builder holding this edge's values */
     public Builder toBuilder() {
         return new Builder().stackName(stackName).accountId(accountId).zoneId(zoneId).zoneName(zoneName)
-                .hostname(hostname);
+                .hostname(hostname).plan(plan);
     }
 
     /**
@@ -53,8 +57,9 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
         boolean hostOk = p.present(hostname, "hostname", "give the balanced name, e.g. app.example.com")
                 && p.require(DnsNames.isQualifiedHostname(hostname), "hostname", hostname,
                         "must be a lower-case DNS host name with at least two labels, the last not all digits (it is "
-                                + "the Ingress host, and the Host header of every layer's health check)",
+                                + "the Host header of every layer's health check)",
                         "use e.g. app.example.com");
+        p.present(plan, "plan", "name the zone's Cloudflare plan, e.g. CloudflarePlan.BUSINESS (the default is PRO)");
         if (zoneOk && hostOk) {
             p.require(DnsNames.isInZone(hostname, zoneName), "hostname", hostname, "is outside the zone " + zoneName,
                     "use " + zoneName + " or a name ending in ." + zoneName + ", or give the zone that holds " + hostname);
@@ -68,6 +73,7 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
         private String zoneId;
         private String zoneName;
         private String hostname;
+        private CloudflarePlan plan = CloudflarePlan.PRO;
 
         private Builder() {
         }
@@ -118,12 +124,26 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
         }
 
         /**
+         * The Cloudflare plan of the zone (Load Balancing is an add-on to any plan): it sets the shortest
+         * monitor interval and the monitor's default one, and whether pools may be probed from all regions
+         * or every data centre. @default {@link CloudflarePlan#PRO}, whose limits hold on every plan (the
+         * monitor probes every 60 s, so a dead region is out within 130 s)
+         *
+         * @param value the zone's plan
+         * @return this builder
+         */
+        public Builder plan(CloudflarePlan value) {
+            this.plan = value;
+            return this;
+        }
+
+        /**
          * @return the edge; the load balancer construct checks the ids' form
          * @throws dev.tandem.constructs.core.ValidationException listing every problem, under the path
          *         {@code EdgeSpec}
          */
         public EdgeSpec build() {
-            EdgeSpec spec = new EdgeSpec(stackName, accountId, zoneId, zoneName, hostname);
+            EdgeSpec spec = new EdgeSpec(stackName, accountId, zoneId, zoneName, hostname, plan);
             Problems p = new Problems("EdgeSpec");
             spec.validate(p);
             p.throwIfAny();

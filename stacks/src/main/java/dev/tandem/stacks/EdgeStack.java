@@ -1,12 +1,12 @@
 package dev.tandem.stacks;
 
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.edge.MonitorSettings;
 import dev.tandem.constructs.edge.Origin;
 import dev.tandem.constructs.edge.OriginPool;
+import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
 import java.util.List;
 import software.constructs.Construct;
 
@@ -31,6 +31,7 @@ public class EdgeStack extends TerraformStack {
                 .zoneId(edge.zoneId())
                 .zoneName(edge.zoneName())
                 .hostname(edge.hostname())
+                .plan(edge.plan())
                 .health(deployment.health())
                 .monitor(MonitorSettings.builder().port(port).build())
                 .pools(regions.stream().map(r -> pool(deployment, r)).toList());

@@ -1,6 +1,7 @@
 package dev.tandem.stacks;
 
 import dev.tandem.constructs.core.StateBackend;
+import dev.tandem.constructs.edge.CloudflarePlan;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.readiness.AcceptedRisk;
 import dev.tandem.constructs.readiness.DrTargets;
@@ -18,7 +19,8 @@ import java.util.Map;
  * placeholders of the right shape: a team's own deployment supplies its real ones.
  *
  * <p>Recovery objectives: fail over within 2 minutes (the chain's worst case is 79 s, so a change
- * that slows any layer by more than 41 s fails the synth) and lose at most 10 s of writes (the global
+ * that slows any layer by more than 41 s fails the synth; the zone is on Cloudflare's Business plan, whose
+ * 20 s monitor interval that needs: on Pro the monitor alone would take 130 s) and lose at most 10 s of writes (the global
  * table's typical lag is about 1 s, and it can grow under load or in a regional impairment).
  *
  * <p>Frankfurt (DE1) has one availability zone, so the standby's HAProxy tier and cluster share a
@@ -66,6 +68,7 @@ public final class ReferenceDeployment {
                         .zoneId("ffeeddccbbaa99887766554433221100")
                         .zoneName("example.com")
                         .hostname("app.example.com")
+                        .plan(CloudflarePlan.BUSINESS)
                         .build())
                 .health(HealthContract.defaults())
                 .backend(StateBackend.local())

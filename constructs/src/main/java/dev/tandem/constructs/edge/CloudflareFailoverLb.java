@@ -1,23 +1,23 @@
 package dev.tandem.constructs.edge;
 
-import com.hashicorp.cdktf.providers.cloudflare.load_balancer.LoadBalancer;
-import com.hashicorp.cdktf.providers.cloudflare.load_balancer.LoadBalancerAdaptiveRouting;
-import com.hashicorp.cdktf.providers.cloudflare.load_balancer.LoadBalancerConfig;
-import com.hashicorp.cdktf.providers.cloudflare.load_balancer.LoadBalancerCountryPools;
-import com.hashicorp.cdktf.providers.cloudflare.load_balancer.LoadBalancerRandomSteering;
-import com.hashicorp.cdktf.providers.cloudflare.load_balancer.LoadBalancerRegionPools;
-import com.hashicorp.cdktf.providers.cloudflare.load_balancer_monitor.LoadBalancerMonitor;
-import com.hashicorp.cdktf.providers.cloudflare.load_balancer_monitor.LoadBalancerMonitorHeader;
-import com.hashicorp.cdktf.providers.cloudflare.load_balancer_pool.LoadBalancerPool;
-import com.hashicorp.cdktf.providers.cloudflare.load_balancer_pool.LoadBalancerPoolConfig;
-import com.hashicorp.cdktf.providers.cloudflare.load_balancer_pool.LoadBalancerPoolOriginSteering;
-import com.hashicorp.cdktf.providers.cloudflare.load_balancer_pool.LoadBalancerPoolOrigins;
 import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.providers.cloudflare.authenticated_origin_pulls_settings.AuthenticatedOriginPullsSettings;
+import dev.tandem.providers.cloudflare.load_balancer.LoadBalancer;
+import dev.tandem.providers.cloudflare.load_balancer.LoadBalancerAdaptiveRouting;
+import dev.tandem.providers.cloudflare.load_balancer.LoadBalancerConfig;
+import dev.tandem.providers.cloudflare.load_balancer.LoadBalancerRandomSteering;
+import dev.tandem.providers.cloudflare.load_balancer_monitor.LoadBalancerMonitor;
+import dev.tandem.providers.cloudflare.load_balancer_pool.LoadBalancerPool;
+import dev.tandem.providers.cloudflare.load_balancer_pool.LoadBalancerPoolConfig;
+import dev.tandem.providers.cloudflare.load_balancer_pool.LoadBalancerPoolOriginSteering;
+import dev.tandem.providers.cloudflare.load_balancer_pool.LoadBalancerPoolOrigins;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.jetbrains.annotations.NotNull;
@@ -26,27 +26,39 @@ import software.constructs.Construct;
 /**
  * Cross-region failover at the edge: a Cloudflare health monitor on the shared health contract,
  * one pool per region, and a load balancer that sends traffic to the first healthy pool
- * (Cloudflare provider 4.x: {@code cloudflare_load_balancer_monitor}, {@code _pool},
- * {@code cloudflare_load_balancer}).
+ * (cloudflare/cloudflare 5.22.0: {@code cloudflare_load_balancer_monitor}, {@code _pool},
+ * {@code cloudflare_load_balancer}; optionally {@code cloudflare_authenticated_origin_pulls_settings}).
  *
  * <p>Defaults: active-passive ({@code steering_policy = "off"}), pools in the order given
- * (primary first), the last pool as fallback, proxied, no session affinity, and adaptive routing
- * that retries a failed request on the next pool. With {@link MonitorSettings#defaults()} a dead
- * region leaves rotation within 50 s.
+ * (primary first), the last pool as fallback, proxied, no session affinity, adaptive routing
+ * that retries a failed request on the next pool, and a monitor at the {@link CloudflarePlan plan}'s
+ * default interval that simulates the zone. On Business and Enterprise a dead region leaves rotation
+ * within 50 s, on Free and Pro within 130 s ({@link MonitorSettings#worstCaseDetection(CloudflarePlan)}).
+ *
+ * <p>What is written, and why, where provider 5.22.0 would otherwise drift (src/cloudflare/README.md):
+ * a pool's origins sorted by name, as the API returns them (provider issue #7179); no origin
+ * {@code port} (#7329); no empty {@code region_pools}/{@code country_pools} map (#7339); the monitor's
+ * {@code port}, {@code consecutive_down} and {@code consecutive_up}, which are optional and not computed;
+ * and {@code proxied}, whose provider default is false.
  *
  * <pre>{@code
  * CloudflareFailoverLb.Builder.create(edge, "lb")
  *     .accountId(account).zoneId(zone).zoneName("example.com").hostname("app.example.com")
+ *     .plan(CloudflarePlan.BUSINESS)
  *     .health(contract)
  *     .pools(List.of(primaryPool, secondaryPool))
  *     .build();
  * }</pre>
  */
 public class CloudflareFailoverLb extends Construct {
+    /** The order the load-balancing API returns a pool's origins in: by name (provider issue #7179). */
+    private static final Comparator<Origin> API_ORDER = Comparator.comparing(Origin::name);
+
     private final CloudflareFailoverLbProps props;
     private final LoadBalancerMonitor monitor;
     private final Map<String, LoadBalancerPool> pools = new LinkedHashMap<>();
     private final LoadBalancer loadBalancer;
+    private final AuthenticatedOriginPullsSettings originPulls;
 
     /**
      * @param scope the edge stack
@@ -63,12 +75,17 @@ public class CloudflareFailoverLb extends Construct {
             pools.put(pool.name(), createPool(pool));
         }
         this.loadBalancer = new LoadBalancer(this, "load-balancer", loadBalancerConfig());
+        this.originPulls = props.authenticatedOriginPulls() == AuthenticatedOriginPulls.UNMANAGED ? null
+                : AuthenticatedOriginPullsSettings.Builder.create(this, "authenticated-origin-pulls")
+                        .zoneId(props.zoneId())
+                        .enabled(props.authenticatedOriginPulls() == AuthenticatedOriginPulls.ENABLED)
+                        .build();
     }
 
     private LoadBalancerMonitor createMonitor() {
         MonitorSettings m = props.monitor();
         HealthContract health = props.health();
-        return LoadBalancerMonitor.Builder.create(this, "monitor")
+        LoadBalancerMonitor.Builder b = LoadBalancerMonitor.Builder.create(this, "monitor")
                 .accountId(props.accountId())
                 .description(props.hostname() + " " + health.path())
                 .type(m.https() ? "https" : "http")
@@ -76,16 +93,18 @@ public class CloudflareFailoverLb extends Construct {
                 .path(health.path())
                 .expectedCodes(String.valueOf(health.expectedStatus()))
                 .port(m.port())
-                .header(List.of(LoadBalancerMonitorHeader.builder().header("Host")
-                        .values(List.of(props.hostname())).build()))
-                .interval(m.interval().toSeconds())
+                .header(Map.of("Host", List.of(props.hostname())))
+                .interval(m.interval(props.plan()).toSeconds())
                 .timeout(m.timeout().toSeconds())
                 .retries(m.retries())
                 .consecutiveDown(m.consecutiveDown())
                 .consecutiveUp(m.consecutiveUp())
                 .followRedirects(false)
-                .allowInsecure(false)
-                .build();
+                .allowInsecure(false);
+        if (m.simulateZone()) {
+            b.probeZone(props.zoneName());
+        }
+        return b.build();
     }
 
     private LoadBalancerPool createPool(OriginPool pool) {
@@ -94,12 +113,15 @@ public class CloudflareFailoverLb extends Construct {
                 .name(pool.name())
                 .monitor(monitor.getId())
                 .minimumOrigins(pool.minimumOrigins())
-                .checkRegions(codes(pool.checkRegions()))
-                .originSteering(List.of(LoadBalancerPoolOriginSteering.builder()
-                        .policy(pool.originSteering().terraformValue()).build()))
-                .origins(pool.origins().stream().map(o -> LoadBalancerPoolOrigins.builder()
+                .originSteering(LoadBalancerPoolOriginSteering.builder()
+                        .policy(pool.originSteering().terraformValue()).build())
+                .origins(pool.origins().stream().sorted(API_ORDER).map(o -> LoadBalancerPoolOrigins.builder()
                         .name(o.name()).address(o.address()).weight(o.weight()).enabled(o.enabled()).build())
                         .toList());
+        // Null check regions probe from every data centre (Enterprise only; validation allows it nowhere else).
+        if (!pool.checkRegions().isEmpty()) {
+            b.checkRegions(codes(pool.checkRegions()));
+        }
         pool.notificationEmail().ifPresent(b::notificationEmail);
         pool.location().ifPresent(l -> b.latitude(l.latitude()).longitude(l.longitude()));
         return new LoadBalancerPool(this, "pool-" + pool.name(), b.build());
@@ -112,27 +134,27 @@ public class CloudflareFailoverLb extends Construct {
                 .zoneId(props.zoneId())
                 .name(props.hostname())
                 .description("Tandem failover for " + props.hostname())
-                .defaultPoolIds(ids)
-                .fallbackPoolId(fallback)
+                .defaultPools(ids)
+                .fallbackPool(fallback)
                 .steeringPolicy(props.steering().terraformValue())
+                .proxied(props.proxied())
                 .sessionAffinity(props.sessionAffinity().terraformValue())
-                .adaptiveRouting(List.of(LoadBalancerAdaptiveRouting.builder()
-                        .failoverAcrossPools(props.failoverAcrossPools()).build()));
-        // Unproxied is the provider's default, and an explicit proxied = false conflicts with ttl
-        // (cloudflare 4.22.0 schema: proxied ConflictsWith ttl, checked whenever both are in the configuration).
-        if (props.proxied()) {
-            b.proxied(true);
-        }
+                .adaptiveRouting(LoadBalancerAdaptiveRouting.builder()
+                        .failoverAcrossPools(props.failoverAcrossPools()).build());
         props.ttl().ifPresent(ttl -> b.ttl(ttl.toSeconds()));
         props.sessionAffinityTtl().ifPresent(ttl -> b.sessionAffinityTtl(ttl.toSeconds()));
         if (props.steering() == SteeringPolicy.GEO) {
-            b.regionPools(byKey(pool -> codes(pool.regions())).entrySet().stream().map(e -> LoadBalancerRegionPools.builder()
-                    .region(e.getKey()).poolIds(e.getValue()).build()).toList());
-            b.countryPools(byKey(OriginPool::countries).entrySet().stream().map(e -> LoadBalancerCountryPools.builder()
-                    .country(e.getKey()).poolIds(e.getValue()).build()).toList());
+            Map<String, List<String>> regionPools = byKey(pool -> codes(pool.regions()));
+            Map<String, List<String>> countryPools = byKey(OriginPool::countries);
+            if (!regionPools.isEmpty()) {
+                b.regionPools(regionPools);
+            }
+            if (!countryPools.isEmpty()) {
+                b.countryPools(countryPools);
+            }
         }
         if (props.steering() == SteeringPolicy.RANDOM) {
-            b.randomSteering(List.of(LoadBalancerRandomSteering.builder().defaultWeight(1).build()));
+            b.randomSteering(LoadBalancerRandomSteering.builder().defaultWeight(1).build());
         }
         return b.build();
     }
@@ -175,6 +197,14 @@ public class CloudflareFailoverLb extends Construct {
     /** @return the load balancer (escape hatch) */
     public LoadBalancer loadBalancer() {
         return loadBalancer;
+    }
+
+    /**
+     * @return the zone's authenticated-origin-pulls setting, when the edge manages it
+     *         ({@link CloudflareFailoverLbProps.BuilderBase#authenticatedOriginPulls}; escape hatch)
+     */
+    public Optional<AuthenticatedOriginPullsSettings> authenticatedOriginPulls() {
+        return Optional.ofNullable(originPulls);
     }
 
     /** Fluent creation in the style of the AWS CDK: {@code CloudflareFailoverLb.Builder.create(scope, id)…build()}. */

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param zoneId              the zone the load balancer answers in
  * @param zoneName            that zone's name
  * @param hostname            the balanced name
+ * @param plan                the zone's Cloudflare plan, which bounds the monitor and the check regions
  * @param health              the health contract the monitor probes
  * @param monitor             probe timing, scheme and port
  * @param pools               one pool per region, in failover order
@@ -26,12 +27,14 @@ import java.util.Optional;
  * @param sessionAffinity     whether a visitor sticks to one origin
  * @param sessionAffinityTtl  how long a visitor stays pinned
  * @param failoverAcrossPools retry a failed request on the next pool
+ * @param authenticatedOriginPulls whether the edge switches the zone's authenticated origin pulls on or off
  */
 public record CloudflareFailoverLbProps(
         String accountId,
         String zoneId,
         String zoneName,
         String hostname,
+        CloudflarePlan plan,
         HealthContract health,
         MonitorSettings monitor,
         List<OriginPool> pools,
@@ -41,7 +44,8 @@ public record CloudflareFailoverLbProps(
         Optional<Duration> ttl,
         SessionAffinity sessionAffinity,
         Optional<Duration> sessionAffinityTtl,
-        boolean failoverAcrossPools) {
+        boolean failoverAcrossPools,
+        AuthenticatedOriginPulls authenticatedOriginPulls) {
 
     /** Copies the pool list as given (nulls stay, for validation to report) and reads a null optional as absent. */
     public CloudflareFailoverLbProps {
@@ -78,6 +82,7 @@ public record CloudflareFailoverLbProps(
         private String zoneId;
         private String zoneName;
         private String hostname;
+        private CloudflarePlan plan = CloudflarePlan.PRO;
         private HealthContract health;
         private MonitorSettings monitor = MonitorSettings.defaults();
         private List<OriginPool> pools;
@@ -88,6 +93,7 @@ public record CloudflareFailoverLbProps(
         private SessionAffinity sessionAffinity = SessionAffinity.NONE;
         private Duration sessionAffinityTtl;
         private boolean failoverAcrossPools = true;
+        private AuthenticatedOriginPulls authenticatedOriginPulls = AuthenticatedOriginPulls.UNMANAGED;
 
         /** For the two builders only. */
         BuilderBase() {
@@ -141,6 +147,22 @@ public record CloudflareFailoverLbProps(
         }
 
         /**
+         * The Cloudflare plan of the zone ({@link #zoneId(String)}): it sets the shortest monitor interval
+         * (60 s Free and Pro, 15 s Business, 10 s Enterprise), the monitor's default interval, and whether
+         * pools may be probed from {@link CloudflareRegion#ALL_REGIONS} or every data centre (Enterprise).
+         * Nothing is sent to Cloudflare: a plan higher than the account's fails at apply.
+         * @default {@link CloudflarePlan#PRO}: the lowest plan whose limits Cloudflare documents, so the
+         * defaults deploy on every plan (the monitor probes every 60 s)
+         *
+         * @param value the zone's plan
+         * @return this builder
+         */
+        public B plan(CloudflarePlan value) {
+            this.plan = value;
+            return self();
+        }
+
+        /**
          * The deployment's health contract: the monitor requests its path and expects its status, as the
          * HAProxy tiers and the clusters do. Required (the same value every layer gets).
          *
@@ -154,7 +176,8 @@ public record CloudflareFailoverLbProps(
 
         /**
          * How Cloudflare probes the origins: timing, scheme and port. @default
-         * {@link MonitorSettings#defaults()}: HTTP on port 80 every 20 s, a dead region is out within 50 s
+         * {@link MonitorSettings#defaults()}: HTTP on port 80 at the plan's default interval (20 s on
+         * Business and Enterprise, a dead region out within 50 s; 60 s on Free and Pro, within 130 s)
          *
          * @param value the settings, e.g. {@code MonitorSettings.builder().port(8080).build()}
          * @return this builder
@@ -260,6 +283,22 @@ public record CloudflareFailoverLbProps(
             return self();
         }
 
+        /**
+         * Whether the edge switches the zone's authenticated origin pulls (Cloudflare presents a client
+         * certificate to the origins) on or off, zone-wide. {@link AuthenticatedOriginPulls#ENABLED} needs a
+         * proxied load balancer and an HTTPS monitor that simulates the zone (so the probes present the
+         * certificate too), and the zone's SSL/TLS mode on Full (strict), which is set outside Tandem (see
+         * README, "The Cloudflare edge"). @default {@link AuthenticatedOriginPulls#UNMANAGED}: the zone's
+         * setting is left as it is
+         *
+         * @param value what the edge does with the zone's setting
+         * @return this builder
+         */
+        public B authenticatedOriginPulls(AuthenticatedOriginPulls value) {
+            this.authenticatedOriginPulls = value;
+            return self();
+        }
+
         @SuppressWarnings("unchecked")
         private B self() {
             return (B) this;
@@ -267,9 +306,9 @@ public record CloudflareFailoverLbProps(
 
         /** @return the props as set so far */
         protected CloudflareFailoverLbProps props() {
-            return new CloudflareFailoverLbProps(accountId, zoneId, zoneName, hostname, health, monitor, pools,
+            return new CloudflareFailoverLbProps(accountId, zoneId, zoneName, hostname, plan, health, monitor, pools,
                     Optional.ofNullable(fallbackPool), steering, proxied, Optional.ofNullable(ttl), sessionAffinity,
-                    Optional.ofNullable(sessionAffinityTtl), failoverAcrossPools);
+                    Optional.ofNullable(sessionAffinityTtl), failoverAcrossPools, authenticatedOriginPulls);
         }
     }
 }

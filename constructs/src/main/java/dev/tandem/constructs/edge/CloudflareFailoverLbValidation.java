@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * Checks {@link CloudflareFailoverLbProps} before any resource is made: every value, the nested
  * settings and pools, and what they must agree on.
  *
- * <p>Sources: cloudflare/cloudflare 4.22.0 ({@code internal/sdkv2provider/schema_cloudflare_load_balancer.go}:
- * {@code proxied} conflicts with {@code ttl}); Cloudflare's API reference for {@code cloudflare_load_balancer}
- * (developers.cloudflare.com/api/terraform/resources/load_balancers: session affinity TTL 1800–604800 s for
- * cookies, 30–3600 s for a header).
+ * <p>Sources: cloudflare/cloudflare 5.22.0 ({@code internal/services/load_balancer/schema.go}: {@code ttl}
+ * "only applies to gray-clouded (unproxied) load balancers"; session affinity TTL 1800–604800 s for
+ * cookies, 30–3600 s for a header); the plan's limits as {@link CloudflarePlan} cites them; authenticated
+ * origin pulls as {@link AuthenticatedOriginPulls} cites them.
  */
 final class CloudflareFailoverLbValidation {
     private static final Pattern CLOUDFLARE_ID = Pattern.compile("^[0-9a-f]{32}$");
@@ -31,13 +31,16 @@ final class CloudflareFailoverLbValidation {
         }
         checkIds(p, props);
         checkNames(p, props);
+        p.present(props.plan(), "plan", "name the zone's Cloudflare plan, e.g. .plan(CloudflarePlan.BUSINESS), or omit "
+                + "it for PRO");
         p.present(props.health(), "health", "pass the deployment's HealthContract: .health(contract)");
         if (p.present(props.monitor(), "monitor", "omit monitor for MonitorSettings.defaults(), or pass settings")) {
-            props.monitor().validate(p.nested("monitor"));
+            props.monitor().validate(p.nested("monitor"), props.plan());
         }
         checkPools(p, props);
         checkSteering(p, props);
         checkDns(p, props);
+        checkOriginPulls(p, props);
         p.throwIfAny();
     }
 
@@ -90,7 +93,7 @@ final class CloudflareFailoverLbValidation {
         for (int i = 0; i < pools.size(); i++) {
             OriginPool pool = pools.get(i);
             String prop = "pools[" + poolKey(pool, i) + "]";
-            pool.validate(p.nested(prop));
+            pool.validate(p.nested(prop), props.plan());
             if (pool.name() != null) {
                 p.require(names.add(pool.name()), prop + ".name", pool.name(), "appears more than once",
                         "give each pool its own name");
@@ -162,7 +165,8 @@ final class CloudflareFailoverLbValidation {
 
     private static void checkDns(Problems p, CloudflareFailoverLbProps props) {
         props.ttl().ifPresent(ttl -> {
-            // The provider refuses ttl beside proxied; a proxied answer is Cloudflare's own address anyway.
+            // A proxied answer is Cloudflare's own address: the TTL would never be used (v5 schema: ttl "only applies
+            // to gray-clouded (unproxied) load balancers").
             if (p.require(!props.proxied(), "ttl", ttl,
                     "cannot be set on a proxied load balancer: Cloudflare answers with its own addresses",
                     "remove ttl, or set proxied(false) to serve origin addresses with that TTL")) {
@@ -191,5 +195,34 @@ final class CloudflareFailoverLbValidation {
                     "must be " + min.toSeconds() + "–" + max.toSeconds() + " s with session affinity " + affinity,
                     "use a TTL in that range, or omit it for Cloudflare's default");
         });
+    }
+
+    /**
+     * Origins that require Cloudflare's client certificate serve only what arrives through the proxy with
+     * it: visitors of an unproxied record reach them directly, and a probe that does not simulate the
+     * zone, or speaks plain HTTP, presents none.
+     */
+    private static void checkOriginPulls(Problems p, CloudflareFailoverLbProps props) {
+        AuthenticatedOriginPulls pulls = props.authenticatedOriginPulls();
+        if (!p.present(pulls, "authenticatedOriginPulls", "omit authenticatedOriginPulls to leave the zone's setting "
+                + "as it is, or pass an AuthenticatedOriginPulls value") || pulls != AuthenticatedOriginPulls.ENABLED) {
+            return;
+        }
+        p.require(props.proxied(), "proxied", false,
+                "cannot be false with authenticatedOriginPulls ENABLED: visitors of a DNS-only record connect to the "
+                        + "origins directly, with no client certificate",
+                "keep proxied(true), or leave authenticatedOriginPulls UNMANAGED");
+        MonitorSettings m = props.monitor();
+        if (m == null) {
+            return;
+        }
+        p.require(m.https(), "monitor.https", false,
+                "must be true with authenticatedOriginPulls ENABLED: the client certificate is presented over TLS, "
+                        + "so a plain-HTTP probe checks a port visitors no longer reach",
+                "use MonitorSettings.builder().https(true), on the port the origins serve HTTPS on");
+        p.require(m.simulateZone(), "monitor.simulateZone", false,
+                "must be true with authenticatedOriginPulls ENABLED: only a probe that simulates the zone presents "
+                        + "its client certificate, so the origins would refuse every probe",
+                "leave simulateZone at its default (true)");
     }
 }

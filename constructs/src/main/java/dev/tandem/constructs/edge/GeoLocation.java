@@ -37,9 +37,10 @@ public record GeoLocation(double latitude, double longitude) {
     }
 
     /**
-     * Checks the ranges the provider accepts ({@code latitude}/{@code longitude} of
-     * {@code cloudflare_load_balancer_pool}, terraform-provider-cloudflare v4.22.0
-     * {@code internal/sdkv2provider/schema_cloudflare_load_balancer_pool.go}).
+     * Checks the ranges of decimal degrees ({@code latitude}/{@code longitude} of
+     * {@code cloudflare_load_balancer_pool}: v4.22.0's
+     * {@code internal/sdkv2provider/schema_cloudflare_load_balancer_pool.go} validated them; v5.22.0's
+     * {@code internal/services/load_balancer_pool/schema.go} leaves them to the API).
      *
      * @param p where problems go, nested under the pool's {@code location}
      */

@@ -6,44 +6,52 @@ import java.util.Optional;
 
 /**
  * How Cloudflare probes the origins; the path, the expected status and the Host header come from the
- * load balancer (its health contract and hostname).
+ * load balancer (its health contract and hostname), the shortest interval from its
+ * {@link CloudflarePlan plan}.
  *
- * <p>The defaults take a dead region out in about a minute: a probe every 20 s with a 5 s timeout,
- * one retry, and two failed probes in a row before an origin is down, so the worst case is
- * 2 × 20 s + (1 + 1) × 5 s = 50 s ({@link #worstCaseDetection()}), with no DNS delay while the
- * record is proxied.
+ * <p>The defaults take a dead region out in about a minute where the plan allows it: a probe every
+ * 20 s (the plan's minimum where that is longer: 60 s on Free and Pro) with a 5 s timeout, one retry,
+ * and two failed probes in a row before an origin is down, so the worst case is
+ * 2 × 20 s + (1 + 1) × 5 s = 50 s ({@link #worstCaseDetection(CloudflarePlan)}), with no DNS delay
+ * while the record is proxied. Probes simulate the load balancer's zone, so they leave Cloudflare with
+ * the zone's settings, authenticated origin pulls included.
  *
  * <pre>{@code
  * MonitorSettings.builder().https(true).interval(Duration.ofSeconds(15)).build()
  * MonitorSettings.defaults().toBuilder().port(8080).build()
  * }</pre>
  *
- * <p>Ranges are those of cloudflare/cloudflare 4.22.0
+ * <p>The timeout, retries and port ranges are the API's as cloudflare/cloudflare 4.22.0 recorded them
  * ({@code internal/sdkv2provider/schema_cloudflare_load_balancer_monitor.go}: timeout 1–10, retries
- * 1–5, port 0–65535, and "interval has to be larger than (retries+1) * probe_timeout"); the 10 s
- * minimum interval is the lowest any Cloudflare plan allows.
+ * 1–5, port 0–65535, and "interval has to be larger than (retries+1) * probe_timeout"); 5.22.0 leaves
+ * them to the API ({@code internal/services/load_balancer_monitor/schema.go} has no validators).
  *
  * @param https           probe over HTTPS (else HTTP)
  * @param customPort      origin port to probe, when not the scheme's default; see {@link #port()}
- * @param interval        time between probes
+ * @param customInterval  time between probes, when not the plan's default; see
+ *                        {@link #interval(CloudflarePlan)}
  * @param timeout         how long one probe may take
  * @param retries         immediate retries of a timed-out probe
  * @param consecutiveDown failed probes in a row before an origin is unhealthy
  * @param consecutiveUp   good probes in a row before it is healthy again
+ * @param simulateZone    probe with the load balancer's zone settings (Cloudflare's "Simulate Zone",
+ *                        the monitor's {@code probe_zone})
  */
-public record MonitorSettings(boolean https, Optional<Integer> customPort, Duration interval, Duration timeout,
-        int retries, int consecutiveDown, int consecutiveUp) {
+public record MonitorSettings(boolean https, Optional<Integer> customPort, Optional<Duration> customInterval,
+        Duration timeout, int retries, int consecutiveDown, int consecutiveUp, boolean simulateZone) {
 
-    /** The lowest interval any Cloudflare plan accepts (issue 11 makes it depend on the plan). */
-    private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
     private static final Duration MAX_TIMEOUT = Duration.ofSeconds(10);
 
     /** Reads a null optional as absent. */
     public MonitorSettings {
         customPort = customPort == null ? Optional.empty() : customPort;
+        customInterval = customInterval == null ? Optional.empty() : customInterval;
     }
 
-    /** @return the defaults: HTTP on port 80, every 20 s, 5 s timeout, 1 retry, 2 down, 2 up */
+    /**
+     * @return the defaults: HTTP on port 80, the plan's default interval, 5 s timeout, 1 retry, 2 down,
+     *         2 up, simulating the zone
+     */
     public static MonitorSettings defaults() {
         return builder().build();
     }
@@ -55,9 +63,10 @@ public record MonitorSettings(boolean https, Optional<Integer> customPort, Durat
 
     /** @return a builder holding these settings, to copy and change */
     public Builder toBuilder() {
-        Builder b = new Builder().https(https).interval(interval).timeout(timeout).retries(retries)
-                .consecutiveDown(consecutiveDown).consecutiveUp(consecutiveUp);
+        Builder b = new Builder().https(https).timeout(timeout).retries(retries).consecutiveDown(consecutiveDown)
+                .consecutiveUp(consecutiveUp).simulateZone(simulateZone);
         customPort.ifPresent(b::port);
+        customInterval.ifPresent(b::interval);
         return b;
     }
 
@@ -67,29 +76,41 @@ public record MonitorSettings(boolean https, Optional<Integer> customPort, Durat
     }
 
     /**
+     * @param plan the zone's plan
+     * @return the time between probes: the custom interval, else {@link CloudflarePlan#defaultMonitorInterval()}
+     */
+    public Duration interval(CloudflarePlan plan) {
+        return customInterval.orElseGet(plan::defaultMonitorInterval);
+    }
+
+    /**
+     * @param plan the zone's plan, which gives the interval when none is set
      * @return the longest time from an origin's death to Cloudflare marking it down: the failure lands
      *         just after a passed probe, then {@code consecutiveDown} probes fail, the last one after all
      *         its attempts time out ({@code consecutiveDown × interval + (retries + 1) × timeout})
      */
-    public Duration worstCaseDetection() {
-        return interval.multipliedBy(consecutiveDown).plus(timeout.multipliedBy(retries + 1L));
+    public Duration worstCaseDetection(CloudflarePlan plan) {
+        return interval(plan).multipliedBy(consecutiveDown).plus(timeout.multipliedBy(retries + 1L));
     }
 
     /** Builds {@link MonitorSettings}. */
     public static final class Builder {
         private boolean https;
         private Integer port;
-        private Duration interval = Duration.ofSeconds(20);
+        private Duration interval;
         private Duration timeout = Duration.ofSeconds(5);
         private int retries = 1;
         private int consecutiveDown = 2;
         private int consecutiveUp = 2;
+        private boolean simulateZone = true;
 
         private Builder() {
         }
 
         /**
-         * Probe over HTTPS instead of HTTP (the certificate is verified). @default false
+         * Probe over HTTPS instead of HTTP. The origin's certificate is verified (the monitor's
+         * {@code allow_insecure} stays false), and the load balancer's hostname goes in the Host header.
+         * @default false
          *
          * @param value true for HTTPS
          * @return this builder
@@ -100,8 +121,8 @@ public record MonitorSettings(boolean https, Optional<Integer> customPort, Durat
         }
 
         /**
-         * The origin port to probe, e.g. the HAProxy tier's HTTP port. @default the scheme's port: 80 for
-         * HTTP, 443 for HTTPS
+         * The origin port to probe, e.g. the HAProxy tier's HTTP or HTTPS port. @default the scheme's
+         * port: 80 for HTTP, 443 for HTTPS
          *
          * @param value 1–65535
          * @return this builder
@@ -113,9 +134,12 @@ public record MonitorSettings(boolean https, Optional<Integer> customPort, Durat
 
         /**
          * Time between two probes; shorter detects a dead region sooner but loads the origins more
-         * (every check region probes). @default 20 s
+         * (every check region probes). @default the load balancer's plan's
+         * {@link CloudflarePlan#defaultMonitorInterval() default}: 60 s on Free and Pro, 20 s on
+         * Business and Enterprise
          *
-         * @param value whole seconds, at least 10 s
+         * @param value whole seconds, at least the plan's minimum (60 s Free and Pro, 15 s Business, 10 s
+         *              Enterprise); null for the plan's default
          * @return this builder
          */
         public Builder interval(Duration value) {
@@ -168,24 +192,37 @@ public record MonitorSettings(boolean https, Optional<Integer> customPort, Durat
             return this;
         }
 
+        /**
+         * Whether probes leave Cloudflare with the load balancer's zone settings (Cloudflare's "Simulate
+         * Zone", the monitor's {@code probe_zone} set to the zone's name), as visitors' requests do: with
+         * authenticated origin pulls on, the probes then present the zone's client certificate, which an
+         * origin that requires one needs. Cloudflare recommends the load balancer's own zone. @default true
+         *
+         * @param value false to probe without the zone's settings
+         * @return this builder
+         */
+        public Builder simulateZone(boolean value) {
+            this.simulateZone = value;
+            return this;
+        }
+
         /** @return the settings; checked when the load balancer is built */
         public MonitorSettings build() {
-            return new MonitorSettings(https, Optional.ofNullable(port), interval, timeout, retries, consecutiveDown,
-                    consecutiveUp);
+            return new MonitorSettings(https, Optional.ofNullable(port), Optional.ofNullable(interval), timeout, retries,
+                    consecutiveDown, consecutiveUp, simulateZone);
         }
     }
 
     /**
-     * Checks the timing and the port.
+     * Checks the timing, against the plan's limits, and the port.
      *
-     * @param p where problems go, nested under {@code monitor}
+     * @param p    where problems go, nested under {@code monitor}
+     * @param plan the load balancer's plan; when null (reported by the load balancer) the interval is
+     *             checked only where it is set
      */
-    public void validate(Problems p) {
-        boolean intervalOk = p.present(interval, "interval", "omit interval for 20 s, or pass a Duration")
-                && wholeSeconds(p, "interval", interval)
-                && p.require(interval.compareTo(MIN_INTERVAL) >= 0, "interval", interval,
-                        "must be at least 10 s (Cloudflare's minimum, on Enterprise plans)",
-                        "use Duration.ofSeconds(10) or more");
+    public void validate(Problems p, CloudflarePlan plan) {
+        boolean intervalOk = customInterval.map(i -> wholeSeconds(p, "interval", i) && minimumInterval(p, i, plan))
+                .orElse(plan != null);
         boolean timeoutOk = p.present(timeout, "timeout", "omit timeout for 5 s, or pass a Duration")
                 && wholeSeconds(p, "timeout", timeout)
                 && p.require(timeout.compareTo(Duration.ofSeconds(1)) >= 0 && timeout.compareTo(MAX_TIMEOUT) <= 0,
@@ -193,17 +230,32 @@ public record MonitorSettings(boolean https, Optional<Integer> customPort, Durat
         boolean retriesOk = p.require(retries >= 1 && retries <= 5, "retries", retries,
                 "must be 1–5 (the provider's range)", "use 1");
         if (intervalOk && timeoutOk && retriesOk) {
+            Duration interval = interval(plan);
             Duration attempts = timeout.multipliedBy(retries + 1L);
             p.require(attempts.compareTo(interval) < 0, "timeout", timeout,
                     "with retries " + retries + ", all attempts take (retries + 1) × timeout = "
                             + attempts.toSeconds() + " s, which must be shorter than the interval ("
-                            + interval.toSeconds() + " s) so one check ends before the next",
+                            + interval.toSeconds() + " s" + (customInterval.isEmpty() ? ", plan " + plan + "'s default" : "")
+                            + ") so one check ends before the next",
                     "lower the timeout or retries, or raise the interval");
         }
         p.require(consecutiveDown >= 1, "consecutiveDown", consecutiveDown, "must be at least 1", "use 2");
         p.require(consecutiveUp >= 1, "consecutiveUp", consecutiveUp, "must be at least 1", "use 2");
         customPort.ifPresent(port -> p.require(port >= 1 && port <= 65535, "port", port, "must be 1–65535",
-                "use the port the HAProxy tier serves HTTP on, or omit port for the scheme's default"));
+                "use the port the HAProxy tier serves on, or omit port for the scheme's default"));
+    }
+
+    private static boolean minimumInterval(Problems p, Duration interval, CloudflarePlan plan) {
+        if (plan == null) {
+            return false;
+        }
+        Duration min = plan.minimumMonitorInterval();
+        return p.require(interval.compareTo(min) >= 0, "interval", interval,
+                "must be at least " + min.toSeconds() + " s on the " + plan + " plan (Cloudflare's minimum"
+                        + (plan.limitsDocumented() ? ")" : " for Pro: Free's is not documented, so Tandem assumes Pro's)"),
+                "use Duration.ofSeconds(" + min.toSeconds() + ") or more, or omit interval for the plan's default ("
+                        + plan.defaultMonitorInterval().toSeconds() + " s); if the account's plan is higher, say so "
+                        + "with plan(CloudflarePlan.…)");
     }
 
     private static boolean wholeSeconds(Problems p, String property, Duration d) {

@@ -106,7 +106,7 @@ public record Origin(String name, String address, double weight, boolean enabled
 
     private void checkAddress(Problems p) {
         if (Ipv4.parse(address).isPresent()) {
-            // A v4 pool origin has no virtual network, so Cloudflare's edge must reach the address over the internet.
+            // Tandem sets no virtual_network_id on an origin, so Cloudflare's edge must reach the address over the internet.
             p.require(!Ipv4Cidr.parse(address + "/32").orElseThrow().isPrivate(), "address", address,
                     "must be a public address: Cloudflare's edge cannot reach a private (RFC 1918) one",
                     "use the instance's public IPv4 address, e.g. HaproxyNode.publicIpv4()");

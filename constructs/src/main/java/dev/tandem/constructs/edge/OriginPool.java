@@ -120,10 +120,11 @@ public record OriginPool(
         }
 
         /**
-         * The Cloudflare regions whose data centres probe the pool; {@link CloudflareRegion#ALL_REGIONS}
-         * alone probes from everywhere (Enterprise plans). @default WEU, EEU
+         * The Cloudflare regions whose data centres probe the pool (three data centres in each). On
+         * Enterprise plans, {@link CloudflareRegion#ALL_REGIONS} alone probes from all thirteen regions and
+         * an empty list from every data centre. @default WEU, EEU
          *
-         * @param value at least one region, each once
+         * @param value regions, each once; at least one unless the plan is Enterprise
          * @return this builder
          */
         public Builder checkRegions(List<CloudflareRegion> value) {
@@ -198,21 +199,21 @@ public record OriginPool(
     }
 
     /**
-     * Checks what one pool can tell on its own; the load balancer checks names and addresses across
-     * pools and what the steering policy needs.
+     * Checks what one pool can tell on its own and what the zone's plan allows; the load balancer checks
+     * names and addresses across pools and what the steering policy needs.
      *
-     * @param p where problems go, nested under the pool, e.g. {@code pools[primary]}
+     * @param p    where problems go, nested under the pool, e.g. {@code pools[primary]}
+     * @param plan the load balancer's plan; when null (reported by the load balancer) the plan's rules are
+     *             not checked
      */
-    public void validate(Problems p) {
+    public void validate(Problems p, CloudflarePlan plan) {
         if (p.present(name, "name", "name the pool, e.g. OriginPool.builder().name(\"tandem-primary\")")) {
             p.require(NAME.matcher(name).matches(), "name", TerraformReferences.shown(name, "pool name"),
                     "must be letters, digits, '-' or '_' (Cloudflare's rule for pool names)", "use e.g. tandem-primary");
         }
         checkOrigins(p);
         if (p.presentElements(checkRegions, "checkRegions", "list the probing regions, e.g. List.of(WEU, EEU)")) {
-            p.require(!checkRegions.isEmpty(), "checkRegions", checkRegions,
-                    "must list at least one region (Cloudflare probes from every data centre only on Enterprise plans)",
-                    "list the regions near the origins, e.g. List.of(WEU, EEU), or ALL_REGIONS on Enterprise");
+            checkRegionsAllowed(p, plan);
             p.require(!checkRegions.contains(CloudflareRegion.ALL_REGIONS) || checkRegions.size() == 1, "checkRegions",
                     checkRegions, "lists ALL_REGIONS beside other regions", "use ALL_REGIONS alone, or list regions");
             unique(p, "checkRegions", checkRegions);
@@ -237,6 +238,21 @@ public record OriginPool(
             unique(p, "countries", countries);
         }
         location.ifPresent(l -> l.validate(p.nested("location")));
+    }
+
+    /** Every data centre (an empty list) and ALL_REGIONS are Enterprise's; see {@link CloudflarePlan}. */
+    private void checkRegionsAllowed(Problems p, CloudflarePlan plan) {
+        if (plan == null) {
+            return;
+        }
+        p.require(!checkRegions.isEmpty() || plan.probesFromEveryDataCentre(), "checkRegions", checkRegions,
+                "is empty, which probes from every Cloudflare data centre: only Enterprise plans may (plan is " + plan + ")",
+                "list the regions near the origins, e.g. List.of(WEU, EEU), or set plan(CloudflarePlan.ENTERPRISE) "
+                        + "if the account has it");
+        p.require(!checkRegions.contains(CloudflareRegion.ALL_REGIONS) || plan.probesFromAllRegions(), "checkRegions",
+                checkRegions, "probes from ALL_REGIONS, which only Enterprise plans may (plan is " + plan + ")",
+                "list the regions near the origins, e.g. List.of(WEU, EEU), or set plan(CloudflarePlan.ENTERPRISE) "
+                        + "if the account has it");
     }
 
     private void checkOrigins(Problems p) {

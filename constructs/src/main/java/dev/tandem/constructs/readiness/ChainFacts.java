@@ -17,7 +17,7 @@ final class ChainFacts {
     static String monitor(CloudflareFailoverLb edge) {
         MonitorSettings m = edge.props().monitor();
         return "GET " + edge.props().health().path() + " on " + (m.https() ? "HTTPS " : "HTTP ") + m.port() + ", expects "
-                + edge.props().health().expectedStatus() + ", every " + Durations.text(m.interval());
+                + edge.props().health().expectedStatus() + ", every " + Durations.text(m.interval(edge.props().plan()));
     }
 
     static String routing(CloudflareFailoverLb edge) {

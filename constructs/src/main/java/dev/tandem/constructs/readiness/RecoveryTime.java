@@ -1,13 +1,17 @@
 package dev.tandem.constructs.readiness;
 
 import dev.tandem.constructs.edge.CloudflareFailoverLbProps;
+import dev.tandem.constructs.edge.CloudflarePlan;
 import dev.tandem.constructs.edge.MonitorSettings;
 import dev.tandem.constructs.haproxy.CheckTiming;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@link Rule#RECOVERY_TIME}: the worst-case failover of the active region, layer by layer.
@@ -23,7 +27,7 @@ import java.util.Optional;
  * <p>Only the active region (first pool) counts: a failing standby moves no traffic.
  */
 final class RecoveryTime {
-    /** Cloudflare's TTL of an unproxied load-balanced record when none is set (provider 4.x). */
+    /** Cloudflare's TTL of an unproxied load-balanced record when none is set (the API's default). */
     static final Duration CLOUDFLARE_DEFAULT_TTL = Duration.ofSeconds(30);
 
     private RecoveryTime() {
@@ -40,10 +44,11 @@ final class RecoveryTime {
             MonitorSettings m = props.monitor();
             String path = edge.getNode().getPath();
             layers.add(new LayerTime("cloudflare", path,
-                    "consecutiveDown " + m.consecutiveDown() + " × interval " + Durations.text(m.interval())
+                    "consecutiveDown " + m.consecutiveDown() + " × interval " + Durations.text(m.interval(props.plan()))
                             + " + (retries " + m.retries() + " + 1) × timeout " + Durations.text(m.timeout()),
-                    m.worstCaseDetection(),
-                    "a lower monitor interval (10 s at least), timeout, retries or consecutiveDown"));
+                    m.worstCaseDetection(props.plan()),
+                    "a lower monitor interval (at least " + minimums(props.plan()) + "; plan(…) names the "
+                            + "account's), timeout, retries or consecutiveDown"));
             Duration ttl = props.proxied() ? Duration.ZERO : props.ttl().orElse(CLOUDFLARE_DEFAULT_TTL);
             layers.add(new LayerTime("dns", path,
                     props.proxied() ? "proxied: Cloudflare switches pools itself, no DNS change"
@@ -51,6 +56,12 @@ final class RecoveryTime {
                     ttl, "proxied(true), or a lower ttl (30 s at least)"));
         });
         return layers;
+    }
+
+    /** @return each plan's minimum interval, the given plan's first, e.g. "60 s on PRO, 15 s on BUSINESS, …" */
+    private static String minimums(CloudflarePlan plan) {
+        return Stream.concat(Stream.of(plan), Arrays.stream(CloudflarePlan.values()).filter(p -> p.compareTo(plan) > 0))
+                .map(p -> Durations.text(p.minimumMonitorInterval()) + " on " + p).collect(Collectors.joining(", "));
     }
 
     /** @return the readiness probe's worst case, when the app has a readiness probe */

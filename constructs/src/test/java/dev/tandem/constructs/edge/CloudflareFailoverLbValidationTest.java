@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -66,11 +67,12 @@ class CloudflareFailoverLbValidationTest {
                 reject("hostname", "null", "is required", b -> b.hostname(null)),
                 reject("health", "null", "is required", b -> b.health(null)),
                 reject("monitor", "null", "is required", b -> b.monitor(null)),
+                reject("plan", "null", "is required", b -> b.plan(null)),
+                reject("authenticatedOriginPulls", "null", "is required", b -> b.authenticatedOriginPulls(null)),
                 reject("pools", "null", "is required", b -> b.pools(null)),
                 reject("pools", "[", "must not contain null", b -> b.pools(Arrays.asList(primary(), null))),
                 reject("steering", "null", "is required", b -> b.steering(null)),
                 reject("sessionAffinity", "null", "is required", b -> b.sessionAffinity(null)),
-                reject("monitor.interval", "null", "is required", monitor(m -> m.interval(null))),
                 reject("monitor.timeout", "null", "is required", monitor(m -> m.timeout(null))),
                 reject("pools[0].name", "null", "is required", primaryPool(p -> p.name(null))),
                 reject("pools[primary].origins", "null", "is required", primaryPool(p -> p.origins(null))),
@@ -144,11 +146,14 @@ class CloudflareFailoverLbValidationTest {
                         primaryOrigin(Origin.builder().name("p1").address("198.51.100.1").enabled(false).build())),
                 reject("pools[primary].origins", "[]", "needs at least one origin", primaryPool(p -> p.origins(List.of()))),
                 reject("monitor.timeout", "PT10S", "(retries + 1) × timeout = 20 s",
-                        monitor(m -> m.interval(Duration.ofSeconds(15)).timeout(Duration.ofSeconds(10)))),
+                        business(monitor(m -> m.interval(Duration.ofSeconds(15)).timeout(Duration.ofSeconds(10))))),
                 reject("monitor.timeout", "PT5S", "(retries + 1) × timeout = 15 s, which must be shorter than the interval (15 s)",
-                        monitor(m -> m.interval(Duration.ofSeconds(15)).retries(2))),
+                        business(monitor(m -> m.interval(Duration.ofSeconds(15)).retries(2)))),
+                reject("monitor.timeout", "PT10S", "= 30 s, which must be shorter than the interval (20 s, plan BUSINESS's default)",
+                        business(monitor(m -> m.timeout(Duration.ofSeconds(10)).retries(2)))),
                 reject("pools[primary].checkRegions", "[ALL_REGIONS, WEU]", "lists ALL_REGIONS beside other regions",
-                        primaryPool(p -> p.checkRegions(List.of(CloudflareRegion.ALL_REGIONS, CloudflareRegion.WEU)))),
+                        plan(CloudflarePlan.ENTERPRISE, primaryPool(p -> p.checkRegions(List.of(CloudflareRegion.ALL_REGIONS,
+                                CloudflareRegion.WEU))))),
                 reject("pools[primary].regions", "[ALL_REGIONS]", "cannot contain ALL_REGIONS",
                         b -> primaryPool(p -> p.regions(List.of(CloudflareRegion.ALL_REGIONS))).apply(b)
                                 .steering(SteeringPolicy.GEO)),
@@ -185,7 +190,6 @@ class CloudflareFailoverLbValidationTest {
                 reject("pools[tandem.primary].name", "tandem.primary", "letters, digits, '-' or '_'",
                         primaryPool(p -> p.name("tandem.primary"))),
                 reject("pools[0].name", "\"\"", "letters, digits, '-' or '_'", primaryPool(p -> p.name(""))),
-                reject("pools[primary].checkRegions", "[]", "at least one region", primaryPool(p -> p.checkRegions(List.of()))),
                 reject("pools[primary].countries", "fr", "ISO 3166-1 alpha-2 country code in upper case",
                         geoCountry("fr")),
                 reject("pools[primary].countries", "UK", "ISO 3166-1 alpha-2", geoCountry("UK")),
@@ -227,10 +231,8 @@ class CloudflareFailoverLbValidationTest {
                 reject("pools[primary].origins[p1].weight", "NaN", "between 0 and 1", weight(Double.NaN)),
                 reject("pools[primary].minimumOrigins", "0", "between 1 and the number of enabled origins",
                         primaryPool(p -> p.minimumOrigins(0))),
-                reject("monitor.interval", "PT5S", "at least 10 s", monitor(m -> m.interval(Duration.ofSeconds(5))
-                        .timeout(Duration.ofSeconds(1)))),
                 reject("monitor.interval", "PT20.5S", "must be whole seconds", monitor(m -> m.interval(Duration.ofMillis(20500)))),
-                reject("monitor.interval", "PT-20S", "at least 10 s", monitor(m -> m.interval(Duration.ofSeconds(-20)))),
+                reject("monitor.interval", "PT-20S", "at least 60 s on the PRO plan", monitor(m -> m.interval(Duration.ofSeconds(-20)))),
                 reject("monitor.timeout", "PT0.5S", "must be whole seconds", monitor(m -> m.timeout(Duration.ofMillis(500)))),
                 reject("monitor.timeout", "PT0S", "must be 1–10 s", monitor(m -> m.timeout(Duration.ZERO))),
                 reject("monitor.timeout", "PT11S", "must be 1–10 s", monitor(m -> m.interval(Duration.ofMinutes(1))
@@ -253,6 +255,73 @@ class CloudflareFailoverLbValidationTest {
                         affinity(SessionAffinity.HEADER, Duration.ofSeconds(10))),
                 reject("sessionAffinityTtl", "PT1H0.5S", "must be whole seconds",
                         affinity(SessionAffinity.COOKIE, Duration.ofMillis(3_600_500))));
+    }
+
+    /** @return {@code change} on a load balancer of {@code plan} */
+    private static UnaryOperator<CloudflareFailoverLb.Builder> plan(CloudflarePlan plan,
+            UnaryOperator<CloudflareFailoverLb.Builder> change) {
+        return b -> change.apply(b.plan(plan));
+    }
+
+    private static UnaryOperator<CloudflareFailoverLb.Builder> business(UnaryOperator<CloudflareFailoverLb.Builder> change) {
+        return plan(CloudflarePlan.BUSINESS, change);
+    }
+
+    @ParameterizedTest(name = "{0}: {1} s refused, {2} s accepted")
+    @CsvSource({"FREE, 59, 60", "PRO, 59, 60", "BUSINESS, 14, 15", "ENTERPRISE, 9, 10"})
+    void theMonitorIntervalIsAtLeastThePlansMinimum(CloudflarePlan plan, long refused, long accepted) {
+        UnaryOperator<MonitorSettings.Builder> shortTimeout = m -> m.timeout(Duration.ofSeconds(4));
+
+        rejects(plan(plan, monitor(m -> shortTimeout.apply(m).interval(Duration.ofSeconds(refused)))), "monitor.interval",
+                "PT" + refused + "S", "must be at least " + accepted + " s on the " + plan + " plan");
+        plan(plan, monitor(m -> shortTimeout.apply(m).interval(Duration.ofSeconds(accepted))))
+                .apply(minimal(TestStacks.emptyStack())).build();
+    }
+
+    @Test
+    void freesMinimumIsSaidToBeAssumed() {
+        assertThatThrownBy(() -> minimal(TestStacks.emptyStack()).plan(CloudflarePlan.FREE)
+                .monitor(MonitorSettings.builder().interval(Duration.ofSeconds(30)).build()).build())
+                .hasMessageContaining("Free's is not documented, so Tandem assumes Pro's");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"FREE", "PRO", "BUSINESS"})
+    void onlyEnterpriseProbesFromEveryDataCentreOrAllRegions(CloudflarePlan plan) {
+        rejects(plan(plan, primaryPool(p -> p.checkRegions(List.of()))), "pools[primary].checkRegions", "[]",
+                "probes from every Cloudflare data centre: only Enterprise plans may (plan is " + plan + ")");
+        rejects(plan(plan, primaryPool(p -> p.checkRegions(List.of(CloudflareRegion.ALL_REGIONS)))),
+                "pools[primary].checkRegions", "[ALL_REGIONS]", "only Enterprise plans may (plan is " + plan + ")");
+    }
+
+    @Test
+    void enterpriseProbesFromEveryDataCentre() {
+        minimal(TestStacks.emptyStack()).plan(CloudflarePlan.ENTERPRISE)
+                .pools(List.of(primary().toBuilder().checkRegions(List.of()).build(), secondary())).build();
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource
+    void authenticatedOriginPullsNeedAProxiedRecordAndAnHttpsProbeThatSimulatesTheZone(String property, String value,
+            String why, UnaryOperator<CloudflareFailoverLb.Builder> change) {
+        rejects(b -> change.apply(b.authenticatedOriginPulls(AuthenticatedOriginPulls.ENABLED)
+                .monitor(MonitorSettings.builder().https(true).build())), property, value, why);
+    }
+
+    static Stream<Arguments> authenticatedOriginPullsNeedAProxiedRecordAndAnHttpsProbeThatSimulatesTheZone() {
+        return Stream.of(
+                reject("proxied", "false", "visitors of a DNS-only record connect to the origins directly",
+                        b -> b.proxied(false)),
+                reject("monitor.https", "false", "a plain-HTTP probe checks a port visitors no longer reach",
+                        b -> b.monitor(MonitorSettings.builder().build())),
+                reject("monitor.simulateZone", "false", "only a probe that simulates the zone presents",
+                        b -> b.monitor(MonitorSettings.builder().https(true).simulateZone(false).build())));
+    }
+
+    @Test
+    void switchingAuthenticatedOriginPullsOffNeedsNoHttpsProbe() {
+        minimal(TestStacks.emptyStack()).authenticatedOriginPulls(AuthenticatedOriginPulls.DISABLED).proxied(false)
+                .build();
     }
 
     private static UnaryOperator<CloudflareFailoverLb.Builder> geoCountry(String country) {
@@ -288,8 +357,8 @@ class CloudflareFailoverLbValidationTest {
     static Stream<Arguments> valuesAtTheEdgesOfTheirDomainAreAccepted() {
         return Stream.of(
                 arguments("the zone apex as hostname", (UnaryOperator<CloudflareFailoverLb.Builder>) b -> b.hostname("example.com")),
-                arguments("a 10 s interval with a 4 s timeout and one retry", monitor(m -> m.interval(Duration.ofSeconds(10))
-                        .timeout(Duration.ofSeconds(4)))),
+                arguments("a 10 s interval with a 4 s timeout and one retry on Enterprise", plan(CloudflarePlan.ENTERPRISE,
+                        monitor(m -> m.interval(Duration.ofSeconds(10)).timeout(Duration.ofSeconds(4))))),
                 arguments("a 10 s timeout and 5 retries every 61 s", monitor(m -> m.interval(Duration.ofSeconds(61))
                         .timeout(Duration.ofSeconds(10)).retries(5))),
                 arguments("port 65535", monitor(m -> m.port(65535))),
@@ -298,7 +367,8 @@ class CloudflareFailoverLbValidationTest {
                         Origin.builder().name("p2").address("198.51.100.2").weight(0).build())))),
                 arguments("a host name origin", address("haproxy-1.paris.example.com")),
                 arguments("an e-mail address with a plus and an upper-case domain", email("ops+lb@Example.COM")),
-                arguments("ALL_REGIONS alone", primaryPool(p -> p.checkRegions(List.of(CloudflareRegion.ALL_REGIONS)))),
+                arguments("ALL_REGIONS alone on Enterprise", plan(CloudflarePlan.ENTERPRISE,
+                        primaryPool(p -> p.checkRegions(List.of(CloudflareRegion.ALL_REGIONS))))),
                 arguments("a 30 s TTL on an unproxied record",
                         (UnaryOperator<CloudflareFailoverLb.Builder>) b -> b.proxied(false).ttl(Duration.ofSeconds(30))),
                 arguments("a week of cookie affinity", affinity(SessionAffinity.COOKIE, Duration.ofDays(7))),

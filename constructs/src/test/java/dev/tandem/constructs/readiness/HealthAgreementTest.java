@@ -74,4 +74,17 @@ class HealthAgreementTest {
         assertThat(c.found()).isEqualTo("HTTP 8080");
         assertThat(c.required()).contains("(80)");
     }
+
+    @Test
+    void anHttpsEdgeMonitorNeedsATierThatBindsTlsOnItsPort() {
+        ReadinessFixture f = new ReadinessFixture();
+        f.edge = b -> b.monitor(dev.tandem.constructs.edge.MonitorSettings.builder().https(true).build());
+
+        CheckResult c = check(f.evaluate(), Rule.HEALTH_CONTRACT, "edge/lb", "monitor.port (pool orders-primary)");
+
+        assertThat(c.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(c.found()).isEqualTo("HTTPS 443");
+        assertThat(c.required()).contains("binds for HTTPS (none)");
+        assertThat(c.fix()).contains("give the tier a TLS certificate");
+    }
 }

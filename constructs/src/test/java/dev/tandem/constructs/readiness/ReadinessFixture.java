@@ -3,8 +3,8 @@ package dev.tandem.constructs.readiness;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Testing;
 import dev.tandem.providers.aws.provider.AwsProvider;
-import com.hashicorp.cdktf.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
+import dev.tandem.constructs.edge.CloudflarePlan;
 import dev.tandem.constructs.edge.Origin;
 import dev.tandem.constructs.edge.OriginPool;
 import dev.tandem.constructs.haproxy.HaproxyTier;
@@ -17,6 +17,7 @@ import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.constructs.table.Attribute;
 import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.TableReplica;
+import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.providers.ovh.provider.OvhProvider;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ final class ReadinessFixture {
         CloudflareProvider.Builder.create(edgeStack, "cloudflare").build();
         CloudflareFailoverLb.Builder lb = CloudflareFailoverLb.Builder.create(edgeStack, "lb")
                 .accountId(PROJECT).zoneId(ZONE).zoneName("example.com").hostname("app.example.com")
+                .plan(CloudflarePlan.BUSINESS)
                 .health(health)
                 .pools(List.of(pool("primary", tier(primary), primaryOrigins), pool("secondary", tier(secondary), o -> o)));
         edge.accept(lb);

@@ -3,6 +3,7 @@ package dev.tandem.constructs.readiness;
 import static dev.tandem.constructs.readiness.ReadinessFixture.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.constructs.edge.CloudflarePlan;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,5 +51,20 @@ class RecoveryTimeTest {
         CheckResult c = check(report, Rule.RECOVERY_TIME, "edge/lb", "rto");
         assertThat(c.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(c.fix()).startsWith("the costliest layer is dns at edge/lb (300 s").contains("proxied(true)");
+    }
+
+    @Test
+    void onTheProPlanTheMonitorsDefaultIntervalIsSixtySecondsAndTheFixNamesEachPlansMinimum() {
+        ReadinessFixture f = new ReadinessFixture();
+        f.edge = b -> b.plan(CloudflarePlan.PRO);
+
+        ReadinessReport report = f.evaluate();
+
+        assertThat(report.recoveryTime()).filteredOn(t -> t.layer().equals("cloudflare")).singleElement()
+                .satisfies(t -> assertThat(t.worstCase()).isEqualTo(Duration.ofSeconds(130)))
+                .satisfies(t -> assertThat(t.formula()).contains("interval 60 s"));
+        CheckResult c = check(report, Rule.RECOVERY_TIME, "edge/lb", "rto");
+        assertThat(c.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(c.fix()).contains("at least 60 s on PRO, 15 s on BUSINESS, 10 s on ENTERPRISE");
     }
 }

@@ -157,7 +157,7 @@ class DeploymentBatteryTest {
                         .regions(List.of(new RegionSpec(null, null, null, null, 100, null, null), milan().build())).build())
                         .at("DeploymentSpec", "regions[0].awsRegion", "null", "must be an AWS region"),
                 rejects("an edge made with its record constructor, every value null", () -> deployment()
-                        .edge(new EdgeSpec(null, null, null, null, null)).build())
+                        .edge(new EdgeSpec(null, null, null, null, null, null)).build())
                         .at("DeploymentSpec", "edge.hostname", "null", "is required"),
                 rejects("edge stackName null", () -> deployment().edge(edge().stackName(null).build()).build())
                         .at("EdgeSpec", "stackName", "null", "must be a DNS label"),
