@@ -32,7 +32,10 @@ class EdgeStackTest {
 
     @Test
     void anEdgeSpecWithoutAPlanIsOnPro() {
-        assertThat(EdgeSpec.builder().build().plan()).isEqualTo(CloudflarePlan.PRO);
+        EdgeSpec reference = ReferenceDeployment.spec().edge();
+        assertThat(EdgeSpec.builder().accountId(reference.accountId()).zoneId(reference.zoneId())
+                .zoneName(reference.zoneName()).hostname(reference.hostname()).build().plan())
+                .isEqualTo(CloudflarePlan.PRO);
     }
 
     @Test
@@ -46,8 +49,8 @@ class EdgeStackTest {
 
     @Test
     void aMissingPlanIsTheEdgesProblem() {
-        assertThatThrownBy(() -> DeploymentStacks.build(Testing.app(), onPlan(null)))
+        assertThatThrownBy(() -> onPlan(null))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("edge/failover: plan = null — is required");
+                .hasMessageContaining("EdgeSpec: plan = null — is required");
     }
 }

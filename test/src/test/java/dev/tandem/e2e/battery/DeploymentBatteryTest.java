@@ -377,7 +377,7 @@ class DeploymentBatteryTest {
                         .at("paris/haproxy", "checkInterval", "PT1.5S", ""),
                 rejects("a monitor interval below Cloudflare's minimum", () -> deployment()
                         .customizeEdge(lb -> lb.monitor(MonitorSettings.builder().interval(Duration.ofSeconds(5)).build()))
-                        .build()).at("edge/failover", "monitor.interval", "PT5S", "at least 10 s"),
+                        .build()).at("edge/failover", "monitor.interval", "PT5S", "must be at least 60 s on the PRO plan"),
                 rejects("monitor retries above the provider's range", () -> deployment()
                         .customizeEdge(lb -> lb.monitor(MonitorSettings.builder().retries(9).build())).build())
                         .at("edge/failover", "monitor.retries", "9", "1–5"),
