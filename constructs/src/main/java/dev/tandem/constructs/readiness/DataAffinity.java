@@ -84,8 +84,8 @@ final class DataAffinity {
             return "the region stays in rotation (its health does not include the data) while every request "
                     + "that needs the data fails, until " + w.awsRegion() + " returns";
         }
-        String drained = "/healthz fails, readiness drains the pods (not restarted), HAProxy marks the app down "
-                + "and answers 503";
+        String drained = region.app().props().app().health().path() + " fails, readiness drains the pods (not "
+                + "restarted), HAProxy marks the app down and answers 503";
         return active ? drained + ", the edge fails over within " + failover + " (the same chain as an app failure)"
                 : drained + "; the edge marks this standby's pool unhealthy: clients see nothing, but there is no "
                         + "failover target until " + w.awsRegion() + " returns";

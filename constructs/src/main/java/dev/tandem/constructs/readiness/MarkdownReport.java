@@ -89,8 +89,9 @@ final class MarkdownReport {
             RegionChain region = chain.regions().get(i);
             String n = String.valueOf(i + 1);
             DataAffinity.wiring(region).ifPresent(w -> {
+                String path = region.app().props().app().health().path();
                 out.add("    app" + n + (region.app().props().app().health().includesData()
-                        ? " -->|\"data: /healthz checks it\"| " : " -.->|\"data: not in /healthz\"| ")
+                        ? " -->|\"data: " + path + " checks it\"| " : " -.->|\"data: not in " + path + "\"| ")
                         + "data" + n + "[(\"" + label("DynamoDB in " + w.awsRegion(), DataAffinity.copies(chain, w),
                                 "identity " + w.identity()) + "\")]");
                 unwired.removeIf(t -> w.tableNames().contains(t.props().tableName()));
@@ -188,8 +189,8 @@ final class MarkdownReport {
         out.add("- Each identity may act on its own region's copy only, so the surviving region never depends on "
                 + "the failed one; its access key keeps authenticating even while IAM's control plane (us-east-1) "
                 + "is impaired, since IAM authenticates in every region from its own data plane.");
-        out.add("- /healthz must answer within the health contract's timeout when DynamoDB hangs: give the "
-                + "client a timeout below it, or the probe's timeout decides.");
+        out.add("- The health path must answer within the health contract's timeout when DynamoDB hangs: give "
+                + "the client a timeout below it, or the probe's timeout decides.");
         out.add("- Both AWS regions down: no region has its data; every pool fails its monitor and the edge "
                 + "has nowhere healthy to send traffic.");
         out.add("");
