@@ -1,5 +1,7 @@
 package dev.tandem.stacks;
 
+import dev.tandem.constructs.access.AppDataAccess;
+import dev.tandem.constructs.access.TableAccess;
 import dev.tandem.constructs.core.AwsRegions;
 import dev.tandem.constructs.core.DnsNames;
 import dev.tandem.constructs.core.Problems;
@@ -19,6 +21,7 @@ import dev.tandem.constructs.table.GlobalTableValidation;
 import dev.tandem.constructs.table.TableReplica;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,11 +62,13 @@ public final class DeploymentSpec {
     private final List<AcceptedRisk> acceptedRisks;
     private final Optional<String> drReadinessSkipReason;
     private final List<GlobalTableProps> tables;
+    private final Map<String, TableAccess> tableAccess;
     private final RegionCustomizer<RegionNetwork.Builder> network;
     private final RegionCustomizer<K8sAppCluster.Builder> cluster;
     private final RegionCustomizer<AppSpec.Builder> app;
     private final RegionCustomizer<HaproxyTier.Builder> haproxy;
     private final RegionCustomizer<TableReplica.Builder> replica;
+    private final RegionCustomizer<AppDataAccess.Builder> dataAccess;
     private final Consumer<CloudflareFailoverLb.Builder> edgeLoadBalancer;
 
     private DeploymentSpec(Builder b) {
@@ -80,11 +85,13 @@ public final class DeploymentSpec {
         this.acceptedRisks = b.acceptedRisks;
         this.drReadinessSkipReason = Optional.ofNullable(b.drReadinessSkipReason);
         this.tables = b.tables;
+        this.tableAccess = b.tableAccess;
         this.network = b.network;
         this.cluster = b.cluster;
         this.app = b.app;
         this.haproxy = b.haproxy;
         this.replica = b.replica;
+        this.dataAccess = b.dataAccess;
         this.edgeLoadBalancer = b.edgeLoadBalancer;
     }
 
@@ -97,8 +104,8 @@ public final class DeploymentSpec {
     public Builder toBuilder() {
         Builder b = new Builder().appName(appName).appImage(appImage).sshKeyName(sshKeyName).ovhEndpoint(ovhEndpoint)
                 .ovhCloudProject(ovhCloudProject).regions(regions).edge(edge).health(health).backend(backend)
-                .drTargets(drTargets).acceptedRisks(acceptedRisks).tables(tables)
-                .customizeNetwork(network).customizeCluster(cluster).customizeApp(app).customizeHaproxy(haproxy).customizeReplica(replica)
+                .drTargets(drTargets).acceptedRisks(acceptedRisks).tables(tables).tableAccess(tableAccess)
+                .customizeNetwork(network).customizeCluster(cluster).customizeApp(app).customizeHaproxy(haproxy).customizeReplica(replica).customizeDataAccess(dataAccess)
                 .customizeEdge(edgeLoadBalancer);
         drReadinessSkipReason.ifPresent(b::skipDrReadiness);
         return b;
@@ -174,6 +181,23 @@ public final class DeploymentSpec {
         return tables;
     }
 
+    /** @return how the app uses each table, by table name, as set; tables not listed are read and written */
+    public Map<String, TableAccess> tableAccess() {
+        return tableAccess;
+    }
+
+    /**
+     * @param tableName one of {@link #tables()}' names
+     * @return how the app uses that table: as set in {@link #tableAccess()}, else {@link TableAccess#readWrite()}
+     */
+    public TableAccess tableAccess(String tableName) {
+        return tableAccess.getOrDefault(tableName, TableAccess.readWrite());
+    }
+
+    RegionCustomizer<AppDataAccess.Builder> dataAccessCustomizer() {
+        return dataAccess;
+    }
+
     RegionCustomizer<RegionNetwork.Builder> networkCustomizer() {
         return network;
     }
@@ -213,11 +237,13 @@ public final class DeploymentSpec {
         private List<AcceptedRisk> acceptedRisks = List.of();
         private String drReadinessSkipReason;
         private List<GlobalTableProps> tables = List.of();
+        private Map<String, TableAccess> tableAccess = Map.of();
         private RegionCustomizer<RegionNetwork.Builder> network = RegionCustomizer.none();
         private RegionCustomizer<K8sAppCluster.Builder> cluster = RegionCustomizer.none();
         private RegionCustomizer<AppSpec.Builder> app = RegionCustomizer.none();
         private RegionCustomizer<HaproxyTier.Builder> haproxy = RegionCustomizer.none();
         private RegionCustomizer<TableReplica.Builder> replica = RegionCustomizer.none();
+        private RegionCustomizer<AppDataAccess.Builder> dataAccess = RegionCustomizer.none();
         private Consumer<CloudflareFailoverLb.Builder> edgeLoadBalancer = lb -> { };
 
         private Builder() {
@@ -349,6 +375,30 @@ public final class DeploymentSpec {
         }
 
         /**
+         * How the app uses some of the tables, by table name: access level, stream reads, the name of its
+         * {@code TANDEM_TABLE_<LOGICAL>} variable. Each region's app gets an IAM identity allowed exactly
+         * that on its own region's copy of each table.
+         *
+         * @param value e.g. {@code Map.of("orders", TableAccess.builder().level(AccessLevel.READ_ONLY).build())};
+         *              @default {@link TableAccess#readWrite()} for every table
+         * @return this builder
+         */
+        public Builder tableAccess(Map<String, TableAccess> value) {
+            this.tableAccess = value;
+            return this;
+        }
+
+        /**
+         * @param value adjusts each region's {@link AppDataAccess}, the app's AWS identity (user name,
+         *              access keys for a rotation…); @default no change
+         * @return this builder
+         */
+        public Builder customizeDataAccess(RegionCustomizer<AppDataAccess.Builder> value) {
+            this.dataAccess = value;
+            return this;
+        }
+
+        /**
          * @param value adjusts each region's {@link RegionNetwork} (gateway, DHCP range…); @default no change
          * @return this builder
          */
@@ -433,13 +483,16 @@ public final class DeploymentSpec {
             checkRegions(p);
             checkEdge(p);
             checkTables(p);
-            String noHook = "pass a hook, or leave it unset for no change";
-            p.present(network, "customizeNetwork", noHook);
-            p.present(cluster, "customizeCluster", noHook);
-            p.present(app, "customizeApp", noHook);
-            p.present(haproxy, "customizeHaproxy", noHook);
-            p.present(replica, "customizeReplica", noHook);
-            p.present(edgeLoadBalancer, "customizeEdge", noHook);
+            // Not Map.of: it refuses the null hook this loop is there to report.
+            Map<String, Object> hooks = new LinkedHashMap<>();
+            hooks.put("customizeNetwork", network);
+            hooks.put("customizeCluster", cluster);
+            hooks.put("customizeApp", app);
+            hooks.put("customizeHaproxy", haproxy);
+            hooks.put("customizeReplica", replica);
+            hooks.put("customizeDataAccess", dataAccess);
+            hooks.forEach((name, hook) -> p.present(hook, name, "pass a hook, or leave it unset for no change"));
+            p.present(edgeLoadBalancer, "customizeEdge", "pass a hook, or leave it unset for no change");
             p.throwIfAny();
             return new DeploymentSpec(this.copied());
         }
@@ -448,6 +501,7 @@ public final class DeploymentSpec {
             regions = Values.list(regions);
             acceptedRisks = Values.list(acceptedRisks);
             tables = Values.list(tables);
+            tableAccess = Values.sortedMap(tableAccess);
             return this;
         }
 
@@ -527,6 +581,16 @@ public final class DeploymentSpec {
                 String name = table.tableName();
                 p.require(name == null || names.add(name), "tables[" + i + "].tableName", name,
                         "appears more than once", "give each table its own name");
+            }
+            if (p.present(tableAccess, "tableAccess", "pass Map.of() to read and write every table")) {
+                tableAccess.forEach((name, access) -> {
+                    String at = "tableAccess[" + name + "]";
+                    p.require(names.contains(name), at, name, "names no table of tables()",
+                            "use the tableName of one of the tables, or remove the entry");
+                    if (p.present(access, at, "use TableAccess.readWrite() or TableAccess.builder()…build()")) {
+                        access.validate(p.nested(at), name);
+                    }
+                });
             }
         }
     }

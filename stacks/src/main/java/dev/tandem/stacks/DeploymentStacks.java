@@ -4,18 +4,17 @@ import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.readiness.DrReadiness;
 import dev.tandem.constructs.readiness.DrReadinessCheck;
 import dev.tandem.constructs.table.GlobalTable;
-import dev.tandem.constructs.table.GlobalTableProps;
 import dev.tandem.constructs.table.TableReplica;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import software.constructs.Construct;
 
 /**
  * Turns a {@link DeploymentSpec} into its stacks: one {@link RegionStack} per region, every table in
- * the first region with a {@link TableReplica} in each other region's stack, the {@link EdgeStack},
- * and the DR readiness pass (or its visible opt-out). The same code builds the reference deployment
+ * the first region with a {@link TableReplica} in each other region's stack, each region's app wired
+ * to its own copy through its own AWS identity, the {@link EdgeStack}, and the DR readiness pass (or
+ * its visible opt-out). The same code builds the reference deployment
  * and any team's own: only the description differs.
  *
  * <pre>{@code
@@ -55,44 +54,13 @@ public final class DeploymentStacks {
         p.throwIfAny();
         List<RegionStack> regions = new ArrayList<>();
         for (RegionSpec region : spec.regions()) {
-            regions.add(new RegionStack(app, spec, region));
+            regions.add(new RegionStack(app, spec, region, regions.stream().findFirst()));
         }
-        checkTableIds(regions, spec.tables());
-        List<GlobalTable> tables = new ArrayList<>();
-        for (GlobalTableProps props : spec.tables()) {
-            tables.add(table(regions, props, spec));
-        }
+        List<GlobalTable> tables = regions.get(0).globalTables();
         EdgeStack edge = new EdgeStack(app, spec, regions);
         DrReadinessCheck dr = spec.drReadinessSkipReason().map(reason -> DrReadiness.skip(app, reason))
                 .orElseGet(() -> DrReadiness.enable(app, spec.health(), spec.drTargets(), spec.acceptedRisks()));
         return new DeploymentStacks(regions, edge, tables, dr);
-    }
-
-    /**
-     * A table and its replicas are constructs named after the table in the region stacks, so a table
-     * named like one of the stack's own constructs ({@code app}, {@code network}…) is refused by its name.
-     */
-    private static void checkTableIds(List<RegionStack> regions, List<GlobalTableProps> tables) {
-        Problems p = new Problems("DeploymentSpec");
-        for (int i = 0; i < tables.size(); i++) {
-            String name = tables.get(i).tableName();
-            String property = "tables[" + i + "].tableName";
-            regions.stream().map(r -> r.getNode().tryFindChild(name)).filter(Objects::nonNull).findFirst()
-                    .ifPresent(taken -> p.add(property, name, "is already the construct "
-                            + taken.getNode().getPath() + " in the region stacks, where the table and its replicas are "
-                            + "constructs named after it", "rename the table, e.g. " + name + "-data"));
-        }
-        p.throwIfAny();
-    }
-
-    private static GlobalTable table(List<RegionStack> regions, GlobalTableProps props, DeploymentSpec spec) {
-        GlobalTable table = new GlobalTable(regions.get(0), props.tableName(), props);
-        for (RegionStack region : regions.subList(1, regions.size())) {
-            TableReplica.Builder replica = TableReplica.Builder.create(region, props.tableName()).table(table);
-            spec.replicaCustomizer().customize(region.region(), replica);
-            replica.build();
-        }
-        return table;
     }
 
     /** @return the region stacks in failover order; the first is active */

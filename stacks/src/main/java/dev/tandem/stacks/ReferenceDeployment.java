@@ -1,8 +1,10 @@
 package dev.tandem.stacks;
 
+import dev.tandem.constructs.access.TableAccess;
 import dev.tandem.constructs.core.StateBackend;
 import dev.tandem.constructs.edge.CloudflarePlan;
 import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.constructs.health.HealthScope;
 import dev.tandem.constructs.readiness.AcceptedRisk;
 import dev.tandem.constructs.readiness.DrTargets;
 import dev.tandem.constructs.readiness.Rule;
@@ -70,10 +72,13 @@ public final class ReferenceDeployment {
                         .hostname("app.example.com")
                         .plan(CloudflarePlan.BUSINESS)
                         .build())
-                .health(HealthContract.defaults())
+                // /healthz checks the sessions replica too: an outage of the region's AWS region fails it over.
+                .health(HealthContract.builder().scope(HealthScope.APP_AND_DATA).build())
                 .backend(StateBackend.local())
                 .drTargets(DrTargets.builder().rto(Duration.ofMinutes(2)).rpo(Duration.ofSeconds(10)).build())
                 .tables(List.of(sessionsTable()))
+                // The app reads TANDEM_TABLE_SESSIONS whatever the table is called in a deployment.
+                .tableAccess(Map.of("tandem-sessions", TableAccess.builder().logicalName("SESSIONS").build()))
                 .acceptedRisks(List.of(
                         AcceptedRisk.of(Rule.SINGLE_ZONE, "secondary/haproxy", "DE1 (Frankfurt) has one zone; losing it "
                                 + "matters only while Paris is down too, and the standby's two HAProxy instances "

@@ -1,6 +1,8 @@
 package dev.tandem.stacks;
 
 import com.hashicorp.cdktf.TerraformStack;
+import dev.tandem.constructs.access.AppDataAccess;
+import dev.tandem.constructs.access.TableGrant;
 import dev.tandem.providers.aws.provider.AwsProvider;
 import dev.tandem.providers.aws.provider.AwsProviderDefaultTags;
 import dev.tandem.constructs.core.Scopes;
@@ -9,29 +11,46 @@ import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.network.RegionNetwork;
+import dev.tandem.constructs.table.GlobalTable;
+import dev.tandem.constructs.table.GlobalTableProps;
+import dev.tandem.constructs.table.TableReplica;
 import dev.tandem.providers.ovh.provider.OvhProvider;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.constructs.Construct;
 
 /**
  * Everything one region runs: its providers (AWS in the region's AWS region, OVH on the
- * deployment's endpoint), its private network, the app on Managed Kubernetes and the HAProxy tier
- * in front of it. Both regions are built by this one class, so the standby is the same as the
- * active region by construction. Credentials are never set here; each provider reads them from the
- * environment of whoever runs {@code cdktf deploy} (see README).
+ * deployment's endpoint), its private network, its copy of every table (the global tables in the
+ * first region, a replica of each in the others), the app's AWS identity allowed only on those
+ * copies, the app on Managed Kubernetes wired to them, and the HAProxy tier in front of it. Both
+ * regions are built by this one class, so the standby is the same as the active region by
+ * construction. Credentials are never set here; each provider reads them from the environment of
+ * whoever runs {@code cdktf deploy} (see README).
  */
 public class RegionStack extends TerraformStack {
+    /** The tables and replicas sit under this scope, so no table name can clash with the stack's own ids. */
+    static final String TABLES = "tables";
+
     private final DeploymentSpec deployment;
     private final RegionSpec region;
     private final AwsProvider aws;
     private final OvhProvider ovh;
     private final RegionNetwork network;
+    private final List<GlobalTable> globalTables = new ArrayList<>();
+    private final List<TableReplica> replicas = new ArrayList<>();
+    private final Optional<AppDataAccess> dataAccess;
     private final K8sAppCluster app;
     private final HaproxyTier haproxy;
 
-    /** Made by {@link DeploymentStacks#build}, after the description has been checked. */
-    RegionStack(Construct scope, DeploymentSpec deployment, RegionSpec region) {
+    /**
+     * Made by {@link DeploymentStacks#build}, after the description has been checked.
+     *
+     * @param home the first region's stack, which holds the global tables; empty for the first region itself
+     */
+    RegionStack(Construct scope, DeploymentSpec deployment, RegionSpec region, Optional<RegionStack> home) {
         super(Scopes.checked(scope, region.stackName(), "RegionStack"), region.stackName());
         deployment.backend().applyTo(this);
         this.deployment = deployment;
@@ -53,10 +72,13 @@ public class RegionStack extends TerraformStack {
         region.ovhZones().ifPresent(networkBuilder::zones);
         deployment.networkCustomizer().customize(region, networkBuilder);
         this.network = networkBuilder.build();
+        List<TableGrant> grants = home.map(this::replicate).orElseGet(this::createTables);
+        this.dataAccess = grants.isEmpty() ? Optional.empty() : Optional.of(dataAccess(grants));
         AppSpec.Builder appSpec = AppSpec.builder()
                 .name(deployment.appName())
                 .image(deployment.appImage())
                 .health(deployment.health());
+        dataAccess.ifPresent(d -> appSpec.data(d.wiring()));
         deployment.appCustomizer().customize(region, appSpec);
         K8sAppCluster.Builder cluster = K8sAppCluster.Builder.create(this, "app")
                 .network(network)
@@ -69,11 +91,46 @@ public class RegionStack extends TerraformStack {
                 .imageId(region.haproxy().imageId())
                 .sshKey(SshKey.existing(deployment.sshKeyName()))
                 .health(deployment.health())
-                // the Host header real requests carry: the edge's host name (the app has no Ingress to say it)
                 .checkHost(deployment.edge().hostname())
                 .backends(app);
         deployment.haproxyCustomizer().customize(region, tier);
         this.haproxy = tier.build();
+    }
+
+    /** The first region holds the global tables: their home region is this stack's AWS region. */
+    private List<TableGrant> createTables() {
+        List<TableGrant> grants = new ArrayList<>();
+        Construct tables = new Construct(this, TABLES);
+        for (GlobalTableProps props : deployment.tables()) {
+            GlobalTable table = new GlobalTable(tables, props.tableName(), props);
+            globalTables.add(table);
+            grants.add(TableGrant.of(table).withAccess(deployment.tableAccess(props.tableName())));
+        }
+        return grants;
+    }
+
+    /** Every other region holds a replica of each of the first region's tables. */
+    private List<TableGrant> replicate(RegionStack home) {
+        List<TableGrant> grants = new ArrayList<>();
+        Construct tables = new Construct(this, TABLES);
+        for (GlobalTable table : home.globalTables()) {
+            String name = table.props().tableName();
+            TableReplica.Builder replica = TableReplica.Builder.create(tables, name).table(table);
+            deployment.replicaCustomizer().customize(region, replica);
+            TableReplica built = replica.build();
+            replicas.add(built);
+            grants.add(TableGrant.of(built).withAccess(deployment.tableAccess(name)));
+        }
+        return grants;
+    }
+
+    /** The app's identity: allowed only on this region's copies, so each region depends on its own AWS region. */
+    private AppDataAccess dataAccess(List<TableGrant> grants) {
+        AppDataAccess.Builder b = AppDataAccess.Builder.create(this, "app-data")
+                .userName(deployment.appName() + "-" + region.stackName())
+                .tables(grants);
+        deployment.dataAccessCustomizer().customize(region, b);
+        return b.build();
     }
 
     /** @return the deployment description */
@@ -99,6 +156,21 @@ public class RegionStack extends TerraformStack {
     /** @return the region's private network, shared by the HAProxy tier and the Kubernetes nodes */
     public RegionNetwork network() {
         return network;
+    }
+
+    /** @return the global tables this stack holds (the first region's); empty in the other regions */
+    public List<GlobalTable> globalTables() {
+        return List.copyOf(globalTables);
+    }
+
+    /** @return the replicas this stack holds (one per table, in every region but the first) */
+    public List<TableReplica> replicas() {
+        return List.copyOf(replicas);
+    }
+
+    /** @return the app's AWS identity and the wiring its pods get; empty when the deployment has no table */
+    public Optional<AppDataAccess> dataAccess() {
+        return dataAccess;
     }
 
     /** @return the app's Kubernetes cluster and manifests */

@@ -89,7 +89,7 @@ class MainTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("2 problems:")
                 .hasMessageContaining("edge/failover: rto = 79 s")
-                .hasMessageContaining("primary/tandem-sessions: rpo = ")
+                .hasMessageContaining("primary/tables/tandem-sessions: rpo = ")
                 .hasMessageContaining("multi-Region strong consistency");
         assertThat(Files.readString(out.resolve("dr-report.md"))).isEqualTo(before);
         try (Stream<Path> siblings = Files.list(tmp)) {

@@ -13,6 +13,7 @@ import java.time.Duration;
  * HealthContract health = HealthContract.builder()
  *     .path("/healthz").port(8080).expectedStatus(200)
  *     .interval(Duration.ofSeconds(5)).timeout(Duration.ofSeconds(2))
+ *     .scope(HealthScope.APP_AND_DATA)     // /healthz also checks the app's DynamoDB replica
  *     .build();
  * }</pre>
  *
@@ -21,8 +22,10 @@ import java.time.Duration;
  * @param expectedStatus HTTP status a healthy app answers, e.g. 200
  * @param interval       time between two checks (Kubernetes probes round it up to whole seconds)
  * @param timeout        how long one check may take; shorter than {@code interval}
+ * @param scope          what a healthy answer covers: the app alone, or the app and its data
  */
-public record HealthContract(String path, int port, int expectedStatus, Duration interval, Duration timeout) {
+public record HealthContract(String path, int port, int expectedStatus, Duration interval, Duration timeout,
+        HealthScope scope) {
 
     /** Validates the contract; the message names {@code HealthContract} and the field. */
     public HealthContract {
@@ -41,6 +44,8 @@ public record HealthContract(String path, int port, int expectedStatus, Duration
             problems.require(timeout.compareTo(interval) < 0, "timeout", timeout,
                     "must be shorter than interval (" + interval + ")", "lower timeout or raise interval");
         }
+        problems.present(scope, "scope", "use HealthScope.APP_AND_DATA when /healthz checks the app's data, "
+                + "else HealthScope.APP (the default)");
         problems.throwIfAny();
     }
 
@@ -51,9 +56,14 @@ public record HealthContract(String path, int port, int expectedStatus, Duration
                 "use e.g. Duration.ofSeconds(5)");
     }
 
+    /** @return true when the health answer also covers the app's data ({@link HealthScope#APP_AND_DATA}) */
+    public boolean includesData() {
+        return scope.includesData();
+    }
+
     /**
      * The seed's contract: {@code GET /healthz} on port 8080 answers 200; checked every 5 s with a
-     * 2 s timeout.
+     * 2 s timeout; the answer covers the app process ({@link HealthScope#APP}).
      *
      * @return the default contract
      */
@@ -68,7 +78,8 @@ public record HealthContract(String path, int port, int expectedStatus, Duration
 
     /** @return a builder holding this contract's values, to change some of them */
     public Builder toBuilder() {
-        return new Builder().path(path).port(port).expectedStatus(expectedStatus).interval(interval).timeout(timeout);
+        return new Builder().path(path).port(port).expectedStatus(expectedStatus).interval(interval).timeout(timeout)
+                .scope(scope);
     }
 
     /** Builds a {@link HealthContract}; every setter documents its default. */
@@ -78,6 +89,7 @@ public record HealthContract(String path, int port, int expectedStatus, Duration
         private int expectedStatus = 200;
         private Duration interval = Duration.ofSeconds(5);
         private Duration timeout = Duration.ofSeconds(2);
+        private HealthScope scope = HealthScope.APP;
 
         private Builder() {
         }
@@ -128,11 +140,24 @@ public record HealthContract(String path, int port, int expectedStatus, Duration
         }
 
         /**
+         * What a healthy answer covers. Declare {@link HealthScope#APP_AND_DATA} when the app's health
+         * path also checks its DynamoDB replica (README: "The app's contract"): then an outage of that
+         * AWS region fails the region over, and the pods are drained rather than restarted.
+         *
+         * @param value the scope; @default {@link HealthScope#APP}
+         * @return this builder
+         */
+        public Builder scope(HealthScope value) {
+            this.scope = value;
+            return this;
+        }
+
+        /**
          * @return the contract
          * @throws dev.tandem.constructs.core.ValidationException listing every problem
          */
         public HealthContract build() {
-            return new HealthContract(path, port, expectedStatus, interval, timeout);
+            return new HealthContract(path, port, expectedStatus, interval, timeout, scope);
         }
     }
 }

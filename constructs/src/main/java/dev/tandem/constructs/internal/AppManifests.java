@@ -155,13 +155,14 @@ public final class AppManifests {
                 .withName(app.name())
                 .withImage(app.image())
                 .addNewPort().withName(HTTP).withContainerPort(app.effectiveContainerPort()).withProtocol("TCP").endPort()
+                .withEnv(DataEnvironment.of(app))
                 // Startup gates the other two, so a slow start is not mistaken for a hang.
-                .withStartupProbe(probe(health, health.interval(),
+                .withStartupProbe(processProbe(health, health.interval(),
                         (int) Math.ceil((double) STARTUP_BUDGET.toMillis() / health.interval().toMillis())))
                 // Readiness drains the pod after two failed checks; liveness restarts it only after six
                 // intervals, so a slow dependency makes pods unready, not restarted.
                 .withReadinessProbe(probe(health, health.interval(), 2))
-                .withLivenessProbe(probe(health, health.interval().multipliedBy(2), 3))
+                .withLivenessProbe(processProbe(health, health.interval().multipliedBy(2), 3))
                 .withNewResources()
                 .withRequests(new TreeMap<>(Map.of("cpu", new Quantity(r.cpuRequestMillis() + "m"),
                         "memory", new Quantity(r.memoryRequestMebibytes() + "Mi"))))
@@ -176,6 +177,24 @@ public final class AppManifests {
                 .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .endSecurityContext()
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .build();
+    }
+
+    /**
+     * Startup and liveness: the contract's path when it answers for the app alone; a TCP connection
+     * to its port when it also answers for the data, so an outage of the data drains the pods through
+     * readiness without restarting them (see {@code HealthScope.APP_AND_DATA}).
+     */
+    private static Probe processProbe(HealthContract health, Duration period, int failureThreshold) {
+        if (!health.includesData()) {
+            return probe(health, period, failureThreshold);
+        }
+        return new ProbeBuilder()
+                .withNewTcpSocket().withPort(new IntOrString(health.port())).endTcpSocket()
+                .withPeriodSeconds(seconds(period))
+                .withTimeoutSeconds(seconds(health.timeout()))
+                .withFailureThreshold(failureThreshold)
+                .withSuccessThreshold(1)
                 .build();
     }
 

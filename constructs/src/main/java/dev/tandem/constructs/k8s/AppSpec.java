@@ -1,5 +1,6 @@
 package dev.tandem.constructs.k8s;
 
+import dev.tandem.constructs.access.DataWiring;
 import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.network.Ipv4;
@@ -29,11 +30,13 @@ import java.util.Optional;
  * @param pdbMinAvailable    pods the PodDisruptionBudget keeps up; empty means one less than the replicas
  * @param serviceIp          fixed private address of the Service's load balancer; empty means the
  *                           highest address of the region's subnet
+ * @param data               the app's data: the AWS region and tables its pods are told, and its
+ *                           credentials Secret; empty means the app uses no table
  */
 public record AppSpec(String name, Optional<String> namespace, String image, Optional<Integer> containerPort,
         int replicas, boolean allowSingleReplica, Resources resources, HealthContract health,
         Optional<IngressSpec> ingress, Optional<Autoscaling> autoscaling, Optional<Integer> pdbMinAvailable,
-        Optional<String> serviceIp) {
+        Optional<String> serviceIp, Optional<DataWiring> data) {
 
     /** Replicas without autoscaling, unless set. */
     public static final int DEFAULT_REPLICAS = 3;
@@ -46,6 +49,7 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
         autoscaling = autoscaling == null ? Optional.empty() : autoscaling;
         pdbMinAvailable = pdbMinAvailable == null ? Optional.empty() : pdbMinAvailable;
         serviceIp = serviceIp == null ? Optional.empty() : serviceIp;
+        data = data == null ? Optional.empty() : data;
     }
 
     /** @return a builder */
@@ -63,6 +67,7 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
         autoscaling.ifPresent(b::autoscaling);
         pdbMinAvailable.ifPresent(b::pdbMinAvailable);
         serviceIp.ifPresent(b::serviceIp);
+        data.ifPresent(b::data);
         return b;
     }
 
@@ -74,6 +79,14 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
     /** @return the TCP port the container serves on: {@link #containerPort()}, or else the health contract's port */
     public int effectiveContainerPort() {
         return containerPort.orElseGet(() -> health.port());
+    }
+
+    /**
+     * @return the Secret, in the app's namespace, the pods read {@code AWS_ACCESS_KEY_ID} and
+     *         {@code AWS_SECRET_ACCESS_KEY} from when the app has {@link #data()}: {@code <name>-aws}
+     */
+    public String awsCredentialsSecret() {
+        return name + "-aws";
     }
 
     /** @return the replica count the PodDisruptionBudget is measured against: the autoscaler's minimum if any */
@@ -109,6 +122,7 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
         serviceIp.filter(ip -> ManifestValues.known(p, ip, "serviceIp")).ifPresent(ip -> p.require(
                 Ipv4.parse(ip).isPresent(), "serviceIp", ip, "must be an IPv4 address",
                 "omit it to use the subnet's highest address, or pick one just below it"));
+        data.ifPresent(d -> d.validate(p.nested("data")));
     }
 
     private void checkImage(Problems p) {
@@ -154,6 +168,7 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
         private Autoscaling autoscaling;
         private Integer pdbMinAvailable;
         private String serviceIp;
+        private DataWiring data;
 
         private Builder() {
         }
@@ -303,12 +318,29 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
             return this;
         }
 
+        /**
+         * The app's data, from its region's {@code AppDataAccess}: the pods get {@code AWS_REGION} (and
+         * {@code AWS_DEFAULT_REGION}) set to the region of the table copies they must use, one
+         * {@code TANDEM_TABLE_<LOGICAL>} per table, and {@code AWS_ACCESS_KEY_ID} /
+         * {@code AWS_SECRET_ACCESS_KEY} from the Secret {@link AppSpec#awsCredentialsSecret()}, which is
+         * created with {@code kubectl} from the region stack's sensitive outputs (README: "The app's
+         * contract"), never written to a file.
+         *
+         * @default none: the app uses no table
+         * @param value {@code appDataAccess.wiring()}
+         * @return this builder
+         */
+        public Builder data(DataWiring value) {
+            this.data = value;
+            return this;
+        }
+
         /** @return the spec; checked when the cluster is built */
         public AppSpec build() {
             return new AppSpec(name, Optional.ofNullable(namespace), image, Optional.ofNullable(containerPort),
                     replicas, allowSingleReplica, resources, health, Optional.ofNullable(ingress),
                     Optional.ofNullable(autoscaling), Optional.ofNullable(pdbMinAvailable),
-                    Optional.ofNullable(serviceIp));
+                    Optional.ofNullable(serviceIp), Optional.ofNullable(data));
         }
     }
 }

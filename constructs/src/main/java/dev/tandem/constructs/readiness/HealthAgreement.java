@@ -41,18 +41,32 @@ final class HealthAgreement {
 
     private static void kubernetes(List<CheckResult> results, RegionChain region, HealthContract contract) {
         Map<String, Probe> probes = AppProbes.probes(region.app());
+        // With the data in the health answer, startup and liveness only open the port (HealthScope):
+        // the path must then be the readiness probe's, which is what drains the pods.
+        boolean tcpAllowed = contract.includesData();
         String paths = describe(probes, HTTPGetAction::getPath);
         String ports = describe(probes, g -> String.valueOf(g.getPort().getIntVal()));
-        boolean samePath = !probes.isEmpty() && probes.values().stream()
-                .allMatch(p -> p.getHttpGet() != null && contract.path().equals(p.getHttpGet().getPath()));
+        Probe readiness = probes.get("readinessProbe");
+        boolean samePath = readiness != null && readiness.getHttpGet() != null
+                && contract.path().equals(readiness.getHttpGet().getPath())
+                && probes.values().stream().allMatch(p -> p.getHttpGet() != null
+                        ? contract.path().equals(p.getHttpGet().getPath()) : tcpAllowed && p.getTcpSocket() != null);
         boolean samePort = !probes.isEmpty() && probes.values().stream()
-                .allMatch(p -> p.getHttpGet() != null && Integer.valueOf(contract.port())
-                        .equals(p.getHttpGet().getPort().getIntVal()));
+                .allMatch(p -> Integer.valueOf(contract.port()).equals(port(p)));
         String fix = "give the cluster's AppSpec the deployment's HealthContract (.health(contract))";
         results.add(CheckResult.of(Rule.HEALTH_CONTRACT, region.appPath(), "probes.httpGet.path", samePath, paths,
-                "every probe GETs the contract's path " + contract.path(), fix));
+                tcpAllowed ? "the readiness probe GETs the contract's path " + contract.path() + " (startup and "
+                        + "liveness may only open the port: the health answer includes the data)"
+                        : "every probe GETs the contract's path " + contract.path(), fix));
         results.add(CheckResult.of(Rule.HEALTH_CONTRACT, region.appPath(), "probes.httpGet.port", samePort, ports,
                 "every probe dials the pod on the contract's port " + contract.port(), fix));
+    }
+
+    private static Integer port(Probe p) {
+        if (p.getHttpGet() != null) {
+            return p.getHttpGet().getPort().getIntVal();
+        }
+        return p.getTcpSocket() == null ? null : p.getTcpSocket().getPort().getIntVal();
     }
 
     private static String describe(Map<String, Probe> probes, Function<HTTPGetAction, String> part) {
@@ -60,7 +74,9 @@ final class HealthAgreement {
             return "no probes";
         }
         return probes.entrySet().stream()
-                .map(e -> e.getKey() + " " + Optional.ofNullable(e.getValue().getHttpGet()).map(part).orElse("not HTTP"))
+                .map(e -> e.getKey() + " " + Optional.ofNullable(e.getValue().getHttpGet()).map(part)
+                        .orElseGet(() -> Optional.ofNullable(e.getValue().getTcpSocket())
+                                .map(t -> "tcp " + t.getPort().getIntVal()).orElse("not HTTP")))
                 .collect(Collectors.joining(", "));
     }
 

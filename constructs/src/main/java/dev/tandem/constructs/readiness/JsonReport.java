@@ -99,6 +99,13 @@ final class JsonReport {
                     .put("nodes", ChainFacts.nodes(region.app()));
             RecoveryTime.kubernetes(region).ifPresent(t ->
                     app.put("unreadyAfterSeconds", Durations.seconds(t.worstCase())));
+            DataAffinity.wiring(region).ifPresent(w -> {
+                ObjectNode data = n.putObject("data").put("awsRegion", w.awsRegion())
+                        .put("identity", w.identity())
+                        .put("healthIncludesData", region.app().props().app().health().includesData());
+                ObjectNode variables = data.putObject("tables");
+                w.tables().forEach(variables::put);
+            });
         }
         ArrayNode tables = node.putArray("tables");
         for (GlobalTable t : chain.tables()) {

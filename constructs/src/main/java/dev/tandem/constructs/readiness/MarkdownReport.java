@@ -25,6 +25,7 @@ final class MarkdownReport {
         diagram(out, report);
         recoveryTime(out, report);
         recoveryPoint(out, report);
+        dataDependency(out, report);
         checks(out, report);
         acceptedRisks(out, report);
         rules(out);
@@ -83,9 +84,32 @@ final class MarkdownReport {
                     RecoveryTime.kubernetes(region).map(t -> "pod unready after ≤ " + Durations.text(t.worstCase()))
                             .orElse("no readiness probe")));
         }
-        List<GlobalTable> tables = chain.tables();
-        for (int i = 0; i < tables.size(); i++) {
-            GlobalTable t = tables.get(i);
+        List<GlobalTable> unwired = new ArrayList<>(chain.tables());
+        for (int i = 0; i < chain.regions().size(); i++) {
+            RegionChain region = chain.regions().get(i);
+            String n = String.valueOf(i + 1);
+            DataAffinity.wiring(region).ifPresent(w -> {
+                String path = region.app().props().app().health().path();
+                out.add("    app" + n + (region.app().props().app().health().includesData()
+                        ? " -->|\"data: " + path + " checks it\"| " : " -.->|\"data: not in " + path + "\"| ")
+                        + "data" + n + "[(\"" + label("DynamoDB in " + w.awsRegion(), DataAffinity.copies(chain, w),
+                                "identity " + w.identity()) + "\")]");
+                unwired.removeIf(t -> w.tableNames().contains(t.props().tableName()));
+            });
+        }
+        List<String> wired = new ArrayList<>();
+        for (int i = 0; i < chain.regions().size(); i++) {
+            if (DataAffinity.wiring(chain.regions().get(i)).isPresent()) {
+                wired.add("data" + (i + 1));
+            }
+        }
+        for (int i = 1; i < wired.size(); i++) {
+            out.add("    " + wired.get(0) + " <-.->|\"replication, asynchronous, typically ≤ "
+                    + Durations.text(RecoveryPoint.TYPICAL_REPLICATION_LAG) + "\"| " + wired.get(i));
+        }
+        // Tables no app is wired to: shown beside every app, as before any wiring existed.
+        for (int i = 0; i < unwired.size(); i++) {
+            GlobalTable t = unwired.get(i);
             String id = "table" + (i + 1);
             out.add("    " + id + "[(\"" + label("DynamoDB global table " + t.props().tableName(), t.getNode().getPath(),
                     ChainFacts.regions(t), "asynchronous, typically ≤ "
@@ -132,6 +156,43 @@ final class MarkdownReport {
         out.add("|---|---|---|---|");
         out.addAll(rows);
         out.add(row("**total**", "", "**" + Durations.text(total) + "**", "target " + Durations.text(target)));
+        out.add("");
+    }
+
+    private static void dataDependency(List<String> out, ReadinessReport r) {
+        List<RegionChain> regions = r.chain().regions();
+        if (regions.stream().noneMatch(region -> DataAffinity.wiring(region).isPresent())) {
+            return;
+        }
+        out.add("## Data dependency (an AWS-only outage)");
+        out.add("");
+        out.add("Each region's app uses its tables in one AWS region, through an identity of its own. If that AWS "
+                + "region fails while OVH and Cloudflare are up:");
+        out.add("");
+        out.add("| region | app | data in | tables | identity | health includes data | that AWS region fails |");
+        out.add("|---|---|---|---|---|---|---|");
+        for (int i = 0; i < regions.size(); i++) {
+            RegionChain region = regions.get(i);
+            boolean active = i == 0;
+            String order = (i + 1) + (active ? " active" : " failover");
+            DataAffinity.wiring(region).ifPresentOrElse(w -> out.add(row(order,
+                    region.appPath(), w.awsRegion(), DataAffinity.copies(r.chain(), w), w.identity(),
+                    region.app().props().app().health().includesData() ? "yes" : "**no**",
+                    DataAffinity.outage(region, w, active, Durations.text(r.rtoTotal())))),
+                    () -> out.add(row(order, region.appPath(), "none",
+                            "", "", "", "nothing: the app uses no table")));
+        }
+        out.add("");
+        out.add("- Writes the failed AWS region accepted but had not yet replicated (typically the last "
+                + Durations.text(RecoveryPoint.TYPICAL_REPLICATION_LAG) + ") reach the other regions when it "
+                + "returns; concurrent writes to one item resolve by last writer wins.");
+        out.add("- Each identity may act on its own region's copy only, so the surviving region never depends on "
+                + "the failed one; its access key keeps authenticating even while IAM's control plane (us-east-1) "
+                + "is impaired, since IAM authenticates in every region from its own data plane.");
+        out.add("- The health path must answer within the health contract's timeout when DynamoDB hangs: give "
+                + "the client a timeout below it, or the probe's timeout decides.");
+        out.add("- Both AWS regions down: no region has its data; every pool fails its monitor and the edge "
+                + "has nowhere healthy to send traffic.");
         out.add("");
     }
 

@@ -69,6 +69,16 @@ public enum Rule {
     REPLICA_DELETION_PROTECTION("replica-deletion-protection", Severity.ERROR, true,
             "Every replica has deletion protection: deleting a replica by mistake removes that region's copy, "
                     + "and the app there loses its nearby data until it is rebuilt from the others."),
+    /** Each region's app uses its data in an AWS region of its own, where its tables have a copy. */
+    DATA_AFFINITY("data-affinity", Severity.ERROR, true,
+            "Each region's app uses its tables in an AWS region that no other region's app uses, and every "
+                    + "table it uses has a copy there (the home table or a replica): then one AWS region's outage "
+                    + "takes one region's data only, and the edge can move traffic to a region whose data is up."),
+    /** An app that uses tables answers its health checks for its data too. */
+    DATA_IN_HEALTH("data-in-health", Severity.WARNING, true,
+            "An app that uses tables has a health contract whose scope includes its data "
+                    + "(HealthScope.APP_AND_DATA): otherwise an outage of its AWS region leaves the region in "
+                    + "rotation while every request that needs the data fails."),
     /** The secondary's node pools can grow as far as the primary's. */
     SYMMETRY_NODES("symmetry-nodes", Severity.WARNING, true,
             "The standby's node pools can grow to at least the active region's maximum node count, with "

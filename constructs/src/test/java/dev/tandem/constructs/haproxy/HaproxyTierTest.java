@@ -93,7 +93,8 @@ class HaproxyTierTest {
     @Test
     void theConfigFollowsTheHealthContract() {
         HaproxyTier tier = HaproxyTierFixture.minimal(TestStacks.emptyStack())
-                .health(new HealthContract("/ready", 8080, 204, Duration.ofSeconds(3), Duration.ofSeconds(1)))
+                .health(HealthContract.builder().path("/ready").expectedStatus(204).interval(Duration.ofSeconds(3))
+                        .timeout(Duration.ofSeconds(1)).build())
                 .checkHost("app.example.com")
                 .build();
 

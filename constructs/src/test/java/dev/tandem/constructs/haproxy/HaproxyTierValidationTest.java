@@ -116,8 +116,8 @@ class HaproxyTierValidationTest {
     }
 
     static Stream<Arguments> inconsistentValues() {
-        HealthContract slowTimeout = new HealthContract("/healthz", 8080, 200, Duration.ofSeconds(5),
-                Duration.ofSeconds(2));
+        HealthContract slowTimeout = HealthContract.builder().interval(Duration.ofSeconds(5))
+                .timeout(Duration.ofSeconds(2)).build();
         return Stream.of(
                 reject("instances", "1", "single point of failure", b -> b.instances(1)),
                 reject("instances", "0", "must be at least 1", b -> b.instances(0).allowSingleInstance(true)),

@@ -3,6 +3,9 @@ package dev.tandem.constructs.readiness;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Testing;
 import dev.tandem.providers.aws.provider.AwsProvider;
+import dev.tandem.constructs.access.AppDataAccess;
+import dev.tandem.constructs.access.DataWiring;
+import dev.tandem.constructs.access.TableGrant;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.edge.CloudflarePlan;
 import dev.tandem.constructs.edge.Origin;
@@ -11,6 +14,7 @@ import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.constructs.haproxy.HaproxyTierFixture;
 import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.k8s.K8sFixtures;
 import dev.tandem.constructs.network.RegionNetwork;
@@ -22,6 +26,8 @@ import dev.tandem.providers.ovh.provider.OvhProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import software.constructs.Construct;
@@ -47,30 +53,50 @@ final class ReadinessFixture {
     Consumer<GlobalTable.Builder> table = b -> { };
     Consumer<TableReplica.Builder> replica = b -> { };
     boolean withReplica = true;
+    /** Gives each region's app an AppDataAccess on its copy of the table, and its wiring. */
+    boolean wired;
+    /** Given the primary's and the secondary's wiring, the one the secondary's app gets. */
+    BinaryOperator<DataWiring> secondaryWiring = (primary, secondary) -> secondary;
     Consumer<CloudflareFailoverLb.Builder> edge = b -> { };
 
     /** Builds the deployment into {@code app}: stacks {@code primary}, {@code secondary} and {@code edge}. */
     void build(Construct app) {
-        TerraformStack primary = region(app, "primary", "EU-WEST-PAR", 10, K8sFixtures.PARIS_ZONES);
-        TerraformStack secondary = region(app, "secondary", secondaryRegion, 20, secondaryNetworkZones);
-        GlobalTable.Builder t = GlobalTable.Builder.create(primary, "table").tableName("orders")
+        Region primary = region(app, "primary", "EU-WEST-PAR", 10, K8sFixtures.PARIS_ZONES);
+        Region secondary = region(app, "secondary", secondaryRegion, 20, secondaryNetworkZones);
+        GlobalTable.Builder t = GlobalTable.Builder.create(primary.stack(), "table").tableName("orders")
                 .partitionKey(Attribute.string("pk"));
         table.accept(t);
         GlobalTable built = t.build();
+        TableReplica copy = null;
         if (withReplica) {
-            TableReplica.Builder r = TableReplica.Builder.create(secondary, "table").table(built);
+            TableReplica.Builder r = TableReplica.Builder.create(secondary.stack(), "table").table(built);
             replica.accept(r);
-            r.build();
+            copy = r.build();
         }
+        Optional<DataWiring> primaryData = Optional.empty();
+        Optional<DataWiring> secondaryData = Optional.empty();
+        if (wired) {
+            DataWiring home = access(primary.stack(), TableGrant.of(built));
+            primaryData = Optional.of(home);
+            secondaryData = Optional.ofNullable(secondaryWiring.apply(home, copy == null ? null
+                    : access(secondary.stack(), TableGrant.of(copy))));
+        }
+        primary.serve(primaryData);
+        secondary.serve(secondaryData);
         TerraformStack edgeStack = new TerraformStack(app, "edge");
         CloudflareProvider.Builder.create(edgeStack, "cloudflare").build();
         CloudflareFailoverLb.Builder lb = CloudflareFailoverLb.Builder.create(edgeStack, "lb")
                 .accountId(PROJECT).zoneId(ZONE).zoneName("example.com").hostname("app.example.com")
                 .plan(CloudflarePlan.BUSINESS)
                 .health(health)
-                .pools(List.of(pool("primary", tier(primary), primaryOrigins), pool("secondary", tier(secondary), o -> o)));
+                .pools(List.of(pool("primary", tier(primary.stack()), primaryOrigins),
+                        pool("secondary", tier(secondary.stack()), o -> o)));
         edge.accept(lb);
         lb.build();
+    }
+
+    private static DataWiring access(TerraformStack stack, TableGrant grant) {
+        return AppDataAccess.Builder.create(stack, "app-data").tables(List.of(grant)).build().wiring();
     }
 
     /** Moves the standby to the one-zone region DE1, so its cluster gets a single anti-affinity pool. */
@@ -90,21 +116,41 @@ final class ReadinessFixture {
         return DrReadiness.evaluate(app, health, targets, accepted);
     }
 
-    private TerraformStack region(Construct scope, String name, String ovhRegion, int vlan, List<String> networkZones) {
+    private Region region(Construct scope, String name, String ovhRegion, int vlan, List<String> networkZones) {
         TerraformStack stack = new TerraformStack(scope, name);
         AwsProvider.Builder.create(stack, "aws").region(name.equals("primary") ? "eu-west-3" : "eu-central-1").build();
         OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
         RegionNetwork network = RegionNetwork.Builder.create(stack, "network").cloudProject(PROJECT).region(ovhRegion)
                 .zones(networkZones).vlanId(vlan).cidr("10." + vlan + ".0.0/16").build();
-        K8sAppCluster.Builder cluster = K8sAppCluster.Builder.create(stack, "app").network(network)
-                .app(K8sFixtures.app().health(health).build());
-        (name.equals("primary") ? primaryApp : secondaryApp).accept(cluster);
-        HaproxyTier.Builder haproxy = HaproxyTier.Builder.create(stack, "haproxy").network(network)
-                .flavorId(HaproxyTierFixture.FLAVOR).imageId(HaproxyTierFixture.IMAGE)
-                .sshKey(SshKey.existing("ops")).health(health).backends(cluster.build());
-        (name.equals("primary") ? primaryHaproxy : secondaryHaproxy).accept(haproxy);
-        haproxy.build();
-        return stack;
+        return new Region(stack, network);
+    }
+
+    /** A region's stack and network, before its app and HAProxy tier (which need the data wiring). */
+    private final class Region {
+        private final TerraformStack stack;
+        private final RegionNetwork network;
+
+        Region(TerraformStack stack, RegionNetwork network) {
+            this.stack = stack;
+            this.network = network;
+        }
+
+        TerraformStack stack() {
+            return stack;
+        }
+
+        void serve(Optional<DataWiring> data) {
+            boolean isPrimary = stack.getNode().getId().equals("primary");
+            AppSpec.Builder app = K8sFixtures.app().health(health);
+            data.ifPresent(app::data);
+            K8sAppCluster.Builder cluster = K8sAppCluster.Builder.create(stack, "app").network(network).app(app.build());
+            (isPrimary ? primaryApp : secondaryApp).accept(cluster);
+            HaproxyTier.Builder haproxy = HaproxyTier.Builder.create(stack, "haproxy").network(network)
+                    .flavorId(HaproxyTierFixture.FLAVOR).imageId(HaproxyTierFixture.IMAGE)
+                    .sshKey(SshKey.existing("ops")).health(health).backends(cluster.build());
+            (isPrimary ? primaryHaproxy : secondaryHaproxy).accept(haproxy);
+            haproxy.build();
+        }
     }
 
     private static HaproxyTier tier(TerraformStack stack) {

@@ -229,9 +229,6 @@ class DeploymentBatteryTest {
                 rejects("two tables with one name", () -> deployment().tables(List.of(ordersTable().build(),
                         ordersTable().partitionKey(Attribute.string("id")).build())).build())
                         .at("DeploymentSpec", "tables[1].tableName", "acme-orders", "appears more than once"),
-                rejects("a table named like a construct of the region stack", () -> deployment().tables(List.of(
-                        ordersTable().tableName("app").build())).build())
-                        .at("DeploymentSpec", "tables[0].tableName", "app", "region stacks"),
                 rejects("flavor and image ids swapped into one", () -> deployment(paris().haproxy(instances()
                         .imageId("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d").build()), milan()).build())
                         .at("paris/haproxy", "imageId", "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", "must differ from flavorId"),
@@ -243,13 +240,13 @@ class DeploymentBatteryTest {
                 rejects("a replica key of the table's region", () -> deployment().tables(List.of(ordersTable()
                         .encryption(TableEncryption.customerManaged(key("eu-west-3"))).build()))
                         .customizeReplica((region, replica) -> replica.kmsKeyArn(key("eu-west-3"))).build())
-                        .at("milan/acme-orders", "kmsKeyArn", key("eu-west-3"), "KMS keys are regional"),
+                        .at("milan/tables/acme-orders", "kmsKeyArn", key("eu-west-3"), "KMS keys are regional"),
                 rejects("no replica key for a customer-managed table", () -> deployment().tables(List.of(ordersTable()
                         .encryption(TableEncryption.customerManaged(key("eu-west-3"))).build())).build())
-                        .at("milan/acme-orders", "kmsKeyArn", "null", "is required"),
+                        .at("milan/tables/acme-orders", "kmsKeyArn", "null", "is required"),
                 rejects("a replica key for a table without one", () -> deployment()
                         .customizeReplica((region, replica) -> replica.kmsKeyArn(key("eu-south-1"))).build())
-                        .at("milan/acme-orders", "kmsKeyArn", key("eu-south-1"), "only applies when the table uses"),
+                        .at("milan/tables/acme-orders", "kmsKeyArn", key("eu-south-1"), "only applies when the table uses"),
                 rejects("session affinity TTL without affinity", () -> deployment()
                         .customizeEdge(lb -> lb.sessionAffinityTtl(Duration.ofHours(1))).build())
                         .at("edge/failover", "sessionAffinityTtl", "PT1H", "applies only with a session affinity"),
@@ -393,9 +390,9 @@ class DeploymentBatteryTest {
                         .at("EdgeSpec", "hostname", "Orders.acme.io", "DNS host name"),
                 rejects("the region's AWS region, not the replica's stack", () -> deployment(paris().awsRegion("eu-south-1"),
                         milan()).build()).at("DeploymentSpec", "regions[1].awsRegion", "eu-south-1", "the tables' home"),
-                rejects("the table's name, not the construct id", () -> deployment().tables(List.of(ordersTable()
-                        .tableName("network").build())).build())
-                        .at("DeploymentSpec", "tables[0].tableName", "network", "region stacks"),
+                rejects("the table's name, not a construct id", () -> deployment().tables(List.of(ordersTable()
+                        .tableName("x").build())).build())
+                        .at("DeploymentSpec", "tables[0].tableName", "x", "3–255 characters"),
                 rejects("a blank image shown in quotes", () -> deployment().appImage(" ").build())
                         .at("DeploymentSpec", "appImage", "\" \"", "is required"),
                 rejects("an SSH key name with spaces shown in quotes", () -> deployment().sshKeyName(" acme-ops").build())

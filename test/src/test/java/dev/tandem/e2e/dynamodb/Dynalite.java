@@ -34,10 +34,15 @@ final class Dynalite implements AutoCloseable {
                 : Optional.empty();
     }
 
-    /** Starts the engine and waits (bounded) until it listens. */
-    static Dynalite start(Path installation) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("node", "serve.cjs").directory(installation.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    /**
+     * Starts the engine as if in {@code awsRegion} (dynalite puts {@code AWS_REGION} into the ARNs it
+     * answers with) and waits (bounded) until it listens.
+     */
+    static Dynalite start(Path installation, String awsRegion) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("node", "serve.cjs").directory(installation.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put("AWS_REGION", awsRegion);
+        Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {

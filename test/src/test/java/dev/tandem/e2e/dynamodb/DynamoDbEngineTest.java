@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.constructs.table.GlobalSecondaryIndex;
 import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.GlobalTableProps;
+import dev.tandem.e2e.PodEnvironment;
 import dev.tandem.e2e.SynthesizedDeployment;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,16 +32,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 
 /**
  * The reference sessions table on a real DynamoDB engine: the home-region table is created from
- * the synthesized {@code aws_dynamodb_table} and used through the AWS SDK for Java 2.x. The
- * engine is dynalite on 127.0.0.1 (see {@link Dynalite} for why not DynamoDB Local). Replicas are
- * not created: a local engine has a single region and no global-table replication. Skips where the
- * engine is not installed (a workstation that built without tests), fails in CI.
+ * the synthesized {@code aws_dynamodb_table} and used through the AWS SDK for Java 2.x, with the
+ * table name and the AWS region the primary's pods are given (read from the synthesized
+ * {@code deployment.yaml}, the same environment the app gets). The engine is dynalite on 127.0.0.1
+ * (see {@link Dynalite} for why not DynamoDB Local). Replicas are not created: a local engine has a
+ * single region and no global-table replication. Skips where the engine is not installed (a
+ * workstation that built without tests), fails in CI.
  */
 @Timeout(120)
 class DynamoDbEngineTest {
@@ -49,7 +53,8 @@ class DynamoDbEngineTest {
     private static Dynalite engine;
     private static DynamoDbClient dynamo;
     private static GlobalTableProps description;
-    private static String homeRegion;
+    private static PodEnvironment pods;
+    private static String tableName;
     private static JsonNode synthesized;
     private static TableDescription created;
 
@@ -65,20 +70,22 @@ class DynamoDbEngineTest {
 
         GlobalTable table = SynthesizedDeployment.stacks().tables().get(0);
         description = table.props();
-        homeRegion = table.homeRegion();
+        pods = PodEnvironment.of(SynthesizedDeployment.outdir(), "primary");
+        assertThat(pods.tables()).as("the primary's table variables").hasSize(1);
+        tableName = pods.tables().values().iterator().next();
         JsonNode stack = JSON.readTree(SynthesizedDeployment.outdir().resolve("stacks/primary/cdk.tf.json").toFile());
         synthesized = stack.path("resource").path("aws_dynamodb_table").elements().next();
 
-        engine = Dynalite.start(installation.get());
+        engine = Dynalite.start(installation.get(), pods.awsRegion());
         dynamo = DynamoDbClient.builder()
                 .endpointOverride(engine.endpoint())
-                .region(Region.of(homeRegion))
+                .region(Region.of(pods.awsRegion()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(10)))
                 .build();
         dynamo.createTable(SynthesizedTableRequest.from(synthesized));
-        created = dynamo.waiter().waitUntilTableExists(r -> r.tableName(description.tableName()))
+        created = dynamo.waiter().waitUntilTableExists(r -> r.tableName(tableName))
                 .matched().response().orElseThrow().table();
     }
 
@@ -86,7 +93,7 @@ class DynamoDbEngineTest {
     static void dropTheTableAndStopTheEngine() throws Exception {
         try {
             if (dynamo != null) {
-                dynamo.deleteTable(r -> r.tableName(description.tableName()));
+                dynamo.deleteTable(r -> r.tableName(tableName));
                 dynamo.close();
             }
         } finally {
@@ -124,9 +131,9 @@ class DynamoDbEngineTest {
     @Test
     void itemsAreWrittenAndReadBackWithTheirExpiryAsANumber() {
         long expiresAt = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
-        dynamo.putItem(r -> r.tableName(description.tableName()).item(session("session#1", "v1", "alice", expiresAt)));
+        dynamo.putItem(r -> r.tableName(tableName).item(session("session#1", "v1", "alice", expiresAt)));
 
-        Map<String, AttributeValue> read = dynamo.getItem(r -> r.tableName(description.tableName()).consistentRead(true)
+        Map<String, AttributeValue> read = dynamo.getItem(r -> r.tableName(tableName).consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS("session#1"), "sk", AttributeValue.fromS("v1")))).item();
 
         assertThat(read.get("userId").s()).isEqualTo("alice");
@@ -138,7 +145,7 @@ class DynamoDbEngineTest {
         Map<String, AttributeValue> wrong = new HashMap<>(session("session#9", "v1", "carol", 1));
         wrong.put(description.partitionKey().name(), AttributeValue.fromN("9"));
 
-        assertThatThrownBy(() -> dynamo.putItem(r -> r.tableName(description.tableName()).item(wrong)))
+        assertThatThrownBy(() -> dynamo.putItem(r -> r.tableName(tableName).item(wrong)))
                 .isInstanceOf(DynamoDbException.class).hasMessageContaining("Type mismatch");
     }
 
@@ -146,10 +153,10 @@ class DynamoDbEngineTest {
     void everyGlobalSecondaryIndexAnswersQueriesByItsKeys() {
         for (String[] s : List.of(new String[] {"session#2", "v1", "bob"}, new String[] {"session#3", "v2", "bob"},
                 new String[] {"session#4", "v1", "dave"})) {
-            dynamo.putItem(r -> r.tableName(description.tableName()).item(session(s[0], s[1], s[2], 4_000_000_000L)));
+            dynamo.putItem(r -> r.tableName(tableName).item(session(s[0], s[1], s[2], 4_000_000_000L)));
         }
         for (GlobalSecondaryIndex index : description.globalSecondaryIndexes()) {
-            QueryResponse bob = dynamo.query(r -> r.tableName(description.tableName()).indexName(index.indexName())
+            QueryResponse bob = dynamo.query(r -> r.tableName(tableName).indexName(index.indexName())
                     .keyConditionExpression("#k = :v")
                     .expressionAttributeNames(Map.of("#k", index.partitionKey().name()))
                     .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("bob"))));
@@ -157,6 +164,25 @@ class DynamoDbEngineTest {
             assertThat(bob.items()).as(index.indexName()).extracting(i -> i.get("pk").s())
                     .containsExactly("session#2", "session#3"); // ordered by the index's sort key
         }
+    }
+
+    @Test
+    void eachRegionsPodsAreToldTheTableAndTheirOwnRegionsCopy() {
+        PodEnvironment secondary = PodEnvironment.of(SynthesizedDeployment.outdir(), "secondary");
+
+        assertThat(tableName).isEqualTo(synthesized.path("name").asText()).isEqualTo(description.tableName());
+        assertThat(pods.awsRegion()).isEqualTo(SynthesizedDeployment.stacks().tables().get(0).homeRegion());
+        assertThat(secondary.tables()).isEqualTo(pods.tables());
+        assertThat(secondary.awsRegion()).isEqualTo("eu-central-1").isNotEqualTo(pods.awsRegion());
+    }
+
+    @Test
+    void aTableNameTheWiringDoesNotGiveIsRefusedByTheEngine() {
+        String wrong = tableName + "-typed-by-hand";
+
+        assertThatThrownBy(() -> dynamo.getItem(r -> r.tableName(wrong)
+                .key(Map.of("pk", AttributeValue.fromS("session#1"), "sk", AttributeValue.fromS("v1")))))
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 
     /**
@@ -171,9 +197,9 @@ class DynamoDbEngineTest {
         assertThat(synthesized.path("ttl").path("enabled").asBoolean()).isTrue();
 
         try {
-            dynamo.updateTimeToLive(r -> r.tableName(description.tableName())
+            dynamo.updateTimeToLive(r -> r.tableName(tableName)
                     .timeToLiveSpecification(TimeToLiveSpecification.builder().attributeName(ttl).enabled(true).build()));
-            assertThat(dynamo.describeTimeToLive(r -> r.tableName(description.tableName()))
+            assertThat(dynamo.describeTimeToLive(r -> r.tableName(tableName))
                     .timeToLiveDescription().attributeName()).isEqualTo(ttl);
         } catch (DynamoDbException refused) {
             assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");

@@ -51,7 +51,7 @@ final class TierConfigs {
     /** @return three servers checked fast enough for a drill that takes seconds */
     static HaproxyTier drill() {
         return tier(b -> b
-                .health(new HealthContract("/healthz", 8080, 200, DRILL_INTERVAL, Duration.ofMillis(300)))
+                .health(HealthContract.builder().interval(DRILL_INTERVAL).timeout(Duration.ofMillis(300)).build())
                 .fall(DRILL_FALL)
                 .rise(DRILL_RISE)
                 .servers(List.of(BackendServer.of("app-1", "10.10.1.5", 8080),

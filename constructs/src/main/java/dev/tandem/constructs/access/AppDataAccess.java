@@ -1,0 +1,217 @@
+package dev.tandem.constructs.access;
+
+import com.hashicorp.cdktf.TerraformOutput;
+import dev.tandem.constructs.core.AwsProviders;
+import dev.tandem.constructs.core.Problems;
+import dev.tandem.constructs.core.Scopes;
+import dev.tandem.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
+import dev.tandem.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
+import dev.tandem.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
+import dev.tandem.providers.aws.data_aws_partition.DataAwsPartition;
+import dev.tandem.providers.aws.iam_access_key.IamAccessKey;
+import dev.tandem.providers.aws.iam_user.IamUser;
+import dev.tandem.providers.aws.iam_user_policy.IamUserPolicy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jetbrains.annotations.NotNull;
+import software.constructs.Construct;
+
+/**
+ * One region's AWS identity for its app: an IAM user allowed exactly the DynamoDB actions the app
+ * needs on this region's copy of each table and its indexes — nothing in another region, no {@code *}
+ * action or resource — and its access keys, whose secrets leave Terraform only through sensitive
+ * outputs. Also the {@link #wiring()} the app's pods get, so the table names and the region are
+ * written once, here, from the tables' constructs.
+ *
+ * <pre>{@code
+ * AppDataAccess data = AppDataAccess.Builder.create(secondaryStack, "app-data")
+ *     .userName("orders-secondary")
+ *     .tables(List.of(TableGrant.of(ordersReplica)))        // the replica in this stack's region
+ *     .build();
+ * AppSpec.builder()…data(data.wiring())…                     // AWS_REGION, TANDEM_TABLE_ORDERS, credentials
+ * }</pre>
+ *
+ * <h2>Why an IAM user with an access key</h2>
+ * OVH Managed Kubernetes offers no service-account issuer AWS could federate with (its OIDC setting
+ * configures user sign-in to the API server, and the issuer is neither configurable nor documented
+ * as public), so the pods cannot assume a role with web identity. IAM Roles Anywhere would give
+ * one-hour session credentials, but it needs a certificate authority — AWS Private CA at a monthly
+ * fee, or a CA whose private key would then sit in Terraform state and could mint identities —
+ * plus a client certificate and key in the cluster and AWS's signing helper in every image or as a
+ * sidecar: the cluster would still hold a long-lived private key. An access key needs none of that,
+ * works with every SDK's default credential chain, and is statically stable: authentication with an
+ * existing key keeps working when IAM's control plane (one, in us-east-1) is impaired (IAM User Guide,
+ * "Resilience in IAM"; AWS Fault Isolation Boundaries, appendix A). Its costs are a long-lived secret,
+ * held in Terraform state (keep the state encrypted and access-controlled) and in one Kubernetes
+ * Secret per region, mitigated by this scope (one region's replica), one identity per region (revoke
+ * one region without touching the other) and a rotation with no downtime ({@link AccessKey}).
+ *
+ * <p>Attributes: {@link #region()}, {@link #wiring()}, {@link #statements()}, {@link #userName()},
+ * {@link #accessKeyIdOutput(String)}, {@link #secretOutput(String)}. Escape hatches: {@link #user()},
+ * {@link #policy()}, {@link #policyDocument()}, {@link #accessKeys()}.
+ */
+public class AppDataAccess extends Construct {
+    private final AppDataAccessProps props;
+    private final String region;
+    private final String userName;
+    private final IamUser user;
+    private final DataAwsIamPolicyDocument policyDocument;
+    private final IamUserPolicy policy;
+    private final List<PolicyStatement> statements;
+    private final Map<String, IamAccessKey> accessKeys = new LinkedHashMap<>();
+    private final Map<String, TerraformOutput> idOutputs = new LinkedHashMap<>();
+    private final Map<String, TerraformOutput> secretOutputs = new LinkedHashMap<>();
+
+    /**
+     * Creates the identity; invalid props throw {@link dev.tandem.constructs.core.ValidationException}
+     * listing every problem. Prefer {@link Builder}.
+     *
+     * @param scope a construct in the region's stack (its AWS provider names the region)
+     * @param id    construct id
+     * @param props the identity's description
+     */
+    public AppDataAccess(@NotNull Construct scope, @NotNull String id, AppDataAccessProps props) {
+        super(Scopes.checked(scope, id, "AppDataAccess"), id);
+        Problems p = new Problems(getNode().getPath());
+        Optional<String> found = AwsProviders.regionOf(this, p);
+        String path = getNode().getPath();
+        String derivedUserName = path.replace('/', '-');
+        AppDataAccessValidation.check(p, props, found, derivedUserName);
+        p.throwIfAny();
+        this.props = props;
+        this.region = found.orElseThrow();
+        this.userName = props.userName().orElse(derivedUserName);
+        // Partition and account are read by Terraform, so the policy holds for any account and partition;
+        // aws_partition needs no API call, aws_caller_identity one STS call at plan time.
+        DataAwsPartition partition = new DataAwsPartition(this, "partition");
+        DataAwsCallerIdentity account = new DataAwsCallerIdentity(this, "account");
+        this.user = IamUser.Builder.create(this, "user").name(userName).path("/tandem/").build();
+        this.statements = TablePolicy.statements(props.tables(), partition.getPartition(), account.getAccountId());
+        this.policyDocument = DataAwsIamPolicyDocument.Builder.create(this, "policy-document")
+                .statement(statements.stream().map(s -> DataAwsIamPolicyDocumentStatement.builder()
+                        .sid(s.sid()).effect("Allow").actions(s.actions()).resources(s.resources()).build()).toList())
+                .build();
+        this.policy = IamUserPolicy.Builder.create(this, "policy")
+                .user(user.getName())
+                .name("dynamodb-" + region)
+                .policy(policyDocument.getJson())
+                .build();
+        // Unique in the stack: the construct's path below it, e.g. app-data → app_data_key_a_secret.
+        String stackPath = AwsProviders.stackOf(this).orElseThrow().getNode().getPath();
+        String outputPrefix = path.substring(stackPath.length() + 1).replace('/', '_').replace('-', '_');
+        for (AccessKey k : props.accessKeys()) {
+            IamAccessKey key = IamAccessKey.Builder.create(this, "key-" + k.name())
+                    .user(user.getName())
+                    .status(k.status().terraformValue())
+                    .build();
+            accessKeys.put(k.name(), key);
+            idOutputs.put(k.name(), output(outputPrefix + "_key_" + k.name() + "_id", key.getId(), false,
+                    "access key id " + k.name() + " of " + userName + " (" + k.status().terraformValue() + ")"));
+            secretOutputs.put(k.name(), output(outputPrefix + "_key_" + k.name() + "_secret", key.getSecret(), true,
+                    "secret of access key " + k.name() + " of " + userName
+                            + " (sensitive: read with terraform output -raw, straight into kubectl create secret)"));
+        }
+    }
+
+    private TerraformOutput output(String name, String value, boolean sensitive, String description) {
+        TerraformOutput out = TerraformOutput.Builder.create(this, name.replace('_', '-'))
+                .value(value).sensitive(sensitive).description(description).build();
+        // A stable name, so README's kubectl step can name it: "<construct id>_key_<key>_secret".
+        out.overrideLogicalId(name);
+        return out;
+    }
+
+    /** @return the props the identity was built from */
+    public AppDataAccessProps props() {
+        return props;
+    }
+
+    /** @return the AWS region of the identity's tables: its stack's */
+    public String region() {
+        return region;
+    }
+
+    /** @return the IAM user's name */
+    public String userName() {
+        return userName;
+    }
+
+    /**
+     * @return what the app's pods are told: this region, each table's name in {@code TANDEM_TABLE_<LOGICAL>},
+     *         and that the credentials come from the app's Secret
+     */
+    public DataWiring wiring() {
+        Map<String, String> tables = new TreeMap<>();
+        props.tables().forEach(g -> tables.put(g.variable(), g.tableName()));
+        return new DataWiring(region, tables, getNode().getPath());
+    }
+
+    /** @return the policy's statements, with Terraform references for the partition and the account */
+    public List<PolicyStatement> statements() {
+        return statements;
+    }
+
+    /**
+     * @param keyName a key's name, e.g. {@code a}
+     * @return the output holding that key's id (not secret), named {@code <id>_key_<name>_id}
+     */
+    public Optional<TerraformOutput> accessKeyIdOutput(String keyName) {
+        return Optional.ofNullable(idOutputs.get(keyName));
+    }
+
+    /**
+     * @param keyName a key's name, e.g. {@code a}
+     * @return the sensitive output holding that key's secret, named {@code <id>_key_<name>_secret}
+     */
+    public Optional<TerraformOutput> secretOutput(String keyName) {
+        return Optional.ofNullable(secretOutputs.get(keyName));
+    }
+
+    /** @return the underlying {@code aws_iam_user} (escape hatch) */
+    public IamUser user() {
+        return user;
+    }
+
+    /** @return the underlying {@code aws_iam_user_policy} (escape hatch) */
+    public IamUserPolicy policy() {
+        return policy;
+    }
+
+    /** @return the {@code aws_iam_policy_document} the policy is rendered from (escape hatch) */
+    public DataAwsIamPolicyDocument policyDocument() {
+        return policyDocument;
+    }
+
+    /** @return the {@code aws_iam_access_key} resources by key name (escape hatch) */
+    public Map<String, IamAccessKey> accessKeys() {
+        return Map.copyOf(accessKeys);
+    }
+
+    /** Fluent creation in the style of the AWS CDK: {@code AppDataAccess.Builder.create(scope, id)…build()}. */
+    public static final class Builder extends AppDataAccessProps.BuilderBase<Builder> {
+        private final Construct scope;
+        private final String id;
+
+        private Builder(Construct scope, String id) {
+            this.scope = scope;
+            this.id = id;
+        }
+
+        /**
+         * @param scope a construct in the region's stack
+         * @param id    construct id
+         * @return a builder for an identity under {@code scope}
+         */
+        public static Builder create(Construct scope, String id) {
+            return new Builder(scope, id);
+        }
+
+        /** @return the identity, validated (throws ValidationException listing every problem) */
+        public AppDataAccess build() {
+            return new AppDataAccess(scope, id, props());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.tandem.e2e.terraform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.e2e.SynthesizedDeployment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The AWS part of one synthesized stack ({@link AwsOnlyCopy}) through the real {@code terraform init},
+ * {@code validate} and a plan, offline. The plan runs as {@code terraform test} with {@code command = plan}
+ * and {@code -verbose}, which prints the same plan JSON as {@code terraform show -json}: plain
+ * {@code terraform plan} reads every data source first, and two of ours cannot be read here —
+ * {@code aws_caller_identity} is an STS call, {@code terraform_remote_state} reads another stack's
+ * state. {@code override_data} gives exactly those two fixed values (the account
+ * {@value #ACCOUNT}, and the other stack's outputs); every other value, the IAM policy document
+ * included, is computed by Terraform and hashicorp/aws as in a real plan.
+ *
+ * @param dir      the working copy
+ * @param kept     the resources kept, as {@code type.name}
+ * @param validate what {@code terraform validate} printed
+ * @param plan     the planned changes, in the format of {@code terraform show -json}
+ */
+record OfflinePlan(Path dir, List<String> kept, String validate, JsonNode plan) {
+    /** The account id the plan's {@code aws_caller_identity} reads. */
+    static final String ACCOUNT = "111122223333";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Plans made in this JVM, by stack: the Terraform and policy tests share them (a plan takes half a minute). */
+    private static final Map<String, OfflinePlan> MADE = new HashMap<>();
+    private static final Pattern REMOTE_OUTPUT =
+            Pattern.compile("data\\.terraform_remote_state\\.([A-Za-z0-9_-]+)\\.outputs\\.([A-Za-z0-9_-]+)");
+
+    /**
+     * Copies {@code stack}, writes the test file, runs init, validate and the plan (once per JVM); fails
+     * on any error.
+     *
+     * @param terraform the offline tool
+     * @param stack     the stack's name, e.g. {@code secondary}
+     * @return the plan
+     */
+    static synchronized OfflinePlan of(OfflineTerraform terraform, String stack) throws IOException, InterruptedException {
+        OfflinePlan made = MADE.get(stack);
+        if (made == null) {
+            made = make(terraform, stack);
+            MADE.put(stack, made);
+        }
+        return made;
+    }
+
+    private static OfflinePlan make(OfflineTerraform terraform, String stack) throws IOException, InterruptedException {
+        Path dir = SynthesizedDeployment.scratch("tf-" + stack);
+        List<String> kept = AwsOnlyCopy.write(SynthesizedDeployment.outdir().resolve("stacks/" + stack + "/cdk.tf.json"), dir);
+        JsonNode copy = JSON.readTree(dir.resolve("cdk.tf.json").toFile());
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("tests/offline.tftest.hcl"), testFile(copy), StandardCharsets.UTF_8);
+        Path config = terraform.writeCliConfig(dir);
+        ok(terraform, dir, config, "init", "-input=false", "-no-color");
+        String validate = ok(terraform, dir, config, "validate", "-no-color");
+        String test = ok(terraform, dir, config, "test", "-json", "-verbose");
+        for (String line : test.split("\n")) {
+            if (line.startsWith("{") && line.contains("\"test_plan\"")) {
+                return new OfflinePlan(dir, kept, validate, JSON.readTree(line).path("test_plan"));
+            }
+        }
+        throw new AssertionError("terraform test printed no plan:\n" + test);
+    }
+
+    private static String ok(OfflineTerraform terraform, Path dir, Path config, String... args)
+            throws IOException, InterruptedException {
+        OfflineTerraform.Result r = terraform.run(dir, config, args);
+        if (r.exitCode() != 0) {
+            throw new AssertionError("terraform " + String.join(" ", args) + " in " + dir + ":\n" + r.output());
+        }
+        return r.output();
+    }
+
+    /** @return the planned resource changes of {@code type} */
+    List<JsonNode> changes(String type) {
+        List<JsonNode> out = new ArrayList<>();
+        plan.path("resource_changes").forEach(c -> {
+            if (c.path("type").asText().equals(type)) {
+                out.add(c);
+            }
+        });
+        return out;
+    }
+
+    /** One plan run, with the values no offline plan can read overridden. */
+    static String testFile(JsonNode copy) {
+        StringBuilder hcl = new StringBuilder();
+        copy.path("data").path("aws_caller_identity").fieldNames().forEachRemaining(name -> hcl.append("""
+                override_data {
+                  target = data.aws_caller_identity.%s
+                  values = { account_id = "%s" }
+                }
+                """.formatted(name, ACCOUNT)));
+        String text = copy.toString();
+        copy.path("data").path("terraform_remote_state").fieldNames().forEachRemaining(name -> {
+            Set<String> outputs = new TreeSet<>();
+            Matcher m = REMOTE_OUTPUT.matcher(text);
+            while (m.find()) {
+                if (m.group(1).equals(name)) {
+                    outputs.add(m.group(2));
+                }
+            }
+            List<String> values = new ArrayList<>();
+            outputs.forEach(o -> values.add("    \"" + o + "\" = \"" + standIn(o) + "\""));
+            hcl.append("override_data {\n  target = data.terraform_remote_state.").append(name)
+                    .append("\n  values = {\n    outputs = {\n").append(String.join("\n", values))
+                    .append("\n    }\n  }\n}\n");
+        });
+        hcl.append("run \"plan\" {\n  command = plan\n}\n");
+        return hcl.toString();
+    }
+
+    /** A value of the right shape for another stack's output: the global table's ARN, or a plain string. */
+    private static String standIn(String output) {
+        return output.contains("aws_dynamodb_table") ? "arn:aws:dynamodb:eu-west-3:" + ACCOUNT + ":table/tandem-sessions"
+                : "offline";
+    }
+}
