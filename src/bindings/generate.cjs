@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates the Java bindings that no registry serves: Cloudflare 4.x (from the npm package, with
-// jsii-pacmak) and, with cdktf's own provider generator as `cdktf get` does, OVH, AWS and Cloudflare
-// 5.x from the schemas committed under src/ovh, src/aws and src/cloudflare.
+// jsii-pacmak) and, with cdktf's own provider generator as `cdktf get` does, OVH, AWS, Cloudflare
+// 5.x and hashicorp/tls from the schemas committed under src/ovh, src/aws, src/cloudflare and src/tls.
 // Run by providers/pom.xml:  node generate.cjs <work-dir> <out-dir>
 // Output: <out-dir>/java and <out-dir>/resources. Skipped when no input changed since the last run.
 "use strict";
@@ -24,6 +24,7 @@ const SCHEMA_PROVIDERS = [
   { fqn: "ovh/ovh", schemaFile: path.resolve(here, "..", "ovh", "schema.json"), pin: "exact" },
   { fqn: "cloudflare/cloudflare", schemaFile: path.resolve(here, "..", "cloudflare", "schema.json"), pin: "patch" },
   { fqn: "hashicorp/aws", schemaFile: awsSchema, pin: "exact" },
+  { fqn: "hashicorp/tls", schemaFile: path.resolve(here, "..", "tls", "schema.json"), pin: "exact" },
 ];
 const inputs = [
   path.join(here, "package.json"),
