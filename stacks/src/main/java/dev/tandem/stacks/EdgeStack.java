@@ -25,14 +25,15 @@ public class EdgeStack extends TerraformStack {
         deployment.backend().applyTo(this);
         EdgeSpec edge = deployment.edge();
         this.cloudflare = CloudflareProvider.Builder.create(this, "cloudflare").build();
-        int port = regions.get(0).haproxy().httpPort();
+        int port = regions.get(0).haproxy().httpsPort();
         CloudflareFailoverLb.Builder lb = CloudflareFailoverLb.Builder.create(this, "failover")
                 .accountId(edge.accountId())
                 .zoneId(edge.zoneId())
                 .zoneName(edge.zoneName())
                 .hostname(edge.hostname())
                 .health(deployment.health())
-                .monitor(MonitorSettings.builder().port(port).build())
+                // The tiers serve HTTPS only; their health answer needs Cloudflare's origin-pull certificate.
+                .monitor(MonitorSettings.builder().https(true).port(port).build())
                 .pools(regions.stream().map(r -> pool(deployment, r)).toList());
         deployment.edgeCustomizer().accept(lb);
         this.loadBalancer = lb.build();

@@ -5,10 +5,12 @@ import com.hashicorp.cdktf.Testing;
 import dev.tandem.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
+import dev.tandem.constructs.edge.MonitorSettings;
 import dev.tandem.constructs.edge.Origin;
 import dev.tandem.constructs.edge.OriginPool;
 import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.constructs.haproxy.HaproxyTierFixture;
+import dev.tandem.constructs.haproxy.OriginCertificate;
 import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.k8s.K8sAppCluster;
@@ -47,6 +49,8 @@ final class ReadinessFixture {
     Consumer<TableReplica.Builder> replica = b -> { };
     boolean withReplica = true;
     Consumer<CloudflareFailoverLb.Builder> edge = b -> { };
+    Consumer<OriginCertificate.Builder> primaryCertificate = b -> { };
+    Consumer<OriginCertificate.Builder> secondaryCertificate = b -> { };
 
     /** Builds the deployment into {@code app}: stacks {@code primary}, {@code secondary} and {@code edge}. */
     void build(Construct app) {
@@ -66,6 +70,7 @@ final class ReadinessFixture {
         CloudflareFailoverLb.Builder lb = CloudflareFailoverLb.Builder.create(edgeStack, "lb")
                 .accountId(PROJECT).zoneId(ZONE).zoneName("example.com").hostname("app.example.com")
                 .health(health)
+                .monitor(MonitorSettings.builder().https(true).build())
                 .pools(List.of(pool("primary", tier(primary), primaryOrigins), pool("secondary", tier(secondary), o -> o)));
         edge.accept(lb);
         lb.build();
@@ -99,10 +104,20 @@ final class ReadinessFixture {
         (name.equals("primary") ? primaryApp : secondaryApp).accept(cluster);
         HaproxyTier.Builder haproxy = HaproxyTier.Builder.create(stack, "haproxy").network(network)
                 .flavorId(HaproxyTierFixture.FLAVOR).imageId(HaproxyTierFixture.IMAGE)
-                .sshKey(SshKey.existing("ops")).health(health).backends(cluster.build());
+                .sshKey(SshKey.existing("ops")).health(health).backends(cluster.build())
+                .certificate(certificate(stack, name.equals("primary") ? primaryCertificate : secondaryCertificate))
+                .operatorCidr(HaproxyTierFixture.OPERATOR_CIDR);
         (name.equals("primary") ? primaryHaproxy : secondaryHaproxy).accept(haproxy);
         haproxy.build();
         return stack;
+    }
+
+    private static OriginCertificate certificate(TerraformStack stack, Consumer<OriginCertificate.Builder> hook) {
+        HaproxyTierFixture.providers(stack);
+        OriginCertificate.Builder certificate = OriginCertificate.Builder.create(stack, "origin-certificate")
+                .hostnames(List.of("app.example.com"));
+        hook.accept(certificate);
+        return certificate.build();
     }
 
     private static HaproxyTier tier(TerraformStack stack) {
