@@ -1,6 +1,7 @@
 package dev.tandem.constructs.network;
 
 import com.hashicorp.cdktf.TerraformStack;
+import dev.tandem.providers.ovh.cloud_project_gateway.CloudProjectGateway;
 import dev.tandem.providers.ovh.cloud_project_network_private.CloudProjectNetworkPrivate;
 import dev.tandem.providers.ovh.cloud_project_network_private_subnet.CloudProjectNetworkPrivateSubnet;
 import java.util.List;
@@ -23,9 +24,25 @@ import software.constructs.IConstruct;
  *     .build();
  * }</pre>
  *
- * <p>The gateway ({@code .1}) and the top of the range (up to 16 addresses,
+ * <p>The subnet's first address ({@code .1}) and the top of the range (up to 16 addresses,
  * {@link #isReservedForFixedAddresses(long)}) stay outside DHCP, so fixed addresses such as the
  * app's private load balancer never collide with a node's lease.
+ *
+ * <h2>The gateway</h2>
+ * By default the network owns the region's managed gateway ({@code ovh_cloud_project_gateway}, size
+ * {@link GatewaySize#S}): the router that gives private-only ports outbound access (SNAT) and carries
+ * floating IPs, which the HAProxy tier's stable public addresses need in every region; OVH's 3-AZ
+ * regions also require it for Managed Kubernetes ("Gateway is mandatory for multizones cluster").
+ * {@link GatewaySpec#none()} opts out. It is wired as the provider's documentation and acceptance tests
+ * do (ovh/terraform-provider-ovh tag v2.19.0, unchanged to v2.22.0: {@code docs/resources/cloud_project_gateway.md},
+ * {@code ovh/resource_cloud_project_gateway_test.go}, and the Standard-plan configs of
+ * {@code ovh/resource_cloud_project_kube_test.go}): on the subnet, with the network's OpenStack id in the
+ * region, and the subnet created with DHCP on and {@code no_gateway = false}, so DHCP announces the
+ * subnet's first address as the default router (DHCP option 3, OVH guide "Configuring the vRack on the
+ * Public Cloud", github.com/ovh/ovhcloud-docs {@code docs/en/guides/public-cloud/network-services/vrack.mdx})
+ * and the gateway's interface takes that address, which the allocation pool (from {@code .2}) leaves free.
+ * The subnet is the same with and without a gateway, so adding one later does not replace it
+ * ({@code no_gateway} forces replacement, {@code ovh/resource_cloud_project_network_private_subnet.go}).
  *
  * <p>Each region of a deployment gets its own VLAN, its own address range and its own OVH region:
  * the network is checked against every {@code RegionNetwork} built before it in the app. OVH allows one
@@ -38,7 +55,8 @@ import software.constructs.IConstruct;
  *
  * <p>Attributes: {@link #cloudProject()}, {@link #region()}, {@link #zones()}, {@link #multiZone()},
  * {@link #vlanId()}, {@link #cidr()}, {@link #networkId()}, {@link #openstackNetworkId()},
- * {@link #subnetId()}. Escape hatches: {@link #network()}, {@link #subnet()}.
+ * {@link #subnetId()}, {@link #gatewayId()}. Escape hatches: {@link #network()}, {@link #subnet()},
+ * {@link #gateway()}.
  */
 public class RegionNetwork extends Construct {
     private final RegionNetworkProps props;
@@ -47,6 +65,7 @@ public class RegionNetwork extends Construct {
     private final TerraformStack stack;
     private final CloudProjectNetworkPrivate network;
     private final CloudProjectNetworkPrivateSubnet subnet;
+    private final Optional<CloudProjectGateway> gateway;
 
     /**
      * Creates the network; invalid props throw {@link dev.tandem.constructs.core.ValidationException}
@@ -81,6 +100,15 @@ public class RegionNetwork extends Construct {
                 .dhcp(true)
                 .noGateway(false)
                 .build();
+        GatewaySpec gw = props.gateway();
+        this.gateway = !gw.enabled() ? Optional.empty() : Optional.of(CloudProjectGateway.Builder.create(this, "gateway")
+                .serviceName(props.cloudProject())
+                .name(gw.name().orElse(getNode().getPath().replace('/', '-') + "-gateway"))
+                .model(gw.size().apiValue())
+                .region(props.region())
+                .networkId(openstackNetworkId())
+                .subnetId(subnet.getId())
+                .build());
         others.add(this);
     }
 
@@ -159,6 +187,25 @@ public class RegionNetwork extends Construct {
     /** @return the subnet id */
     public String subnetId() {
         return subnet.getId();
+    }
+
+    /**
+     * @return the id of the region's managed gateway (a Terraform reference); empty when the network
+     *         was built with {@link GatewaySpec#none()}
+     */
+    public Optional<String> gatewayId() {
+        return gateway.map(CloudProjectGateway::getId);
+    }
+
+    /**
+     * The region's managed gateway, for {@code dependsOn}: a floating IP can only be associated once the
+     * subnet has a gateway, and a 3-AZ Kubernetes cluster needs it before it is created.
+     *
+     * @return the underlying {@code ovh_cloud_project_gateway} (escape hatch); empty when the network was
+     *         built with {@link GatewaySpec#none()}
+     */
+    public Optional<CloudProjectGateway> gateway() {
+        return gateway;
     }
 
     /** @return the underlying private network (escape hatch) */

@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param zones        the availability zones to use; empty means all of the region's zones
  * @param vlanId       vRack VLAN id; null when not set
  * @param cidr         private IPv4 network in CIDR form, e.g. {@code 10.10.0.0/16}
+ * @param gateway      the region's managed gateway, or {@link GatewaySpec#none()}
  */
 public record RegionNetworkProps(String cloudProject, String region, Optional<List<String>> zones, Integer vlanId,
-        String cidr) {
+        String cidr, GatewaySpec gateway) {
 
     /** Copies the zone list, keeping nulls for the construct's validation to report. */
     public RegionNetworkProps {
@@ -48,6 +49,7 @@ public record RegionNetworkProps(String cloudProject, String region, Optional<Li
         private List<String> zones;
         private Integer vlanId;
         private String cidr;
+        private GatewaySpec gateway = GatewaySpec.defaults();
 
         /**
          * The OVH Public Cloud project the network belongs to; every OVH resource of the region that
@@ -113,6 +115,21 @@ public record RegionNetworkProps(String cloudProject, String region, Optional<Li
             return self();
         }
 
+        /**
+         * The region's managed gateway ({@code ovh_cloud_project_gateway}) on the subnet: the router that
+         * gives private-only ports outbound access and carries floating IPs. Every region needs it when
+         * the HAProxy tier uses floating IPs, and OVH's 3-AZ regions need it for Managed Kubernetes; pass
+         * {@link GatewaySpec#none()} to opt out where nothing needs it.
+         *
+         * @default {@link GatewaySpec#defaults()}: size S, named after the network
+         * @param value the gateway, or {@link GatewaySpec#none()}
+         * @return this builder
+         */
+        public B gateway(GatewaySpec value) {
+            this.gateway = value;
+            return self();
+        }
+
         @SuppressWarnings("unchecked")
         private B self() {
             return (B) this;
@@ -120,7 +137,7 @@ public record RegionNetworkProps(String cloudProject, String region, Optional<Li
 
         /** @return the props as set so far */
         protected RegionNetworkProps props() {
-            return new RegionNetworkProps(cloudProject, region, Optional.ofNullable(zones), vlanId, cidr);
+            return new RegionNetworkProps(cloudProject, region, Optional.ofNullable(zones), vlanId, cidr, gateway);
         }
     }
 }

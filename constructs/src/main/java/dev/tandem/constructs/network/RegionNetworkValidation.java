@@ -47,6 +47,10 @@ final class RegionNetworkValidation {
                         "must be 0–" + MAX_VLAN + " (0 is the vRack's untagged VLAN)",
                         "pick a vRack VLAN in 0–" + MAX_VLAN);
             }
+            if (p.present(props.gateway(), "gateway", "omit it for a size-S gateway, or pass GatewaySpec.none() "
+                    + "to opt out")) {
+                props.gateway().validate(p.nested("gateway"));
+            }
             Optional<Ipv4Cidr> cidr = checkCidr(p, props.cidr());
             if (p.isEmpty() && cidr.isPresent()) {
                 checkOtherNetworks(p, others, stack.get(), props, cidr.get());

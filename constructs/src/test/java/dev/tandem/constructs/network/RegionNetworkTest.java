@@ -3,6 +3,7 @@ package dev.tandem.constructs.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.constructs.testing.SynthAssertions;
 import dev.tandem.constructs.testing.TestStacks;
@@ -34,6 +35,47 @@ class RegionNetworkTest {
         assertThat(net.isReservedForFixedAddresses(Ipv4.parse("10.10.255.239").orElseThrow())).isFalse();
         assertThat(net.isReservedForFixedAddresses(Ipv4.parse("10.10.255.255").orElseThrow())).isFalse();
         assertThat(net.openstackNetworkId()).contains(".regions_openstack_ids[\"EU-WEST-PAR\"]");
+    }
+
+    @Test
+    void everyRegionGetsASizeSGatewayOnItsSubnetByDefault() {
+        TerraformStack stack = TestStacks.emptyStack();
+        RegionNetwork net = paris(stack).region("DE1").build();
+        TerraformOutput.Builder.create(stack, "gateway-id").value(net.gatewayId().orElseThrow()).build();
+        JsonNode json = TestStacks.synth(stack);
+
+        JsonNode gateway = SynthAssertions.assertResource(json, "ovh_cloud_project_gateway").hasCount(1)
+                .hasProperties(Map.of("service_name", PROJECT, "name", "test-network-gateway", "model", "s",
+                        "region", "DE1"));
+        // the network's OpenStack id in the region (not its pn-… id) and the subnet, as the provider's docs wire it
+        assertThat(gateway.path("network_id").asText())
+                .matches("\\$\\{ovh_cloud_project_network_private\\.network_\\w+\\.regions_openstack_ids\\[\"DE1\"]}");
+        assertThat(gateway.path("subnet_id").asText())
+                .matches("\\$\\{ovh_cloud_project_network_private_subnet\\.network_subnet_\\w+\\.id}");
+        assertThat(json.path("output").path("gateway-id").path("value").asText())
+                .matches("\\$\\{ovh_cloud_project_gateway\\.network_gateway_\\w+\\.id}");
+    }
+
+    @Test
+    void theGatewayTakesTheSizeAndNameGiven() {
+        TerraformStack stack = TestStacks.emptyStack();
+        paris(stack).gateway(GatewaySpec.builder().size(GatewaySize.L).name("par-gw").build()).build();
+
+        SynthAssertions.assertResource(TestStacks.synth(stack), "ovh_cloud_project_gateway")
+                .hasProperties(Map.of("name", "par-gw", "model", "l"));
+    }
+
+    @Test
+    void optingOutLeavesNoGatewayAndTheSameSubnet() {
+        TerraformStack stack = TestStacks.emptyStack();
+        RegionNetwork net = paris(stack).gateway(GatewaySpec.none()).build();
+        JsonNode json = TestStacks.synth(stack);
+
+        SynthAssertions.assertResource(json, "ovh_cloud_project_gateway").isAbsent();
+        SynthAssertions.assertResource(json, "ovh_cloud_project_network_private_subnet").hasProperties(Map.of(
+                "start", "10.10.0.2", "dhcp", true, "no_gateway", false));
+        assertThat(net.gateway()).isEmpty();
+        assertThat(net.gatewayId()).isEmpty();
     }
 
     @Test
