@@ -60,7 +60,10 @@ import software.constructs.Construct;
  *
  * <p><b>Instances and stable addresses.</b> Each instance is an {@code ovh_cloud_instance} (ovh/ovh 2.22.0)
  * with only a private port on the region's subnet, and an {@code ovh_cloud_floating_ip} associated through
- * that port ({@code networks = [{subnet_id, ip = <floating IP>}]}), which needs the subnet's gateway. The
+ * that port ({@code networks = [{subnet_id, ip = <floating IP>}]}), which needs the subnet's gateway
+ * ({@link RegionNetwork#gateway()}, which every instance waits for; ovh/terraform-provider-ovh
+ * {@code TestAccCloudInstance_floatingIP}: "A floating IP can only be associated once the subnet is attached
+ * to a gateway"). The
  * edge's origins are the floating IPs ({@link #nodes()} {@code publicIpv4}), which are resources of their
  * own: an instance that is resized, rebuilt, reinstalled or replaced keeps its address, so the Cloudflare
  * pools never point at a dead one. Instances are placed round-robin over the network's
@@ -152,6 +155,8 @@ public class HaproxyTier extends Construct {
                 props.health().path(), settleSeconds(config.defaults().check()));
         String userData = Bootstrap.userData();
         List<String> zones = network.zones();
+        // Validation made sure there is one: a floating IP is associated through the subnet's gateway.
+        ITerraformDependable gateway = network.gateway().orElseThrow();
         List<ITerraformDependable> after = new ArrayList<>();
         for (int n = 1; n <= props.instances(); n++) {
             Optional<String> zone = zones.isEmpty() ? Optional.empty() : Optional.of(zones.get((n - 1) % zones.size()));
@@ -173,10 +178,9 @@ public class HaproxyTier extends Construct {
                     .securityGroupIds(List.of(securityGroup.getId()))
                     .userData(userData);
             zone.ifPresent(instance::availabilityZone);
-            if (!after.isEmpty()) {
-                instance.dependsOn(List.copyOf(after));
-            }
-            CloudInstance built = instance.build();
+            List<ITerraformDependable> instanceAfter = new ArrayList<>(List.of(gateway));
+            instanceAfter.addAll(after);
+            CloudInstance built = instance.dependsOn(instanceAfter).build();
             after.add(built);
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("instance", built.getId());

@@ -50,7 +50,12 @@ final class HaproxyTierValidation {
         if (!p.present(props, "props", "pass HaproxyTierProps.builder()…build(), or use HaproxyTier.Builder")) {
             return null;
         }
-        p.present(props.network(), "network", "pass the region's RegionNetwork");
+        if (p.present(props.network(), "network", "pass the region's RegionNetwork")) {
+            p.require(props.network().gateway().isPresent(), "network", props.network().getNode().getPath()
+                            + " (GatewaySpec.none())",
+                    "must have its gateway: the instances are private and their floating IPs are associated"
+                            + " through the subnet's gateway", "build the RegionNetwork with its default gateway");
+        }
         checkInstances(p, props);
         checkInstanceIds(p, props);
         if (p.present(props.sshKey(), "sshKey", "use SshKey.existing(name) or SshKey.create(name, publicKey)")) {

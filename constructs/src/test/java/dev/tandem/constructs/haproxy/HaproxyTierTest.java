@@ -195,12 +195,15 @@ class HaproxyTierTest {
             JsonNode delivery = byId(synth, DELIVERY, "delivery-" + n);
             String instanceAddress = address(synth, INSTANCE, "instance-" + n);
             List<String> instanceAfter = texts(instance.path("depends_on"));
+            String gateway = "ovh_cloud_project_gateway." + synth.path("resource").path("ovh_cloud_project_gateway")
+                    .fieldNames().next();
             if (n == 1) {
-                assertThat(instanceAfter).isEmpty();
+                assertThat(instanceAfter).as("a floating IP needs the subnet's gateway").containsExactly(gateway);
                 assertThat(texts(delivery.path("depends_on"))).containsExactly(instanceAddress);
             } else {
                 String previous = address(synth, DELIVERY, "delivery-" + (n - 1));
-                assertThat(instanceAfter).as("instance %d waits for delivery %d", n, n - 1).containsExactly(previous);
+                assertThat(instanceAfter).as("instance %d waits for delivery %d", n, n - 1)
+                        .containsExactly(gateway, previous);
                 assertThat(texts(delivery.path("depends_on"))).containsExactly(previous, instanceAddress);
             }
             assertThat(delivery.path("connection").path("host").asText())

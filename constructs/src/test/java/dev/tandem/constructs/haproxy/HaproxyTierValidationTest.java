@@ -12,6 +12,8 @@ import dev.tandem.constructs.core.BackendTarget;
 import dev.tandem.constructs.core.Problem;
 import dev.tandem.constructs.core.ValidationException;
 import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.constructs.network.GatewaySpec;
+import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.constructs.testing.Rejections;
 import dev.tandem.constructs.testing.TestStacks;
 import java.time.Duration;
@@ -130,6 +132,16 @@ class HaproxyTierValidationTest {
                         .health(HealthContract.defaults()).certificate(elsewhere)
                         .operatorCidr(HaproxyTierFixture.OPERATOR_CIDR).servers(List.of(APP_1)).build(), PATH, "stack",
                 "test (no CloudflareProvider)", "the stack needs the CloudflareProvider its resources use");
+    }
+
+    @Test
+    void aNetworkWithoutItsGatewayIsRefused() {
+        TerraformStack stack = TestStacks.emptyStack();
+        RegionNetwork bare = RegionNetwork.Builder.create(stack, "network").cloudProject(HaproxyTierFixture.PROJECT)
+                .region("GRA11").vlanId(10).cidr("10.10.0.0/16").gateway(GatewaySpec.none()).build();
+
+        Rejections.assertRejected(() -> HaproxyTierFixture.on(stack, bare).build(), PATH, "network",
+                "test/network (GatewaySpec.none())", "floating IPs are associated through the subnet's gateway");
     }
 
     static Stream<Arguments> inconsistentValues() {
