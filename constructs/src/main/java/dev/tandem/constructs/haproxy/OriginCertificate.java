@@ -1,5 +1,6 @@
 package dev.tandem.constructs.haproxy;
 
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.Token;
 import dev.tandem.constructs.core.DnsNames;
 import dev.tandem.constructs.core.Problems;
@@ -42,7 +43,8 @@ import software.constructs.Construct;
  *
  * <p>Every argument of the three resources forces replacement, so a change of host names or validity
  * makes a new key and certificate, which the tier's delivery rolls out instance by instance; that is also
- * how the certificate is rotated (README).
+ * how the certificate is rotated (README: replace the key). All three are created before the old ones are
+ * destroyed, so the old certificate is revoked only once the instances serve the new one.
  *
  * <p>Attributes: {@link #certificatePem()}, {@link #privateKeyPem()}, {@link #props()}. Escape hatches:
  * {@link #key()}, {@link #request()}, {@link #certificate()}.
@@ -72,17 +74,23 @@ public class OriginCertificate extends Construct {
         validate(p, props);
         p.throwIfAny();
         this.props = props;
-        this.key = PrivateKey.Builder.create(this, "key").algorithm("ECDSA").ecdsaCurve("P256").build();
+        // A rotation creates the new key, request and certificate, lets the deliveries install them, and only
+        // then destroys the old certificate, which revokes it at Cloudflare (the API's DELETE is its revocation).
+        TerraformResourceLifecycle newFirst = TerraformResourceLifecycle.builder().createBeforeDestroy(true).build();
+        this.key = PrivateKey.Builder.create(this, "key").algorithm("ECDSA").ecdsaCurve("P256").lifecycle(newFirst)
+                .build();
         this.request = CertRequest.Builder.create(this, "request")
                 .privateKeyPem(key.getPrivateKeyPem())
                 .dnsNames(props.hostnames())
                 .subject(List.of(CertRequestSubject.builder().commonName(props.hostnames().get(0)).build()))
+                .lifecycle(newFirst)
                 .build();
         this.certificate = OriginCaCertificate.Builder.create(this, "certificate")
                 .csr(request.getCertRequestPem())
                 .hostnames(props.hostnames())
                 .requestType("origin-ecc")
                 .requestedValidity(props.validity().toDays())
+                .lifecycle(newFirst)
                 .build();
     }
 

@@ -35,8 +35,12 @@ class OriginCertificateTest {
                 .validity(Duration.ofDays(730)).build();
         JsonNode synth = TestStacks.synth(stack);
 
+        Map<String, Object> newFirst = Map.of("lifecycle", Map.of("create_before_destroy", true));
         SynthAssertions.assertResource(synth, "tls_private_key")
                 .hasProperties(Map.of("algorithm", "ECDSA", "ecdsa_curve", "P256"));
+        for (String type : List.of("tls_private_key", "tls_cert_request", "cloudflare_origin_ca_certificate")) {
+            SynthAssertions.assertResource(synth, type).hasProperties(newFirst);
+        }
         JsonNode request = SynthAssertions.assertResource(synth, "tls_cert_request").hasProperties(Map.of(
                 "dns_names", List.of("app.example.com", "*.app.example.com"),
                 "subject", List.of(Map.of("common_name", "app.example.com"))));

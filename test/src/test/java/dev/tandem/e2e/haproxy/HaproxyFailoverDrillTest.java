@@ -2,9 +2,9 @@ package dev.tandem.e2e.haproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.e2e.haproxy.StatsSocket.ServerStat;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -21,9 +22,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The failover drill: the real HAProxy, running the tier's generated configuration on loopback,
- * in front of three stand-in app servers. Kill one, drain one, bring it back, lose them all — and
- * check that HAProxy does what the configuration promises, in the time it promises.
+ * The failover drill: the real HAProxy, running the tier's generated configuration on loopback as an
+ * instance runs it (master-worker, delivered by the shipped apply script, HTTPS with Cloudflare's client
+ * certificate), in front of three stand-in app servers. Kill one, drain one, bring it back, lose them all —
+ * and check that HAProxy does what the configuration promises, in the time it promises.
  */
 class HaproxyFailoverDrillTest {
     private static final Duration INTER = TierConfigs.DRILL_INTERVAL;
@@ -37,47 +39,45 @@ class HaproxyFailoverDrillTest {
     Path tmp;
 
     private final Map<String, DrillBackend> backends = new LinkedHashMap<>();
-    private Process haproxy;
-    private Path log;
+    private LoopbackTier instance;
+    private HttpsProbe cloudflare;
 
     @AfterEach
     void stopEverythingStarted() throws InterruptedException {
         backends.values().forEach(DrillBackend::close);
-        if (haproxy != null) {
-            haproxy.destroy();
-            if (!haproxy.waitFor(5, TimeUnit.SECONDS)) {
-                haproxy.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+        if (instance != null) {
+            instance.close();
         }
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(90)
     void aKilledServerIsBypassedADrainedOneLeavesAndRejoinsAndAnEmptyBackendFailsTheTierHealth()
             throws Exception {
         HaproxyBinary binary = HaproxyBinary.require();
         for (String name : List.of("app-1", "app-2", "app-3")) {
             backends.put(name, new DrillBackend(name));
         }
-        int port = freePort();
-        Path socket = tmp.resolve("admin.sock");
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        backends.forEach((name, b) -> ports.put(name, b.port()));
-        Path config = Files.writeString(tmp.resolve("drill.cfg"),
-                LoopbackConfig.rewrite(TierConfigs.drill().configText(), port, ports, socket));
-        log = tmp.resolve("haproxy.log");
-        haproxy = binary.start(config, log, Map.of());
-        StatsSocket stats = new StatsSocket(socket);
+        TestPki pki = TestPki.create(tmp.resolve("pki"));
+        cloudflare = HttpsProbe.of(pki.originCa(), Optional.of(pki.cloudflareClient()), "127.0.0.1");
+        instance = LoopbackTier.bootstrap(binary, tmp.resolve("instance"), pki);
+        HaproxyTier tier = TierConfigs.drill();
+        LoopbackTier.ApplyResult first = instance.apply(instance.stage(
+                instance.loopback(tier.configText(), LoopbackTier.ports(backends)), LoopbackTier.CLOUDFLARE_ON_LOOPBACK),
+                LoopbackTier.settleSeconds(tier), Map.of());
+        assertThat(first.exitCode()).as("first delivery:%n%s", first.output()).isZero();
+        int port = instance.httpsPort();
+        StatsSocket stats = instance.admin();
         List<String> report = new ArrayList<>();
 
         await(stats, s -> s.size() == 3 && s.values().stream().allMatch(ServerStat::checkedUp), Duration.ofSeconds(10));
-        assertThat(HttpProbe.get(port, "/healthz").status()).as("tier health with every server up").isEqualTo(200);
+        assertThat(health(port).status()).as("tier health with every server up").isEqualTo(200);
         assertThat(burst(port)).extracting(HttpProbe.Response::body).containsOnly("app-1", "app-2", "app-3");
 
         // 1. A server dies: requests keep succeeding while HAProxy notices, then it is out.
         List<HttpProbe.Response> during;
         long detected;
-        try (ClientLoop clients = new ClientLoop(port, 2, 5_000)) {
+        try (ClientLoop clients = new ClientLoop(() -> cloudflare.get(port, "/", TestPki.HOSTNAME), 2, 5_000)) {
             long start = System.nanoTime();
             backends.get("app-1").kill();
             detected = await(stats, s -> s.get("app-1").down(), DETECTION.plus(MARGIN));
@@ -124,8 +124,13 @@ class HaproxyFailoverDrillTest {
                 TimeUnit.NANOSECONDS.toMillis(nanos), formula, configured.toMillis());
     }
 
-    private static List<HttpProbe.Response> burst(int port) {
-        return IntStream.range(0, BURST).mapToObj(i -> HttpProbe.get(port, "/")).toList();
+    private List<HttpProbe.Response> burst(int port) {
+        return IntStream.range(0, BURST).mapToObj(i -> cloudflare.get(port, "/", TestPki.HOSTNAME)).toList();
+    }
+
+    /** @return the edge monitor's request: the health path with the edge's host name, over mTLS */
+    private HttpProbe.Response health(int port) {
+        return cloudflare.get(port, "/healthz", TestPki.HOSTNAME);
     }
 
     /** @return nanoseconds since the call when {@code condition} first held; fails after {@code limit} */
@@ -139,14 +144,14 @@ class HaproxyFailoverDrillTest {
             Thread.sleep(10);
         }
         throw new AssertionError("not reached within " + limit + ": " + (Files.exists(stats.path())
-                ? stats.servers("app") : "no admin socket") + "\nhaproxy log:\n" + Files.readString(log));
+                ? stats.servers("app") : "no admin socket") + "\nhaproxy log:\n" + Files.readString(instance.log()));
     }
 
     /** @return nanoseconds since the call when the tier's health path first answered {@code status} */
-    private static long awaitHealth(int port, int status, Duration limit) throws InterruptedException {
+    private long awaitHealth(int port, int status, Duration limit) throws InterruptedException {
         long start = System.nanoTime();
         while (System.nanoTime() - start < limit.toNanos()) {
-            if (HttpProbe.get(port, "/healthz").status() == status) {
+            if (health(port).status() == status) {
                 return System.nanoTime() - start;
             }
             Thread.sleep(10);
@@ -158,12 +163,6 @@ class HaproxyFailoverDrillTest {
         long left = startNanos + after.toNanos() - System.nanoTime();
         if (left > 0) {
             TimeUnit.NANOSECONDS.sleep(left);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }
