@@ -28,7 +28,7 @@ final class InstanceLayout {
     static final String ORIGIN_PULL_CA_URL = "https://developers.cloudflare.com/ssl/static/authenticated_origin_pull_ca.pem";
     /** Loopback port of the health answer the apply script asks. */
     static final int LOCAL_HEALTH_PORT = 8405;
-    /** Debian's master pid file and admin socket, as the package's systemd unit sets them. */
+    /** The master CLI socket, which Debian's systemd unit passes with {@code -S}. */
     static final String MASTER_SOCKET = "/run/haproxy-master.sock";
 
     private InstanceLayout() {

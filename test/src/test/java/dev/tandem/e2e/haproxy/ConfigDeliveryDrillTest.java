@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,20 +31,14 @@ class ConfigDeliveryDrillTest {
     @TempDir
     Path tmp;
 
-    private final Map<String, DrillBackend> backends = new LinkedHashMap<>();
+    private LoopbackDrill drill;
     private LoopbackTier instance;
-    private HttpsProbe cloudflare;
     private long settle;
 
     @BeforeEach
     void bootstrapAndDeliverTheFirstConfig() throws Exception {
-        HaproxyBinary binary = HaproxyBinary.require();
-        for (String name : List.of("app-1", "app-2", "app-3")) {
-            backends.put(name, new DrillBackend(name));
-        }
-        TestPki pki = TestPki.create(tmp.resolve("pki"));
-        cloudflare = HttpsProbe.of(pki.originCa(), Optional.of(pki.cloudflareClient()), "127.0.0.1");
-        instance = LoopbackTier.bootstrap(binary, tmp.resolve("instance"), pki);
+        drill = LoopbackDrill.start(tmp);
+        instance = drill.instance();
         assertThat(request().status()).as("the bootstrap serves nothing on 443").isZero();
         assertThat(HttpProbe.get(instance.localHealthPort(), "/healthz").status())
                 .as("the bootstrap's local health answer").isEqualTo(503);
@@ -59,9 +52,8 @@ class ConfigDeliveryDrillTest {
 
     @AfterEach
     void stopEverythingStarted() throws InterruptedException {
-        backends.values().forEach(DrillBackend::close);
-        if (instance != null) {
-            instance.close();
+        if (drill != null) {
+            drill.close();
         }
     }
 
@@ -109,6 +101,7 @@ class ConfigDeliveryDrillTest {
         List<HttpProbe.Response> responses;
         try (ClientLoop clients = new ClientLoop(this::request, CLIENTS, 1_000_000)) {
             refused = deliver(invalid, Map.of());
+            Thread.sleep(300);
             responses = clients.stop();
         }
 
@@ -140,13 +133,11 @@ class ConfigDeliveryDrillTest {
     void aValidConfigThatLeavesNoUsableServerIsRolledBack() throws Exception {
         Path release = instance.currentRelease();
         Map<String, Integer> dead = new LinkedHashMap<>();
-        for (String name : backends.keySet()) {
+        for (String name : drill.backendNames()) {
             dead.put(name, closedPort());
         }
 
-        LoopbackTier.ApplyResult rolledBack = instance.apply(instance.stage(
-                instance.loopback(TierConfigs.drill().configText(), dead), LoopbackTier.CLOUDFLARE_ON_LOOPBACK),
-                settle, Map.of());
+        LoopbackTier.ApplyResult rolledBack = drill.deliver(TierConfigs.drill().configText(), dead, settle, Map.of());
 
         assertThat(rolledBack.exitCode()).as("rolled back:%n%s", rolledBack.output()).isEqualTo(3);
         assertThat(rolledBack.output()).contains("rolling back: the local health endpoint answered 503");
@@ -156,14 +147,11 @@ class ConfigDeliveryDrillTest {
     }
 
     private HttpProbe.Response request() {
-        return cloudflare.get(instance.httpsPort(), "/", TestPki.HOSTNAME);
+        return drill.request("/");
     }
 
-    /** Delivers {@code config} (the tier's text) as the provisioners do: staged, then the apply script. */
-    private LoopbackTier.ApplyResult deliver(String config, Map<String, String> environment)
-            throws IOException, InterruptedException {
-        return instance.apply(instance.stage(instance.loopback(config, LoopbackTier.ports(backends)),
-                LoopbackTier.CLOUDFLARE_ON_LOOPBACK), settle, environment);
+    private LoopbackTier.ApplyResult deliver(String config, Map<String, String> environment) throws Exception {
+        return drill.deliver(config, settle, environment);
     }
 
     private void await(Predicate<Map<String, ServerStat>> condition) throws IOException, InterruptedException {

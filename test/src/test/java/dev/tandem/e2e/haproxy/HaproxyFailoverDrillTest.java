@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -38,15 +36,12 @@ class HaproxyFailoverDrillTest {
     @TempDir
     Path tmp;
 
-    private final Map<String, DrillBackend> backends = new LinkedHashMap<>();
-    private LoopbackTier instance;
-    private HttpsProbe cloudflare;
+    private LoopbackDrill drill;
 
     @AfterEach
     void stopEverythingStarted() throws InterruptedException {
-        backends.values().forEach(DrillBackend::close);
-        if (instance != null) {
-            instance.close();
+        if (drill != null) {
+            drill.close();
         }
     }
 
@@ -54,32 +49,23 @@ class HaproxyFailoverDrillTest {
     @Timeout(90)
     void aKilledServerIsBypassedADrainedOneLeavesAndRejoinsAndAnEmptyBackendFailsTheTierHealth()
             throws Exception {
-        HaproxyBinary binary = HaproxyBinary.require();
-        for (String name : List.of("app-1", "app-2", "app-3")) {
-            backends.put(name, new DrillBackend(name));
-        }
-        TestPki pki = TestPki.create(tmp.resolve("pki"));
-        cloudflare = HttpsProbe.of(pki.originCa(), Optional.of(pki.cloudflareClient()), "127.0.0.1");
-        instance = LoopbackTier.bootstrap(binary, tmp.resolve("instance"), pki);
+        drill = LoopbackDrill.start(tmp);
         HaproxyTier tier = TierConfigs.drill();
-        LoopbackTier.ApplyResult first = instance.apply(instance.stage(
-                instance.loopback(tier.configText(), LoopbackTier.ports(backends)), LoopbackTier.CLOUDFLARE_ON_LOOPBACK),
-                LoopbackTier.settleSeconds(tier), Map.of());
+        LoopbackTier.ApplyResult first = drill.deliver(tier.configText(), LoopbackTier.settleSeconds(tier), Map.of());
         assertThat(first.exitCode()).as("first delivery:%n%s", first.output()).isZero();
-        int port = instance.httpsPort();
-        StatsSocket stats = instance.admin();
+        StatsSocket stats = drill.instance().admin();
         List<String> report = new ArrayList<>();
 
         await(stats, s -> s.size() == 3 && s.values().stream().allMatch(ServerStat::checkedUp), Duration.ofSeconds(10));
-        assertThat(health(port).status()).as("tier health with every server up").isEqualTo(200);
-        assertThat(burst(port)).extracting(HttpProbe.Response::body).containsOnly("app-1", "app-2", "app-3");
+        assertThat(health().status()).as("tier health with every server up").isEqualTo(200);
+        assertThat(burst()).extracting(HttpProbe.Response::body).containsOnly("app-1", "app-2", "app-3");
 
         // 1. A server dies: requests keep succeeding while HAProxy notices, then it is out.
         List<HttpProbe.Response> during;
         long detected;
-        try (ClientLoop clients = new ClientLoop(() -> cloudflare.get(port, "/", TestPki.HOSTNAME), 2, 5_000)) {
+        try (ClientLoop clients = new ClientLoop(() -> drill.request("/"), 2, 5_000)) {
             long start = System.nanoTime();
-            backends.get("app-1").kill();
+            drill.backend("app-1").kill();
             detected = await(stats, s -> s.get("app-1").down(), DETECTION.plus(MARGIN));
             sleepUntil(start, DETECTION.plus(MARGIN));
             during = clients.stop();
@@ -92,27 +78,27 @@ class HaproxyFailoverDrillTest {
                 + "redispatched to another server " + killed.redispatches());
         assertThat(during).as("requests between the kill and detection").isNotEmpty().allMatch(HttpProbe.Response::ok);
         assertThat(killed.redispatches()).as("requests that reached the dead server went to another one").isPositive();
-        assertThat(burst(port)).allMatch(HttpProbe.Response::ok).extracting(HttpProbe.Response::body)
+        assertThat(burst()).allMatch(HttpProbe.Response::ok).extracting(HttpProbe.Response::body)
                 .containsOnly("app-2", "app-3");
 
         // 2. A server reports not ready: it is drained without failing a request.
-        backends.get("app-2").ready(false);
+        drill.backend("app-2").ready(false);
         long drained = await(stats, s -> s.get("app-2").down(), DETECTION.plus(MARGIN));
         report.add(line("readiness off app-2 -> DOWN", drained, "inter x fall", DETECTION));
-        assertThat(burst(port)).allMatch(HttpProbe.Response::ok).extracting(HttpProbe.Response::body)
+        assertThat(burst()).allMatch(HttpProbe.Response::ok).extracting(HttpProbe.Response::body)
                 .containsOnly("app-3");
 
         // 3. It is ready again: it rejoins after `rise` passed checks.
-        backends.get("app-2").ready(true);
+        drill.backend("app-2").ready(true);
         long rejoined = await(stats, s -> s.get("app-2").up(), RECOVERY.plus(MARGIN));
         report.add(line("readiness on app-2 -> UP", rejoined, "inter x rise", RECOVERY));
-        assertThat(burst(port)).allMatch(HttpProbe.Response::ok).extracting(HttpProbe.Response::body)
+        assertThat(burst()).allMatch(HttpProbe.Response::ok).extracting(HttpProbe.Response::body)
                 .contains("app-2");
 
         // 4. No server left: the tier's own health path fails, so the edge drops the region.
-        backends.get("app-2").kill();
-        backends.get("app-3").kill();
-        long unhealthy = awaitHealth(port, 503, DETECTION.plus(MARGIN));
+        drill.backend("app-2").kill();
+        drill.backend("app-3").kill();
+        long unhealthy = awaitHealth(503, DETECTION.plus(MARGIN));
         report.add(line("all servers down -> /healthz 503", unhealthy, "inter x fall", DETECTION));
 
         System.out.println("HAProxy failover drill (inter " + INTER.toMillis() + " ms, fall " + TierConfigs.DRILL_FALL
@@ -124,13 +110,13 @@ class HaproxyFailoverDrillTest {
                 TimeUnit.NANOSECONDS.toMillis(nanos), formula, configured.toMillis());
     }
 
-    private List<HttpProbe.Response> burst(int port) {
-        return IntStream.range(0, BURST).mapToObj(i -> cloudflare.get(port, "/", TestPki.HOSTNAME)).toList();
+    private List<HttpProbe.Response> burst() {
+        return IntStream.range(0, BURST).mapToObj(i -> drill.request("/")).toList();
     }
 
     /** @return the edge monitor's request: the health path with the edge's host name, over mTLS */
-    private HttpProbe.Response health(int port) {
-        return cloudflare.get(port, "/healthz", TestPki.HOSTNAME);
+    private HttpProbe.Response health() {
+        return drill.request("/healthz");
     }
 
     /** @return nanoseconds since the call when {@code condition} first held; fails after {@code limit} */
@@ -144,14 +130,14 @@ class HaproxyFailoverDrillTest {
             Thread.sleep(10);
         }
         throw new AssertionError("not reached within " + limit + ": " + (Files.exists(stats.path())
-                ? stats.servers("app") : "no admin socket") + "\nhaproxy log:\n" + Files.readString(instance.log()));
+                ? stats.servers("app") : "no admin socket") + "\nhaproxy log:\n" + Files.readString(drill.instance().log()));
     }
 
     /** @return nanoseconds since the call when the tier's health path first answered {@code status} */
-    private long awaitHealth(int port, int status, Duration limit) throws InterruptedException {
+    private long awaitHealth(int status, Duration limit) throws InterruptedException {
         long start = System.nanoTime();
         while (System.nanoTime() - start < limit.toNanos()) {
-            if (health(port).status() == status) {
+            if (health().status() == status) {
                 return System.nanoTime() - start;
             }
             Thread.sleep(10);

@@ -2,12 +2,9 @@ package dev.tandem.e2e.haproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.constructs.haproxy.HaproxyTier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -26,33 +23,26 @@ class OriginLockdownTest {
     @TempDir
     static Path tmp;
 
-    private static final Map<String, DrillBackend> BACKENDS = new LinkedHashMap<>();
+    private static LoopbackDrill drill;
     private static LoopbackTier instance;
     private static TestPki pki;
 
     @BeforeAll
     static void deliverTheTierWithItsStatsPage() throws Exception {
-        HaproxyBinary binary = HaproxyBinary.require();
-        for (String name : List.of("app-1", "app-2", "app-3")) {
-            BACKENDS.put(name, new DrillBackend(name));
-        }
-        pki = TestPki.create(tmp.resolve("pki"));
-        instance = LoopbackTier.bootstrap(binary, tmp.resolve("instance"), pki);
-        HaproxyTier tier = TierConfigs.full();
+        drill = LoopbackDrill.start(tmp);
+        instance = drill.instance();
+        pki = drill.pki();
         // What the delivery's replace() does with the sensitive variable.
-        String delivered = tier.configText().replace("$HAPROXY_STATS_PASSWORD", PASSWORD);
-        LoopbackTier.ApplyResult applied = instance.apply(instance.stage(
-                instance.loopback(delivered, LoopbackTier.ports(BACKENDS)), LoopbackTier.CLOUDFLARE_ON_LOOPBACK),
-                // The servers are up; how long their checks take is the delivery drill's concern.
-                1, Map.of());
+        String delivered = TierConfigs.full().configText().replace("$HAPROXY_STATS_PASSWORD", PASSWORD);
+        // The servers are up; how long their checks take is the delivery drill's concern.
+        LoopbackTier.ApplyResult applied = drill.deliver(delivered, 1, Map.of());
         assertThat(applied.exitCode()).as("delivery:%n%s", applied.output()).isZero();
     }
 
     @AfterAll
     static void stopEverythingStarted() throws InterruptedException {
-        BACKENDS.values().forEach(DrillBackend::close);
-        if (instance != null) {
-            instance.close();
+        if (drill != null) {
+            drill.close();
         }
     }
 
