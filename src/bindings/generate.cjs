@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates the Java bindings that no registry serves, with cdktf's own provider generator as
-// `cdktf get` does: OVH, AWS and Cloudflare from the schemas committed under src/ovh, src/aws and
-// src/cloudflare.
+// `cdktf get` does: OVH, AWS, Cloudflare and hashicorp/tls from the schemas committed under src/ovh,
+// src/aws, src/cloudflare and src/tls.
 // Run by providers/pom.xml:  node generate.cjs <work-dir> <out-dir>
 // Output: <out-dir>/java and <out-dir>/resources. Skipped when no input changed since the last run.
 "use strict";
@@ -24,6 +24,7 @@ const SCHEMA_PROVIDERS = [
   { fqn: "ovh/ovh", schemaFile: path.resolve(here, "..", "ovh", "schema.json"), pin: "exact" },
   { fqn: "cloudflare/cloudflare", schemaFile: path.resolve(here, "..", "cloudflare", "schema.json"), pin: "patch" },
   { fqn: "hashicorp/aws", schemaFile: awsSchema, pin: "exact" },
+  { fqn: "hashicorp/tls", schemaFile: path.resolve(here, "..", "tls", "schema.json"), pin: "exact" },
 ];
 const inputs = [
   path.join(here, "package.json"),

@@ -9,6 +9,7 @@ import dev.tandem.constructs.core.StateBackend;
 import dev.tandem.constructs.core.Values;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.haproxy.HaproxyTier;
+import dev.tandem.constructs.haproxy.OriginCertificate;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
@@ -37,6 +38,7 @@ import java.util.function.Consumer;
  * DeploymentSpec orders = DeploymentSpec.builder()
  *     .appName("orders").appImage("registry.acme.io/orders:2.3.1")
  *     .sshKeyName("ops-key")
+ *     .operatorCidr("203.0.113.0/24")                  // SSH, config delivery, stats page
  *     .ovhCloudProject("<32-hex project id>")
  *     .regions(List.of(paris, frankfurt))             // failover order: the first is active
  *     .edge(EdgeSpec.builder()…build())
@@ -52,6 +54,7 @@ public final class DeploymentSpec {
     private final String appName;
     private final String appImage;
     private final String sshKeyName;
+    private final String operatorCidr;
     private final OvhEndpoint ovhEndpoint;
     private final String ovhCloudProject;
     private final List<RegionSpec> regions;
@@ -67,6 +70,7 @@ public final class DeploymentSpec {
     private final RegionCustomizer<K8sAppCluster.Builder> cluster;
     private final RegionCustomizer<AppSpec.Builder> app;
     private final RegionCustomizer<HaproxyTier.Builder> haproxy;
+    private final RegionCustomizer<OriginCertificate.Builder> originCertificate;
     private final RegionCustomizer<TableReplica.Builder> replica;
     private final RegionCustomizer<AppDataAccess.Builder> dataAccess;
     private final Consumer<CloudflareFailoverLb.Builder> edgeLoadBalancer;
@@ -75,6 +79,7 @@ public final class DeploymentSpec {
         this.appName = b.appName;
         this.appImage = b.appImage;
         this.sshKeyName = b.sshKeyName;
+        this.operatorCidr = b.operatorCidr;
         this.ovhEndpoint = b.ovhEndpoint;
         this.ovhCloudProject = b.ovhCloudProject;
         this.regions = b.regions;
@@ -90,6 +95,7 @@ public final class DeploymentSpec {
         this.cluster = b.cluster;
         this.app = b.app;
         this.haproxy = b.haproxy;
+        this.originCertificate = b.originCertificate;
         this.replica = b.replica;
         this.dataAccess = b.dataAccess;
         this.edgeLoadBalancer = b.edgeLoadBalancer;
@@ -102,10 +108,13 @@ public final class DeploymentSpec {
 
     /** @return a builder holding this description, to change some of it */
     public Builder toBuilder() {
-        Builder b = new Builder().appName(appName).appImage(appImage).sshKeyName(sshKeyName).ovhEndpoint(ovhEndpoint)
+        Builder b = new Builder().appName(appName).appImage(appImage).sshKeyName(sshKeyName).operatorCidr(operatorCidr)
+                .ovhEndpoint(ovhEndpoint)
                 .ovhCloudProject(ovhCloudProject).regions(regions).edge(edge).health(health).backend(backend)
                 .drTargets(drTargets).acceptedRisks(acceptedRisks).tables(tables).tableAccess(tableAccess)
-                .customizeNetwork(network).customizeCluster(cluster).customizeApp(app).customizeHaproxy(haproxy).customizeReplica(replica).customizeDataAccess(dataAccess)
+                .customizeNetwork(network).customizeCluster(cluster).customizeApp(app).customizeHaproxy(haproxy)
+                .customizeOriginCertificate(originCertificate).customizeReplica(replica)
+                .customizeDataAccess(dataAccess)
                 .customizeEdge(edgeLoadBalancer);
         drReadinessSkipReason.ifPresent(b::skipDrReadiness);
         return b;
@@ -124,6 +133,11 @@ public final class DeploymentSpec {
     /** @return the operators' SSH key, registered in the OVH cloud project */
     public String sshKeyName() {
         return sshKeyName;
+    }
+
+    /** @return the operators' network: the only source of SSH (and so of the configuration delivery) and the stats page */
+    public String operatorCidr() {
+        return operatorCidr;
     }
 
     /** @return the OVH API endpoint */
@@ -214,6 +228,10 @@ public final class DeploymentSpec {
         return haproxy;
     }
 
+    RegionCustomizer<OriginCertificate.Builder> originCertificateCustomizer() {
+        return originCertificate;
+    }
+
     RegionCustomizer<TableReplica.Builder> replicaCustomizer() {
         return replica;
     }
@@ -227,6 +245,7 @@ public final class DeploymentSpec {
         private String appName;
         private String appImage;
         private String sshKeyName;
+        private String operatorCidr;
         private OvhEndpoint ovhEndpoint = OvhEndpoint.OVH_EU;
         private String ovhCloudProject;
         private List<RegionSpec> regions;
@@ -242,6 +261,7 @@ public final class DeploymentSpec {
         private RegionCustomizer<K8sAppCluster.Builder> cluster = RegionCustomizer.none();
         private RegionCustomizer<AppSpec.Builder> app = RegionCustomizer.none();
         private RegionCustomizer<HaproxyTier.Builder> haproxy = RegionCustomizer.none();
+        private RegionCustomizer<OriginCertificate.Builder> originCertificate = RegionCustomizer.none();
         private RegionCustomizer<TableReplica.Builder> replica = RegionCustomizer.none();
         private RegionCustomizer<AppDataAccess.Builder> dataAccess = RegionCustomizer.none();
         private Consumer<CloudflareFailoverLb.Builder> edgeLoadBalancer = lb -> { };
@@ -275,6 +295,17 @@ public final class DeploymentSpec {
          */
         public Builder sshKeyName(String value) {
             this.sshKeyName = value;
+            return this;
+        }
+
+        /**
+         * @param value the operators' network, e.g. {@code 203.0.113.0/24}: the only source each region's
+         *              HAProxy instances accept SSH (and so the configuration delivery Terraform runs) and the
+         *              stats page from; Terraform must run from inside it (required)
+         * @return this builder
+         */
+        public Builder operatorCidr(String value) {
+            this.operatorCidr = value;
             return this;
         }
 
@@ -435,6 +466,16 @@ public final class DeploymentSpec {
         }
 
         /**
+         * @param value adjusts each region's {@link OriginCertificate}, the certificate its HAProxy tier serves
+         *              (validity, extra host names…); @default the edge's host name, 15 years
+         * @return this builder
+         */
+        public Builder customizeOriginCertificate(RegionCustomizer<OriginCertificate.Builder> value) {
+            this.originCertificate = value;
+            return this;
+        }
+
+        /**
          * @param value adjusts each table's {@link TableReplica} in the regions after the first
          *              (deletion protection, table class, KMS key…); @default as the table
          * @return this builder
@@ -468,6 +509,10 @@ public final class DeploymentSpec {
                     "give the container image, e.g. registry.example.com/team/app:1.4.2");
             p.require(sshKeyName != null && !sshKeyName.isBlank(), "sshKeyName", sshKeyName, "is required",
                     "name the SSH key registered in the OVH cloud project");
+            p.require(operatorCidr != null && Ipv4Cidr.parse(operatorCidr).isPresent(), "operatorCidr", operatorCidr,
+                    "must be an IPv4 network in CIDR form: the only source SSH, the configuration delivery and the"
+                            + " stats page accept", "give the network Terraform and the operators connect from, e.g."
+                            + " 203.0.113.0/24");
             p.present(ovhEndpoint, "ovhEndpoint", "use OvhEndpoint.OVH_EU (the default) or another endpoint");
             p.present(ovhCloudProject, "ovhCloudProject", "copy the project id from the OVH control panel");
             p.present(health, "health", "use HealthContract.defaults() or build one");
@@ -489,10 +534,11 @@ public final class DeploymentSpec {
             hooks.put("customizeCluster", cluster);
             hooks.put("customizeApp", app);
             hooks.put("customizeHaproxy", haproxy);
+            hooks.put("customizeOriginCertificate", originCertificate);
             hooks.put("customizeReplica", replica);
             hooks.put("customizeDataAccess", dataAccess);
+            hooks.put("customizeEdge", edgeLoadBalancer);
             hooks.forEach((name, hook) -> p.present(hook, name, "pass a hook, or leave it unset for no change"));
-            p.present(edgeLoadBalancer, "customizeEdge", "pass a hook, or leave it unset for no change");
             p.throwIfAny();
             return new DeploymentSpec(this.copied());
         }

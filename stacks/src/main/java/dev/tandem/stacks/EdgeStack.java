@@ -2,6 +2,7 @@ package dev.tandem.stacks;
 
 import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.constructs.core.Scopes;
+import dev.tandem.constructs.edge.AuthenticatedOriginPulls;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.edge.MonitorSettings;
 import dev.tandem.constructs.edge.Origin;
@@ -11,8 +12,9 @@ import java.util.List;
 import software.constructs.Construct;
 
 /**
- * The edge: a Cloudflare load balancer whose pools are the region stacks' HAProxy instances, in
- * failover order. The origin addresses are references into the region stacks, so cdktf records
+ * The edge: a Cloudflare load balancer whose pools are the region stacks' HAProxy instances (their
+ * floating IPs), in failover order, probing their HTTPS health answer with the zone's authenticated
+ * origin pulls switched on, since the tiers admit only Cloudflare's client certificate. The origin addresses are references into the region stacks, so cdktf records
  * edge → region dependencies in the manifest and reads the addresses from their state.
  */
 public class EdgeStack extends TerraformStack {
@@ -25,7 +27,7 @@ public class EdgeStack extends TerraformStack {
         deployment.backend().applyTo(this);
         EdgeSpec edge = deployment.edge();
         this.cloudflare = CloudflareProvider.Builder.create(this, "cloudflare").build();
-        int port = regions.get(0).haproxy().httpPort();
+        int port = regions.get(0).haproxy().httpsPort();
         CloudflareFailoverLb.Builder lb = CloudflareFailoverLb.Builder.create(this, "failover")
                 .accountId(edge.accountId())
                 .zoneId(edge.zoneId())
@@ -33,7 +35,10 @@ public class EdgeStack extends TerraformStack {
                 .hostname(edge.hostname())
                 .plan(edge.plan())
                 .health(deployment.health())
-                .monitor(MonitorSettings.builder().port(port).build())
+                // The tiers serve HTTPS only and require Cloudflare's origin-pull client certificate: the zone
+                // presents it once authenticated origin pulls are on, and the monitor (simulating the zone) too.
+                .monitor(MonitorSettings.builder().https(true).port(port).build())
+                .authenticatedOriginPulls(AuthenticatedOriginPulls.ENABLED)
                 .pools(regions.stream().map(r -> pool(deployment, r)).toList());
         deployment.edgeCustomizer().accept(lb);
         this.loadBalancer = lb.build();

@@ -39,6 +39,8 @@ public final class ReferenceDeployment {
                 .appName("tandem")
                 .appImage("registry.example.com/tandem/app:1.0.0")
                 .sshKeyName("tandem-ops")
+                // A documentation range (RFC 5737): a team's own deployment names its operators' network.
+                .operatorCidr("203.0.113.0/24")
                 .ovhEndpoint(OvhEndpoint.OVH_EU)
                 .ovhCloudProject("0123456789abcdef0123456789abcdef")
                 .regions(List.of(

@@ -7,6 +7,7 @@ import dev.tandem.providers.aws.provider.AwsProvider;
 import dev.tandem.providers.aws.provider.AwsProviderDefaultTags;
 import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.haproxy.HaproxyTier;
+import dev.tandem.constructs.haproxy.OriginCertificate;
 import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
@@ -14,7 +15,9 @@ import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.GlobalTableProps;
 import dev.tandem.constructs.table.TableReplica;
+import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.providers.ovh.provider.OvhProvider;
+import dev.tandem.providers.tls.provider.TlsProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +26,13 @@ import software.constructs.Construct;
 
 /**
  * Everything one region runs: its providers (AWS in the region's AWS region, OVH on the
- * deployment's endpoint), its private network, its copy of every table (the global tables in the
- * first region, a replica of each in the others), the app's AWS identity allowed only on those
- * copies, the app on Managed Kubernetes wired to them, and the HAProxy tier in front of it. Both
- * regions are built by this one class, so the standby is the same as the active region by
- * construction. Credentials are never set here; each provider reads them from the environment of
- * whoever runs {@code cdktf deploy} (see README).
+ * deployment's endpoint, Cloudflare 5.x and hashicorp/tls for the origin certificate and Cloudflare's
+ * address ranges), its private network, its copy of every table (the global tables in the first
+ * region, a replica of each in the others), the app's AWS identity allowed only on those copies, the
+ * app on Managed Kubernetes wired to them, the HAProxy tier in front of it, and the Cloudflare Origin
+ * CA certificate the tier serves for the edge's host name. Both regions are built by this one class,
+ * so the standby is the same as the active region by construction. Credentials are never set here;
+ * each provider reads them from the environment of whoever runs {@code cdktf deploy} (see README).
  */
 public class RegionStack extends TerraformStack {
     /** The tables and replicas sit under this scope, so no table name can clash with the stack's own ids. */
@@ -38,11 +42,13 @@ public class RegionStack extends TerraformStack {
     private final RegionSpec region;
     private final AwsProvider aws;
     private final OvhProvider ovh;
+    private final CloudflareProvider cloudflare;
     private final RegionNetwork network;
     private final List<GlobalTable> globalTables = new ArrayList<>();
     private final List<TableReplica> replicas = new ArrayList<>();
     private final Optional<AppDataAccess> dataAccess;
     private final K8sAppCluster app;
+    private final OriginCertificate originCertificate;
     private final HaproxyTier haproxy;
 
     /**
@@ -64,6 +70,9 @@ public class RegionStack extends TerraformStack {
         this.ovh = OvhProvider.Builder.create(this, "ovh")
                 .endpoint(deployment.ovhEndpoint().providerValue())
                 .build();
+        // Reads CLOUDFLARE_API_TOKEN: the Origin CA certificate needs Zone → SSL and Certificates → Edit.
+        this.cloudflare = CloudflareProvider.Builder.create(this, "cloudflare").build();
+        TlsProvider.Builder.create(this, "tls").build();
         RegionNetwork.Builder networkBuilder = RegionNetwork.Builder.create(this, "network")
                 .cloudProject(deployment.ovhCloudProject())
                 .region(region.ovhRegion())
@@ -85,6 +94,10 @@ public class RegionStack extends TerraformStack {
                 .app(appSpec.build());
         deployment.clusterCustomizer().customize(region, cluster);
         this.app = cluster.build();
+        OriginCertificate.Builder certificate = OriginCertificate.Builder.create(this, "origin-certificate")
+                .hostnames(List.of(deployment.edge().hostname()));
+        deployment.originCertificateCustomizer().customize(region, certificate);
+        this.originCertificate = certificate.build();
         HaproxyTier.Builder tier = HaproxyTier.Builder.create(this, "haproxy")
                 .network(network)
                 .flavorId(region.haproxy().flavorId())
@@ -92,6 +105,8 @@ public class RegionStack extends TerraformStack {
                 .sshKey(SshKey.existing(deployment.sshKeyName()))
                 .health(deployment.health())
                 .checkHost(deployment.edge().hostname())
+                .certificate(originCertificate)
+                .operatorCidr(deployment.operatorCidr())
                 .backends(app);
         deployment.haproxyCustomizer().customize(region, tier);
         this.haproxy = tier.build();
@@ -151,6 +166,16 @@ public class RegionStack extends TerraformStack {
     /** @return the OVH provider of this stack */
     public OvhProvider ovh() {
         return ovh;
+    }
+
+    /** @return the Cloudflare provider (5.x) of this stack */
+    public CloudflareProvider cloudflare() {
+        return cloudflare;
+    }
+
+    /** @return the certificate the region's HAProxy tier serves */
+    public OriginCertificate originCertificate() {
+        return originCertificate;
     }
 
     /** @return the region's private network, shared by the HAProxy tier and the Kubernetes nodes */

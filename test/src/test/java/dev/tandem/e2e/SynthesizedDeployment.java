@@ -1,5 +1,6 @@
 package dev.tandem.e2e;
 
+import dev.tandem.stacks.DeploymentSpec;
 import dev.tandem.stacks.DeploymentStacks;
 import dev.tandem.stacks.Main;
 import dev.tandem.stacks.ReferenceDeployment;
@@ -8,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +20,7 @@ import java.util.stream.Stream;
 public final class SynthesizedDeployment {
     private static Path outdir;
     private static DeploymentStacks stacks;
+    private static final Map<String, Path> VARIANTS = new HashMap<>();
 
     private SynthesizedDeployment() {
     }
@@ -41,6 +45,20 @@ public final class SynthesizedDeployment {
     public static synchronized DeploymentStacks stacks() {
         outdir();
         return stacks;
+    }
+
+    /**
+     * Synthesizes {@code spec} once per JVM beside the reference, as the README's synth command would.
+     *
+     * @param name names the variant (and its folder); the same name returns the same output
+     * @return the variant's {@code cdktf.out} equivalent
+     */
+    public static synchronized Path variant(String name, DeploymentSpec spec) {
+        return VARIANTS.computeIfAbsent(name, n -> {
+            Path out = scratch(n).resolve("cdktf.out");
+            Main.synthesize(spec, out);
+            return out;
+        });
     }
 
     /** @return the root a test's working copies should be created in (removed at JVM exit) */

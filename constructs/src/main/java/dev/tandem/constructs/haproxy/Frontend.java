@@ -8,13 +8,18 @@ import java.util.Optional;
  *
  * @param name           section name
  * @param binds          where it listens
+ * @param allowedSources file listing the only source networks whose connections are accepted (one CIDR
+ *                       per line); every other connection is closed before TLS starts
  * @param monitor        the tier's health answer, if any
  * @param defaultBackend where requests go
  */
-public record Frontend(String name, List<Bind> binds, Optional<Monitor> monitor, String defaultBackend) {
+public record Frontend(String name, List<Bind> binds, Optional<String> allowedSources, Optional<Monitor> monitor,
+        String defaultBackend) {
 
-    /** Copies the binds. */
+    /** Copies the binds; reads null optionals as absent. */
     public Frontend {
         binds = List.copyOf(binds);
+        allowedSources = allowedSources == null ? Optional.empty() : allowedSources;
+        monitor = monitor == null ? Optional.empty() : monitor;
     }
 }

@@ -22,6 +22,7 @@ public final class HaproxyConfigRenderer {
         sections.add(global(config.global()));
         sections.add(defaults(config.defaults()));
         config.frontends().forEach(f -> sections.add(frontend(f)));
+        sections.add(localHealth(config.localHealth()));
         config.stats().ifPresent(s -> sections.add(stats(s)));
         config.backends().forEach(b -> sections.add(backend(b)));
         StringBuilder out = new StringBuilder();
@@ -40,8 +41,10 @@ public final class HaproxyConfigRenderer {
                 "chroot " + g.chroot(),
                 "user " + g.user(),
                 "group " + g.group(),
-                "stats socket " + g.statsSocket() + " mode 660 level admin",
-                "stats timeout 30s");
+                // The new worker of a reload takes the listening sockets over from the old one.
+                "stats socket " + g.statsSocket() + " mode 660 level admin expose-fd listeners",
+                "stats timeout 30s",
+                "ssl-default-bind-options ssl-min-ver TLSv1.2");
     }
 
     private static List<String> defaults(DefaultsSection d) {
@@ -65,12 +68,22 @@ public final class HaproxyConfigRenderer {
     private static List<String> frontend(Frontend f) {
         List<String> lines = new ArrayList<>();
         f.binds().forEach(b -> lines.add(bind(b)));
-        f.monitor().ifPresent(m -> {
-            lines.add("monitor-uri " + m.uri());
-            lines.add("monitor fail if { nbsrv(" + m.backend() + ") lt 1 }");
-        });
+        f.allowedSources().ifPresent(file -> lines.add("tcp-request connection reject unless { src -f " + file + " }"));
+        f.monitor().ifPresent(m -> lines.addAll(monitor(m)));
         lines.add("default_backend " + f.defaultBackend());
         return section("frontend " + f.name(), lines.toArray(String[]::new));
+    }
+
+    private static List<String> monitor(Monitor m) {
+        return List.of("monitor-uri " + m.uri(), "monitor fail if { nbsrv(" + m.backend() + ") lt 1 }");
+    }
+
+    private static List<String> localHealth(LocalHealth h) {
+        List<String> lines = new ArrayList<>(List.of(bind(h.bind())));
+        lines.addAll(monitor(h.monitor()));
+        // Nothing but the health answer is served here.
+        lines.add("http-request deny");
+        return section("frontend local-health", lines.toArray(String[]::new));
     }
 
     private static List<String> stats(StatsFrontend s) {
@@ -98,10 +111,9 @@ public final class HaproxyConfigRenderer {
     }
 
     private static String bind(Bind b) {
-        String address = b.address() + ":" + b.port();
-        // HAProxy expands environment variables only inside double quotes.
-        String line = "bind " + (b.address().startsWith("$") ? "\"" + address + "\"" : address);
-        return b.certificate().map(crt -> line + " ssl crt " + crt).orElse(line);
+        String line = "bind " + b.address() + ":" + b.port();
+        return b.tls().map(tls -> line + " ssl crt " + tls.certificate()
+                + tls.requiredClientCa().map(ca -> " ca-file " + ca + " verify required").orElse("")).orElse(line);
     }
 
     private static List<String> section(String title, String... lines) {

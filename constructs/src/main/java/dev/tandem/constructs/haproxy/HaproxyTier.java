@@ -2,10 +2,10 @@ package dev.tandem.constructs.haproxy;
 
 import com.hashicorp.cdktf.DefaultTokenResolver;
 import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.ResolveOptions;
 import com.hashicorp.cdktf.StringConcat;
 import com.hashicorp.cdktf.TerraformLocal;
-import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.TerraformVariable;
 import com.hashicorp.cdktf.TerraformVariableValidationConfig;
@@ -14,89 +14,117 @@ import com.hashicorp.cdktf.Tokenization;
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.SideFile;
+import dev.tandem.constructs.core.TerraformData;
+import dev.tandem.constructs.core.TerraformStrings;
 import dev.tandem.constructs.health.HealthContract;
-import dev.tandem.constructs.network.Ipv4;
-import dev.tandem.constructs.network.Ipv4Cidr;
 import dev.tandem.constructs.network.RegionNetwork;
-import dev.tandem.providers.ovh.cloud_project_instance.CloudProjectInstance;
-import dev.tandem.providers.ovh.cloud_project_instance.CloudProjectInstanceBootFrom;
-import dev.tandem.providers.ovh.cloud_project_instance.CloudProjectInstanceFlavor;
-import dev.tandem.providers.ovh.cloud_project_instance.CloudProjectInstanceNetwork;
-import dev.tandem.providers.ovh.cloud_project_instance.CloudProjectInstanceNetworkPrivate;
-import dev.tandem.providers.ovh.cloud_project_instance.CloudProjectInstanceNetworkPrivateNetwork;
-import dev.tandem.providers.ovh.cloud_project_instance.CloudProjectInstanceSshKey;
-import dev.tandem.providers.ovh.cloud_project_instance.CloudProjectInstanceSshKeyCreate;
+import dev.tandem.providers.cloudflare.data_cloudflare_ip_ranges.DataCloudflareIpRanges;
+import dev.tandem.providers.ovh.cloud_floating_ip.CloudFloatingIp;
+import dev.tandem.providers.ovh.cloud_instance.CloudInstance;
+import dev.tandem.providers.ovh.cloud_instance.CloudInstanceNetworks;
+import dev.tandem.providers.ovh.cloud_security_group.CloudSecurityGroup;
+import dev.tandem.providers.ovh.cloud_ssh_key.CloudSshKey;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jetbrains.annotations.NotNull;
 import software.constructs.Construct;
 
 /**
- * A health-checked HAProxy tier in one OVH region: at least two Public Cloud instances with public
- * addresses for the edge, attached to the region's private network, each running HAProxy with the
- * configuration rendered from the props. The backend's servers are checked with the deployment's
- * {@link HealthContract}, and the tier answers the contract's path itself — 200 while a server is
- * usable, 503 when none is — so the edge's monitor drops the region when its app is down.
+ * A health-checked HAProxy tier in one OVH region that only Cloudflare reaches: at least two private
+ * instances on the region's network, each reachable through a floating IP, each running HAProxy with the
+ * configuration rendered from the props. It terminates HTTPS on 443 with the region's
+ * {@link OriginCertificate}, requires Cloudflare's origin-pull client certificate, and checks the backend's
+ * servers with the deployment's {@link HealthContract}; it answers the contract's path itself — 200 while a
+ * server is usable, 503 when none is — so the edge's monitor drops the region when its app is down.
  *
  * <pre>{@code
  * HaproxyTier tier = HaproxyTier.Builder.create(stack, "haproxy")
- *     .network(network)                    // gives the cloud project, region and zones
+ *     .network(network)                    // gives the cloud project, region, zones and gateway
  *     .flavorId(b3FlavorId)
  *     .imageId(debian12ImageId)
  *     .sshKey(SshKey.existing("ops"))
  *     .health(health)
- *     .checkHost("app.example.com")
- *     .servers(List.of(BackendServer.of("app-1", "10.10.1.5", 8080), BackendServer.of("app-2", "10.10.1.6", 8080)))
+ *     .certificate(originCertificate)      // OriginCertificate for the edge's host name
+ *     .operatorCidr("203.0.113.0/24")      // SSH, the delivery and the stats page
+ *     .backends(cluster)
  *     .build();
  * }</pre>
  *
- * <p><b>Instances.</b> Each is an {@code ovh_cloud_project_instance}: in provider 2.19.0 it is the only
- * instance resource with {@code user_data}, which is how HAProxy and its configuration arrive. In a
- * region with availability zones the instances are placed round-robin over the network's
- * {@link RegionNetwork#zones() zones}, so losing a zone leaves the others serving. <b>One-zone regions
- * get no anti-affinity:</b> the provider's only placement group ({@code ovh_cloud_instance_group})
- * admits only the new {@code ovh_cloud_instance}, which has no {@code user_data}, and the legacy
- * instance's {@code group} block reads a key its schema does not have, so setting it would break the
- * apply. Both instances may then share a hypervisor; the other region is the remedy for that failure.
- * Revisit when the provider fixes either side.
+ * <p><b>Instances and stable addresses.</b> Each instance is an {@code ovh_cloud_instance} (ovh/ovh 2.22.0)
+ * with only a private port on the region's subnet, and an {@code ovh_cloud_floating_ip} associated through
+ * that port ({@code networks = [{subnet_id, ip = <floating IP>}]}), which needs the subnet's gateway
+ * ({@link RegionNetwork#gateway()}, which every instance waits for; ovh/terraform-provider-ovh
+ * {@code TestAccCloudInstance_floatingIP}: "A floating IP can only be associated once the subnet is attached
+ * to a gateway"). The
+ * edge's origins are the floating IPs ({@link #nodes()} {@code publicIpv4}), which are resources of their
+ * own: an instance that is resized, rebuilt, reinstalled or replaced keeps its address, so the Cloudflare
+ * pools never point at a dead one. Instances are placed round-robin over the network's
+ * {@link RegionNetwork#zones() zones}.
  *
- * <p><b>Configuration.</b> {@link #configText()} is written byte for byte to
- * {@code /etc/haproxy/haproxy.cfg} by cloud-init and, as a side file, to
- * {@code cdktf.out/stacks/<stack>/haproxy/<id>.cfg}. Every argument of the legacy instance forces
- * replacement, so a configuration change replaces the instances — new ones first
- * ({@code create_before_destroy}), and their public addresses change.
+ * <p><b>Bootstrap and delivery.</b> {@code user_data} is bootstrap only ({@link Bootstrap}: packages, the
+ * apply script, a configuration that serves nothing), written beside the stack as
+ * {@code haproxy/<id>.cloud-init.yaml}; a change of it would reinstall the instance. The configuration
+ * ({@link #configText()}, also the side file {@code haproxy/<id>.cfg}), the certificate with its key and
+ * Cloudflare's address ranges reach the instances through {@link ConfigDelivery}: one {@code terraform_data}
+ * per instance, replaced when any of them changes, whose provisioners upload them over SSH and run
+ * {@code tandem-haproxy-apply} ({@code haproxy -c}, then a hitless reload, or a refusal that fails the apply
+ * and leaves the old configuration serving). A configuration change therefore leaves every instance and
+ * floating IP as it is. Instance {@code n + 1} and its delivery wait for instance {@code n}'s delivery, so
+ * configuration changes, reinstalls and replacements roll one instance at a time.
  *
- * <p><b>Stats page.</b> When enabled it listens on the private address only and refuses sources
- * outside the private network. Its password is the sensitive Terraform variable
- * {@link #statsPasswordVariable()}, named {@code <id>_stats_password} and so set with
- * {@code TF_VAR_<id>_stats_password}; Terraform accepts 16–128 of {@code A-Z a-z 0-9 . _ ~ + = -},
- * which need no quoting anywhere. The configuration names an environment variable instead, so the
- * clear password is only in Terraform state and the instances' user data, never in cdktf.out.
+ * <p><b>Only Cloudflare gets in.</b> Two layers, both kept current by Terraform: the instances' security
+ * group admits 443 only from Cloudflare's IPv4 ranges ({@code cloudflare_ip_ranges}), and HAProxy closes any
+ * other source's connection before TLS (the same ranges, delivered as a file, so a range change is a hitless
+ * configuration change); and every client must present a certificate from Cloudflare's origin-pull CA
+ * ({@code verify required}; authenticated origin pulls, which the edge switches on for the zone), fetched
+ * from Cloudflare by the bootstrap — without it HAProxy refuses every configuration. Port 80 is closed:
+ * Cloudflare reaches the origin over HTTPS only (Full (strict)), the edge's monitor probes 443, and a
+ * redirect there would open a port nothing needs. SSH and the stats page accept only the
+ * {@link HaproxyTierProps.BuilderBase#operatorCidr(String) operator network}.
+ *
+ * <p><b>Stats page.</b> When enabled it listens on every instance for the operator network only. Its
+ * password is the sensitive Terraform variable {@link #statsPasswordVariable()}, named
+ * {@code <id>_stats_password} and so set with {@code TF_VAR_<id>_stats_password}; Terraform accepts 16–128
+ * of {@code A-Z a-z 0-9 . _ ~ + = -}, which need no quoting anywhere. The configuration written at synth
+ * names a placeholder, which the delivery replaces, so the password is only in Terraform state and on the
+ * instances, never in cdktf.out.
  *
  * <p><b>Validation.</b> Every input is checked before any resource is created, and all problems are
  * thrown at once as a {@link dev.tandem.constructs.core.ValidationException} naming the tier's path, the
  * property as written in the builder, the value and a fix; a value Terraform fills at apply is named
- * as a reference, and a server by its name.
+ * as a reference, and a server by its name. The stack needs a 5.x {@code CloudflareProvider}.
  *
- * <p>Attributes: {@link #nodes()}, {@link #configText()}, {@link #config()}, {@link #checkHost()}. Escape hatch:
- * {@link #instances()}, {@link #configFile()}.
+ * <p>Attributes: {@link #nodes()}, {@link #httpsPort()}, {@link #configText()}, {@link #config()},
+ * {@link #checkHost()}. Escape hatches: {@link #instances()}, {@link #floatingIps()}, {@link #deliveries()},
+ * {@link #securityGroup()}, {@link #configFile()}.
  */
 public class HaproxyTier extends Construct {
-    static final int HTTP_PORT = 80;
     static final int HTTPS_PORT = 443;
+    static final int SSH_PORT = 22;
     private static final String BACKEND = "app";
     private static final String DEFAULT_CHECK_HOST = "localhost";
-    /** Characters that need no quoting in the environment file nor in haproxy.cfg. */
+    /** Characters that need no quoting in haproxy.cfg nor in a shell. */
     private static final String PASSWORD_PATTERN = "^[A-Za-z0-9._~+=-]{16,128}$";
+    /** The placeholder the configuration names and the delivery replaces with the stats password. */
+    static final String STATS_PASSWORD_VARIABLE = "HAPROXY_STATS_PASSWORD";
 
     private final HaproxyTierProps props;
     private final HaproxyConfig config;
     private final String configText;
     private final SideFile configFile;
     private final Optional<TerraformVariable> statsPassword;
-    private final List<CloudProjectInstance> instances = new ArrayList<>();
+    private final CloudSecurityGroup securityGroup;
+    private final List<CloudInstance> instances = new ArrayList<>();
+    private final List<CloudFloatingIp> floatingIps = new ArrayList<>();
+    private final List<TerraformData> deliveries = new ArrayList<>();
     private final List<HaproxyNode> nodes = new ArrayList<>();
 
     /**
@@ -104,30 +132,67 @@ public class HaproxyTier extends Construct {
      * listing every problem.
      *
      * @param scope parent construct, usually the region's stack
-     * @param id    construct id; also names the side file {@code haproxy/<id>.cfg}
+     * @param id    construct id; also names the side files {@code haproxy/<id>.cfg} and {@code .cloud-init.yaml}
      * @param props the tier's description
      */
     public HaproxyTier(@NotNull Construct scope, @NotNull String id, HaproxyTierProps props) {
         super(scope, id);
         Problems problems = new Problems(getNode().getPath());
-        List<BackendServer> servers = HaproxyTierValidation.validate(problems, props);
+        List<BackendServer> servers = HaproxyTierValidation.validate(problems, props, this);
         problems.throwIfAny();
         this.props = props;
         this.config = config(getNode().getPath(), props, servers);
         this.configText = HaproxyConfigRenderer.render(config);
         this.configFile = new SideFile(this, "config-file", "haproxy/" + id + ".cfg", readable(configText));
+        new SideFile(this, "bootstrap-file", "haproxy/" + id + ".cloud-init.yaml", Bootstrap.cloudConfig());
         this.statsPassword = props.statsPage().map(this::statsPasswordVariable);
-        String userData = CloudInit.userData(configText, props.network().cidr(),
-                statsPassword.map(TerraformVariable::getStringValue));
+        RegionNetwork network = props.network();
         String namePrefix = getNode().getPath().replace('/', '-');
-        List<String> zones = props.network().zones();
-        for (int i = 0; i < props.instances(); i++) {
-            Optional<String> zone = zones.isEmpty() ? Optional.empty() : Optional.of(zones.get(i % zones.size()));
-            String name = namePrefix + "-" + (i + 1);
-            CloudProjectInstance instance = instance(i + 1, name, zone, userData);
-            instances.add(instance);
-            nodes.add(new HaproxyNode(name, zone,
-                    address(instance, i + 1, "public-ipv4", "!="), address(instance, i + 1, "private-ipv4", "==")));
+        DataCloudflareIpRanges ranges = DataCloudflareIpRanges.Builder.create(this, "cloudflare-ranges").build();
+        this.securityGroup = TierSecurityGroup.create(this, namePrefix, ranges);
+        String sshKeyName = sshKeyName();
+        ConfigDelivery delivery = new ConfigDelivery(this, deliveredFiles(ranges), props.sshUser(),
+                props.health().path(), settleSeconds(config.defaults().check()));
+        String userData = Bootstrap.userData();
+        List<String> zones = network.zones();
+        // Validation made sure there is one: a floating IP is associated through the subnet's gateway.
+        ITerraformDependable gateway = network.gateway().orElseThrow();
+        List<ITerraformDependable> after = new ArrayList<>();
+        for (int n = 1; n <= props.instances(); n++) {
+            Optional<String> zone = zones.isEmpty() ? Optional.empty() : Optional.of(zones.get((n - 1) % zones.size()));
+            String name = namePrefix + "-" + n;
+            CloudFloatingIp floatingIp = CloudFloatingIp.Builder.create(this, "floating-ip-" + n)
+                    .serviceName(network.cloudProject())
+                    .region(network.region())
+                    .description(name)
+                    .build();
+            String publicIpv4 = floatingIp.getId();
+            CloudInstance.Builder instance = CloudInstance.Builder.create(this, "instance-" + n)
+                    .serviceName(network.cloudProject())
+                    .region(network.region())
+                    .name(name)
+                    .flavorId(props.flavorId())
+                    .imageId(props.imageId())
+                    .sshKeyName(sshKeyName)
+                    .networks(List.of(CloudInstanceNetworks.builder().subnetId(network.subnetId()).ip(publicIpv4).build()))
+                    .securityGroupIds(List.of(securityGroup.getId()))
+                    .userData(userData);
+            zone.ifPresent(instance::availabilityZone);
+            List<ITerraformDependable> instanceAfter = new ArrayList<>(List.of(gateway));
+            instanceAfter.addAll(after);
+            CloudInstance built = instance.dependsOn(instanceAfter).build();
+            after.add(built);
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("instance", built.getId());
+            facts.put("image", props.imageId());
+            facts.put("bootstrap", sha256Hex(userData));
+            TerraformData delivered = delivery.deliver(n, publicIpv4, facts, List.copyOf(after));
+            after.clear();
+            after.add(delivered);
+            instances.add(built);
+            floatingIps.add(floatingIp);
+            deliveries.add(delivered);
+            nodes.add(new HaproxyNode(name, zone, publicIpv4, privateAddress(built, n)));
         }
     }
 
@@ -139,21 +204,33 @@ public class HaproxyTier extends Construct {
     static HaproxyConfig config(String path, HaproxyTierProps props, List<BackendServer> servers) {
         HealthContract health = props.health();
         Duration inter = props.checkInterval().orElse(health.interval());
-        List<Bind> binds = new ArrayList<>(List.of(Bind.all(HTTP_PORT)));
-        props.tlsCertificatePath().ifPresent(crt -> binds.add(Bind.tls(HTTPS_PORT, crt)));
-        Frontend http = new Frontend("http", binds, Optional.of(new Monitor(health.path(), BACKEND)), BACKEND);
-        Optional<StatsFrontend> stats = props.statsPage().map(s -> new StatsFrontend(
-                Bind.fromEnvironment(CloudInit.PRIVATE_IP_VARIABLE, s.port()), props.network().cidr().toString(),
-                s.user(), CloudInit.STATS_PASSWORD_VARIABLE));
+        Monitor monitor = new Monitor(health.path(), BACKEND);
+        Frontend https = new Frontend("https",
+                List.of(Bind.tls(HTTPS_PORT, new TlsTermination(InstanceLayout.CERTIFICATE,
+                        Optional.of(InstanceLayout.ORIGIN_PULL_CA)))),
+                Optional.of(InstanceLayout.CLOUDFLARE_IPV4), Optional.of(monitor), BACKEND);
+        Optional<StatsFrontend> stats = props.statsPage().map(s -> new StatsFrontend(Bind.all(s.port()),
+                props.operatorCidr(), s.user(), STATS_PASSWORD_VARIABLE));
         Backend app = new Backend(BACKEND, props.balance(),
                 new HttpCheck(health.path(), checkHost(props).orElse(DEFAULT_CHECK_HOST), health.expectedStatus()),
                 servers);
         return new HaproxyConfig(
-                List.of("Generated by Tandem for " + path + ": change the HaproxyTier props, not this file."),
+                List.of("Generated by Tandem for " + path + ": change the HaproxyTier props, not this file.",
+                        "File names are relative to the release directory HAProxy runs from (-C)."),
                 GlobalSection.debian(),
                 new DefaultsSection(props.timeouts(), new CheckTiming(inter, props.fall(), props.rise(),
                         health.timeout()), props.retries()),
-                List.of(http), stats, List.of(app));
+                List.of(https), new LocalHealth(Bind.loopback(InstanceLayout.LOCAL_HEALTH_PORT), monitor), stats,
+                List.of(app));
+    }
+
+    /**
+     * @return the seconds a new worker needs before its checks have judged every server: servers start up
+     *         after a reload, and a dead one is down after {@code inter × fall} plus the last check's timeout
+     */
+    static long settleSeconds(CheckTiming timing) {
+        Duration judged = timing.inter().multipliedBy(timing.fall()).plus(timing.timeout());
+        return judged.plusMillis(999).getSeconds() + 1;
     }
 
     /** Terraform references in server addresses are shown as their expressions, not as cdktf's placeholders. */
@@ -184,46 +261,53 @@ public class HaproxyTier extends Construct {
         return password;
     }
 
-    private CloudProjectInstance instance(int number, String name, Optional<String> zone, String userData) {
-        RegionNetwork network = props.network();
-        CloudProjectInstance.Builder b = CloudProjectInstance.Builder.create(this, "instance-" + number)
-                .serviceName(network.cloudProject())
-                .region(network.region())
-                .name(name)
-                .billingPeriod("hourly")
-                .flavor(CloudProjectInstanceFlavor.builder().flavorId(props.flavorId()).build())
-                .bootFrom(CloudProjectInstanceBootFrom.builder().imageId(props.imageId()).build())
-                .network(CloudProjectInstanceNetwork.builder()
-                        .publicValue(true)
-                        .privateValue(CloudProjectInstanceNetworkPrivate.builder()
-                                .network(CloudProjectInstanceNetworkPrivateNetwork.builder()
-                                        .id(network.openstackNetworkId())
-                                        .subnetId(network.subnetId())
-                                        .build())
-                                .build())
-                        .build())
-                .userData(userData)
-                // Every change replaces the instance: bring the new one up before the old one goes.
-                .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build());
-        zone.ifPresent(b::availabilityZone);
+    /** @return the name of the SSH key the instances get, registering it first when it is a new one */
+    private String sshKeyName() {
         SshKey key = props.sshKey();
-        key.publicKey().ifPresentOrElse(
-                pk -> b.sshKeyCreate(CloudProjectInstanceSshKeyCreate.builder().name(key.name()).publicKey(pk).build()),
-                () -> b.sshKey(CloudProjectInstanceSshKey.builder().name(key.name()).build()));
-        return b.build();
+        return key.publicKey().map(publicKey -> CloudSshKey.Builder.create(this, "ssh-key")
+                .serviceName(props.network().cloudProject())
+                .name(key.name())
+                .publicKey(publicKey)
+                .build().getName()).orElse(key.name());
+    }
+
+    /** What every delivery uploads, with the fingerprints whose change replaces the deliveries. */
+    private ConfigDelivery.Files deliveredFiles(DataCloudflareIpRanges ranges) {
+        String template = new TerraformLocal(this, "config", TerraformStrings.literal(configText)).getAsString();
+        String allowList = new TerraformLocal(this, "cloudflare-ipv4",
+                Fn.join("\n", ranges.getIpv4Cidrs()) + "\n").getAsString();
+        OriginCertificate certificate = props.certificate();
+        // Cloudflare's PEM may lack the final newline; HAProxy needs the key's BEGIN line on a line of its own.
+        String pem = Fn.trimspace(certificate.certificatePem()) + "\n" + certificate.privateKeyPem();
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        fingerprints.put("config", Fn.sha256(template));
+        fingerprints.put("certificate", Fn.sha256(certificate.certificatePem()));
+        fingerprints.put("cloudflare_ipv4", Fn.sha256(allowList));
+        String config = statsPassword.map(password -> {
+            fingerprints.put("stats_password", Fn.sha256(password.getStringValue()));
+            return Fn.replace(template, "$" + STATS_PASSWORD_VARIABLE, password.getStringValue());
+        }).orElse(template);
+        return new ConfigDelivery.Files(config, pem, allowList, fingerprints);
     }
 
     /**
-     * The instance's IPv4 address inside ({@code ==}) or outside ({@code !=}) the private network.
-     * {@code addresses} does not say which is which, so the private CIDR tells them apart. A local,
-     * unlike a raw expression, can be referenced from another stack (the edge's pools).
+     * The instance's fixed IPv4 address on the private network, from the state the API reports. A local,
+     * unlike a raw expression, can be referenced from another stack.
      */
-    private String address(CloudProjectInstance instance, int number, String kind, String comparison) {
-        Ipv4Cidr cidr = props.network().cidr();
-        return new TerraformLocal(this, "instance-" + number + "-" + kind,
-                "${one([for a in " + instance.getFqn() + ".addresses : a.ip if a.version == 4 && "
-                        + "cidrhost(format(\"%s/%d\", a.ip, " + cidr.prefix() + "), 0) " + comparison + " \""
-                        + Ipv4.format(cidr.network()) + "\"])}").getAsString();
+    private String privateAddress(CloudInstance instance, int number) {
+        return new TerraformLocal(this, "instance-" + number + "-private-ipv4",
+                "${one(flatten([for n in " + instance.getFqn() + ".current_state.networks : "
+                        + "[for a in n.addresses : a.ip if a.type == \"FIXED\" && a.version == 4]]))}").getAsString();
+    }
+
+    /** @return the SHA-256 of {@code text}, hex, computed here: the bootstrap is known at synth */
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** @return the props the tier was built from */
@@ -254,9 +338,9 @@ public class HaproxyTier extends Construct {
         return List.copyOf(nodes);
     }
 
-    /** @return the port the edge sends HTTP to and checks the tier's health on */
-    public int httpPort() {
-        return HTTP_PORT;
+    /** @return the port the tier serves HTTPS on, for Cloudflare and its monitor: 443 (port 80 is closed) */
+    public int httpsPort() {
+        return HTTPS_PORT;
     }
 
     /** @return the sensitive variable holding the stats password, when the stats page is on */
@@ -264,9 +348,24 @@ public class HaproxyTier extends Construct {
         return statsPassword;
     }
 
-    /** @return the underlying {@code ovh_cloud_project_instance} resources (escape hatch) */
-    public List<CloudProjectInstance> instances() {
+    /** @return the underlying {@code ovh_cloud_instance} resources, in creation order (escape hatch) */
+    public List<CloudInstance> instances() {
         return List.copyOf(instances);
+    }
+
+    /** @return the instances' {@code ovh_cloud_floating_ip} resources, in the same order (escape hatch) */
+    public List<CloudFloatingIp> floatingIps() {
+        return List.copyOf(floatingIps);
+    }
+
+    /** @return the per-instance {@code terraform_data} deliveries, in rollout order (escape hatch) */
+    public List<TerraformData> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    /** @return the instances' {@code ovh_cloud_security_group} (escape hatch) */
+    public CloudSecurityGroup securityGroup() {
+        return securityGroup;
     }
 
     /** @return the side file {@code haproxy/<id>.cfg} */

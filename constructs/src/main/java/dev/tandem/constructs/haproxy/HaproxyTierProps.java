@@ -29,7 +29,9 @@ import java.util.Optional;
  * @param rise                passed checks that mark it up again
  * @param retries             connection retries (the last one on another server)
  * @param timeouts            connect/client/server timeouts
- * @param tlsCertificatePath  PEM file on the instances for a TLS bind on 443, when set
+ * @param certificate         the certificate served on 443
+ * @param operatorCidr        the only network SSH and the stats page accept
+ * @param sshUser             the image's login user, whom the delivery connects as
  * @param statsPage           the statistics page, when enabled
  */
 public record HaproxyTierProps(
@@ -48,14 +50,15 @@ public record HaproxyTierProps(
         int rise,
         int retries,
         Timeouts timeouts,
-        Optional<String> tlsCertificatePath,
+        OriginCertificate certificate,
+        String operatorCidr,
+        String sshUser,
         Optional<StatsPage> statsPage) {
 
     /** Reads a null {@code Optional} as absent, so a hand-made record cannot fail later. */
     public HaproxyTierProps {
         checkHost = absentIfNull(checkHost);
         checkInterval = absentIfNull(checkInterval);
-        tlsCertificatePath = absentIfNull(tlsCertificatePath);
         statsPage = absentIfNull(statsPage);
     }
 
@@ -74,7 +77,7 @@ public record HaproxyTierProps(
                 .flavorId(flavorId).imageId(imageId).sshKey(sshKey).health(health)
                 .checkHost(checkHost.orElse(null)).backends(backends).balance(balance)
                 .checkInterval(checkInterval.orElse(null)).fall(fall).rise(rise).retries(retries).timeouts(timeouts)
-                .tlsCertificatePath(tlsCertificatePath.orElse(null)).statsPage(statsPage.orElse(null));
+                .certificate(certificate).operatorCidr(operatorCidr).sshUser(sshUser).statsPage(statsPage.orElse(null));
     }
 
     /** Builds {@link HaproxyTierProps}. */
@@ -117,7 +120,9 @@ public record HaproxyTierProps(
         private int rise = 2;
         private int retries = 3;
         private Timeouts timeouts = Timeouts.defaults();
-        private Optional<String> tlsCertificatePath = Optional.empty();
+        private OriginCertificate certificate;
+        private String operatorCidr;
+        private String sshUser = "debian";
         private Optional<StatsPage> statsPage = Optional.empty();
 
         BuilderBase() {
@@ -318,19 +323,46 @@ public record HaproxyTierProps(
         }
 
         /**
-         * Adds a TLS bind on 443 with the PEM file (certificate and key) at this path on the instances. @default
-         * none: HTTP on 80 only
+         * The certificate the tier serves on 443, usually the region's {@link OriginCertificate} for the edge's
+         * host name. It reaches the instances only through the delivery, with its private key. Required.
          *
-         * @param value an absolute path without spaces, e.g. {@code /etc/haproxy/certs/origin.pem}
+         * @param value the certificate
          * @return this builder
          */
-        public B tlsCertificatePath(String value) {
-            this.tlsCertificatePath = Optional.ofNullable(value);
+        public B certificate(OriginCertificate value) {
+            this.certificate = value;
             return self();
         }
 
         /**
-         * Turns on the statistics page on each instance's private address. @default off
+         * The operators' network: the only source SSH (22, which the delivery also uses) and the stats page
+         * accept, in the security group and, for the stats page, in HAProxy too. Terraform must run from
+         * inside it. Required.
+         *
+         * @param value an IPv4 network in CIDR form, e.g. {@code 203.0.113.0/24}; not {@code 0.0.0.0/0}
+         * @return this builder
+         */
+        public B operatorCidr(String value) {
+            this.operatorCidr = value;
+            return self();
+        }
+
+        /**
+         * The image's login user, whom the delivery connects as over SSH; it needs passwordless sudo, as
+         * cloud images give their default user. @default {@code debian} (Debian 12's cloud images; Ubuntu's is
+         * {@code ubuntu})
+         *
+         * @param value a user name
+         * @return this builder
+         */
+        public B sshUser(String value) {
+            this.sshUser = value;
+            return self();
+        }
+
+        /**
+         * Turns on the statistics page on each instance, for the {@link #operatorCidr(String) operator network}
+         * only. @default off
          *
          * @param value e.g. {@link StatsPage#defaults()}
          * @return this builder
@@ -348,8 +380,8 @@ public record HaproxyTierProps(
         /** @return the props as set so far */
         protected HaproxyTierProps props() {
             return new HaproxyTierProps(network, instances, allowSingleInstance, flavorId, imageId, sshKey, health,
-                    checkHost, backends, balance, checkInterval, fall, rise, retries, timeouts, tlsCertificatePath,
-                    statsPage);
+                    checkHost, backends, balance, checkInterval, fall, rise, retries, timeouts, certificate, operatorCidr,
+                    sshUser, statsPage);
         }
     }
 }

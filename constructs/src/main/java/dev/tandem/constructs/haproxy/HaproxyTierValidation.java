@@ -4,14 +4,18 @@ import com.hashicorp.cdktf.Token;
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.DnsNames;
 import dev.tandem.constructs.core.Problems;
+import dev.tandem.constructs.core.StackProviders;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.network.Ipv4;
+import dev.tandem.constructs.network.Ipv4Cidr;
+import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import software.constructs.Construct;
 
 /** Checks {@link HaproxyTierProps} against what HAProxy, OVH and a redundant tier need. */
 final class HaproxyTierValidation {
@@ -25,7 +29,10 @@ final class HaproxyTierValidation {
      */
     private static final Pattern UUID = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    private static final Pattern PATH = Pattern.compile("^/\\S+$");
+    /** A login name as Debian's adduser accepts it by default (NAME_REGEX in adduser.conf(5)). */
+    private static final Pattern USER = Pattern.compile("^[a-z][-a-z0-9_]{0,31}$");
+    /** Wider operator networks admit a sizeable share of the internet to SSH. */
+    static final int WIDEST_OPERATOR_PREFIX = 8;
     private static final Pattern PORT = Pattern.compile("^[0-9]{1,5}$");
 
     private HaproxyTierValidation() {
@@ -36,11 +43,19 @@ final class HaproxyTierValidation {
      *
      * @return the servers the backends published (read once), or null when there are none to use
      */
-    static List<BackendServer> validate(Problems p, HaproxyTierProps props) {
+    static List<BackendServer> validate(Problems p, HaproxyTierProps props, Construct tier) {
+        StackProviders.require(tier, CloudflareProvider.class, p, "add CloudflareProvider.Builder.create(stack,"
+                + " \"cloudflare\").build() (dev.tandem.providers.cloudflare, provider 5.x) to the stack: the tier"
+                + " reads Cloudflare's address ranges");
         if (!p.present(props, "props", "pass HaproxyTierProps.builder()…build(), or use HaproxyTier.Builder")) {
             return null;
         }
-        p.present(props.network(), "network", "pass the region's RegionNetwork");
+        if (p.present(props.network(), "network", "pass the region's RegionNetwork")) {
+            p.require(props.network().gateway().isPresent(), "network", props.network().getNode().getPath()
+                            + " (GatewaySpec.none())",
+                    "must have its gateway: the instances are private and their floating IPs are associated"
+                            + " through the subnet's gateway", "build the RegionNetwork with its default gateway");
+        }
         checkInstances(p, props);
         checkInstanceIds(p, props);
         if (p.present(props.sshKey(), "sshKey", "use SshKey.existing(name) or SshKey.create(name, publicKey)")) {
@@ -59,14 +74,29 @@ final class HaproxyTierValidation {
         if (p.present(props.timeouts(), "timeouts", "use Timeouts.defaults() or Timeouts.builder()…build()")) {
             props.timeouts().validate(p.nested("timeouts"));
         }
-        props.tlsCertificatePath().ifPresent(c -> {
-            if (literal(p, "tlsCertificatePath", c, "use e.g. /etc/haproxy/certs/origin.pem")) {
-                p.require(PATH.matcher(c).matches(), "tlsCertificatePath", c,
-                        "must be an absolute path without spaces", "use e.g. /etc/haproxy/certs/origin.pem");
-            }
-        });
+        p.present(props.certificate(), "certificate",
+                "pass the region's OriginCertificate for the edge's host name");
+        checkOperatorCidr(p, props.operatorCidr());
+        String userFix = "use the image's default user, e.g. debian (Debian 12) or ubuntu (Ubuntu)";
+        if (p.present(props.sshUser(), "sshUser", userFix) && !Token.isUnresolved(props.sshUser())) {
+            p.require(USER.matcher(props.sshUser()).matches(), "sshUser", props.sshUser(),
+                    "must be a login name: a lower-case letter, then up to 31 of a-z 0-9 - _", userFix);
+        }
         props.statsPage().ifPresent(s -> s.validate(p.nested("statsPage")));
         return servers;
+    }
+
+    private static void checkOperatorCidr(Problems p, String cidr) {
+        String fix = "give the network Terraform and the operators connect from, e.g. 203.0.113.0/24";
+        if (!p.present(cidr, "operatorCidr", fix) || !literal(p, "operatorCidr", cidr, fix)) {
+            return;
+        }
+        Optional<Ipv4Cidr> parsed = Ipv4Cidr.parse(cidr);
+        if (p.require(parsed.isPresent(), "operatorCidr", cidr, "must be an IPv4 network in CIDR form", fix)) {
+            p.require(parsed.get().prefix() >= WIDEST_OPERATOR_PREFIX, "operatorCidr", cidr,
+                    "must be /" + WIDEST_OPERATOR_PREFIX + " or narrower: SSH and the stats page accept only this"
+                            + " network, and a wider one admits a large part of the internet", fix);
+        }
     }
 
     private static void checkInstances(Problems p, HaproxyTierProps props) {

@@ -1,13 +1,13 @@
 package dev.tandem.constructs.haproxy;
 
 /**
- * The statistics page as a {@code frontend} of its own. Its password is never in the file: the file
- * names an environment variable that HAProxy expands at start.
+ * The statistics page as a {@code frontend} of its own. Its password is never in the file written at
+ * synth: that file names an environment variable, and the delivery puts the password in its place.
  *
- * @param bind             where it listens (the instance's private address)
- * @param allowedSource    the only network allowed to ask (CIDR), whatever address the bind ends up on
+ * @param bind             where it listens
+ * @param allowedSource    the only network allowed to ask (CIDR): the operators'
  * @param user             login name
- * @param passwordVariable environment variable that holds the password
+ * @param passwordVariable name of the placeholder {@code $NAME} written for the password
  */
 public record StatsFrontend(Bind bind, String allowedSource, String user, String passwordVariable) {
 }

@@ -4,15 +4,16 @@ import dev.tandem.constructs.core.Problems;
 import java.util.regex.Pattern;
 
 /**
- * The HAProxy statistics page, served on each instance's private address only. Its password comes
- * from a sensitive Terraform variable the tier declares ({@link HaproxyTier#statsPasswordVariable()}),
- * so it never appears in cdktf.out or snapshots.
+ * The HAProxy statistics page of each instance, for the tier's operator network only (security group
+ * and HAProxy). Its password comes from a sensitive Terraform variable the tier declares
+ * ({@link HaproxyTier#statsPasswordVariable()}) and reaches the instances through the delivery, so it
+ * never appears in cdktf.out or snapshots.
  *
  * <pre>{@code
  * StatsPage.builder().port(9000).build()
  * }</pre>
  *
- * @param port TCP port on the private address
+ * @param port TCP port
  * @param user login name
  */
 public record StatsPage(int port, String user) {
@@ -36,14 +37,17 @@ public record StatsPage(int port, String user) {
 
     /**
      * Checks the page; the tier calls it with {@code p.nested("statsPage")}. The port is checked against
-     * the instance's own listeners only: the backend servers are other hosts, so their ports cannot clash.
+     * the instance's own listeners only (SSH, HTTPS and the local health answer): the backend servers are
+     * other hosts, so their ports cannot clash.
      *
      * @param p where problems are recorded
      */
     public void validate(Problems p) {
-        p.require(port >= 1 && port <= 65535 && port != HaproxyTier.HTTP_PORT && port != HaproxyTier.HTTPS_PORT,
-                "port", port, "must be 1–65535 and not 80 or 443, where the tier serves traffic",
-                "use e.g. 8404");
+        p.require(port >= 1 && port <= 65535 && port != HaproxyTier.SSH_PORT && port != HaproxyTier.HTTPS_PORT
+                        && port != InstanceLayout.LOCAL_HEALTH_PORT, "port", port,
+                "must be 1–65535 and not " + HaproxyTier.SSH_PORT + ", " + HaproxyTier.HTTPS_PORT + " or "
+                        + InstanceLayout.LOCAL_HEALTH_PORT + ", which SSH, the tier's HTTPS and its local health answer"
+                        + " use", "use e.g. 8404");
         if (p.present(user, "user", "use e.g. admin")) {
             if (HaproxyTierValidation.literal(p, "user", user, "use a literal name such as admin")) {
                 p.require(USER.matcher(user).matches(), "user", user,
@@ -62,9 +66,9 @@ public record StatsPage(int port, String user) {
         }
 
         /**
-         * TCP port the page listens on, on the instance's private address. @default 8404
+         * TCP port the page listens on. @default 8404
          *
-         * @param value 1–65535, not 80 or 443
+         * @param value 1–65535, not 22, 443 or 8405
          * @return this builder
          */
         public Builder port(int value) {

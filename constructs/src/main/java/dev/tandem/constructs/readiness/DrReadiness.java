@@ -50,6 +50,7 @@ public final class DrReadiness {
         checks.addAll(RecoveryTime.check(chain, times, targets));
         checks.addAll(RecoveryPoint.check(chain, targets));
         checks.addAll(SinglePoints.check(chain));
+        checks.addAll(OriginTls.check(chain));
         checks.addAll(Symmetry.check(chain));
         checks.addAll(DataAffinity.check(chain));
         applyAcceptances(checks, accepted);

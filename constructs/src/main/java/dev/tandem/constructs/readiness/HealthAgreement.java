@@ -121,14 +121,14 @@ final class HealthAgreement {
                             + ")", "give the CloudflareFailoverLb the deployment's HealthContract (.health(contract))"));
             List<String> binds = region.haproxy().config().frontends().stream().filter(f -> f.monitor().isPresent())
                     .flatMap(f -> f.binds().stream())
-                    .filter(b -> b.certificate().isPresent() == m.https())
+                    .filter(b -> b.tls().isPresent() == m.https())
                     .map(b -> String.valueOf(b.port())).toList();
             results.add(CheckResult.of(Rule.HEALTH_CONTRACT, path, "monitor.port (pool " + region.pool().name() + ")",
                     binds.contains(String.valueOf(port)), (m.https() ? "HTTPS " : "HTTP ") + port,
                     "a port " + region.haproxyPath() + "'s frontend binds for " + (m.https() ? "HTTPS" : "HTTP")
                             + " (" + (binds.isEmpty() ? "none" : String.join(", ", binds)) + ")",
-                    "probe the tier's port: MonitorSettings port " + region.haproxy().httpPort()
-                            + (m.https() ? ", or give the tier a TLS certificate" : "")));
+                    "probe the tier where it serves: MonitorSettings https(true) and port "
+                            + region.haproxy().httpsPort() + " (tier.httpsPort()); the tier has no plain-HTTP port"));
         }
         int expected = edge.props().health().expectedStatus();
         results.add(CheckResult.of(Rule.HEALTH_CONTRACT, path, "monitor.expectedCodes", expected == HAPROXY_MONITOR_OK,

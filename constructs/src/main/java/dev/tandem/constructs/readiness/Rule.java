@@ -24,13 +24,16 @@ public enum Rule {
                     + "healthy, so it has no status to compare); HAProxy checks each server on the server's "
                     + "port, which must be the contract's, expecting the contract's status; the Cloudflare "
                     + "monitor checks HAProxy's own answer (monitor-uri on the contract's path: 200 while a "
-                    + "server is up, 503 when none is) on a port the tier's frontend binds, so it must "
-                    + "expect 200."),
+                    + "server is up, 503 when none is) over HTTPS on the port the tier's TLS frontend binds "
+                    + "(443; the tier has no plain-HTTP port), so it must expect 200."),
     /** The worst-case failover time stays within the RTO target. */
     RECOVERY_TIME("rto", Severity.ERROR, false,
             "The worst-case time to detect the active region's failure and move traffic, added up over the "
-                    + "layers (Kubernetes readiness, HAProxy checks, Cloudflare monitor, DNS TTL when not "
-                    + "proxied), is at most the RTO target."),
+                    + "layers (Kubernetes readiness, HAProxy checks, the Cloudflare monitor's HTTPS probe of the "
+                    + "tier's health answer on 443, DNS TTL when not proxied), is at most the RTO target. A "
+                    + "configuration delivery reloads HAProxy without dropping a connection and rolls one instance "
+                    + "at a time, and a replaced instance keeps its floating IP, so neither moves traffic; a reload "
+                    + "restarts HAProxy's own detection (servers start up), which the HAProxy layer's time bounds."),
     /** The declared RPO is one the data layer can meet. */
     RECOVERY_POINT("rpo", Severity.ERROR, false,
             "Global tables replicate asynchronously (typically within a second, last writer wins), so the "
@@ -38,7 +41,9 @@ public enum Rule {
                     + "consistency."),
     /** A HAProxy tier has at least two instances. */
     SINGLE_HAPROXY_INSTANCE("single-haproxy-instance", Severity.ERROR, true,
-            "A HAProxy tier runs at least 2 instances: with one, a reboot takes the region off the edge."),
+            "A HAProxy tier runs at least 2 instances: with one, a reboot, a reinstall (a new bootstrap) or an "
+                    + "image change takes the region off the edge; with two or more, deliveries, reinstalls and "
+                    + "replacements roll one instance at a time, so one always serves."),
     /** A region's HAProxy tier and app cluster span at least two zones. */
     SINGLE_ZONE("single-zone", Severity.WARNING, true,
             "A region's HAProxy tier and app cluster span at least 2 availability zones; in a one-zone "
@@ -91,6 +96,18 @@ public enum Rule {
             "In provisioned mode every replica can serve the home region's peak capacity. Writes can: "
                     + "DynamoDB keeps write autoscaling in step across replicas. Reads autoscale per region, and "
                     + "GlobalTable declares read autoscaling in the home region only."),
+    /** Every tier's certificate names the edge's host name. */
+    ORIGIN_TLS("origin-tls", Severity.ERROR, false,
+            "Every HAProxy tier in the chain serves a certificate naming the edge's host name (the same name, "
+                    + "or a *. wildcard one level above it): otherwise Cloudflare's Full (strict) mode answers "
+                    + "visitors 526 and the HTTPS monitor fails, in every region whose certificate was made the "
+                    + "same way."),
+    /** Every tier's origin certificate lives long enough not to lapse unnoticed. */
+    CERTIFICATE_LIFETIME("certificate-lifetime", Severity.ERROR, true,
+            "Every tier's origin certificate is valid for at least 365 days. cloudflare/cloudflare 5.x does not "
+                    + "renew it, and the regions' certificates are made alike, so they lapse together: an outage "
+                    + "of every region that no failover covers. Rotate ahead of expiry; accept the risk only where "
+                    + "rotation is automated."),
     /** Accepted risks are well formed and still needed. */
     ACCEPTED_RISK("accepted-risk", Severity.ERROR, false,
             "Every accepted risk names a rule that may be accepted and a path where that rule fails or warns.");

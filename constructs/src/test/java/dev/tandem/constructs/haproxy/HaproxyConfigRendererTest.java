@@ -14,8 +14,13 @@ class HaproxyConfigRendererTest {
         return new HaproxyConfig(List.of("sample"), GlobalSection.debian(),
                 new DefaultsSection(Timeouts.defaults(),
                         new CheckTiming(Duration.ofMillis(1500), 3, 2, Duration.ofSeconds(1)), 3),
-                List.of(new Frontend("http", List.of(Bind.all(80), Bind.tls(443, "/etc/haproxy/site.pem")),
-                        Optional.of(new Monitor("/healthz", "app")), "app")),
+                List.of(new Frontend("https",
+                        List.of(Bind.tls(443, new TlsTermination("site.pem", Optional.of("client-ca.pem")))),
+                        Optional.of("allowed.lst"), Optional.of(new Monitor("/healthz", "app")), "app"),
+                        new Frontend("plain", List.of(Bind.all(8080), Bind.tls(8443,
+                                new TlsTermination("site.pem", Optional.empty()))), Optional.empty(),
+                                Optional.empty(), "app")),
+                new LocalHealth(Bind.loopback(8405), new Monitor("/healthz", "app")),
                 stats,
                 List.of(new Backend("app", Balance.LEASTCONN, new HttpCheck("/healthz", "app.example", 200),
                         List.of(BackendServer.of("app-1", "10.10.1.5", 8080),
@@ -32,8 +37,9 @@ class HaproxyConfigRendererTest {
                     chroot /var/lib/haproxy
                     user haproxy
                     group haproxy
-                    stats socket /run/haproxy/admin.sock mode 660 level admin
+                    stats socket /run/haproxy/admin.sock mode 660 level admin expose-fd listeners
                     stats timeout 30s
+                    ssl-default-bind-options ssl-min-ver TLSv1.2
 
                 defaults
                     mode http
@@ -50,12 +56,23 @@ class HaproxyConfigRendererTest {
                     timeout check 1s
                     default-server inter 1500ms fall 3 rise 2
 
-                frontend http
-                    bind :80
-                    bind :443 ssl crt /etc/haproxy/site.pem
+                frontend https
+                    bind :443 ssl crt site.pem ca-file client-ca.pem verify required
+                    tcp-request connection reject unless { src -f allowed.lst }
                     monitor-uri /healthz
                     monitor fail if { nbsrv(app) lt 1 }
                     default_backend app
+
+                frontend plain
+                    bind :8080
+                    bind :8443 ssl crt site.pem
+                    default_backend app
+
+                frontend local-health
+                    bind 127.0.0.1:8405
+                    monitor-uri /healthz
+                    monitor fail if { nbsrv(app) lt 1 }
+                    http-request deny
 
                 backend app
                     balance leastconn
@@ -69,14 +86,14 @@ class HaproxyConfigRendererTest {
     }
 
     @Test
-    void theStatsPageNamesItsPasswordAndAddressByEnvironmentVariable() {
+    void theStatsPageNamesItsPasswordByPlaceholderAndAdmitsOnlyItsNetwork() {
         String text = HaproxyConfigRenderer.render(sample(Optional.of(new StatsFrontend(
-                Bind.fromEnvironment("TANDEM_PRIVATE_IP", 8404), "10.10.0.0/16", "admin", "HAPROXY_STATS_PASSWORD"))));
+                Bind.all(8404), "203.0.113.0/24", "admin", "HAPROXY_STATS_PASSWORD"))));
 
         assertThat(text).contains("""
                 frontend stats
-                    bind "$TANDEM_PRIVATE_IP:8404"
-                    http-request deny unless { src 10.10.0.0/16 }
+                    bind :8404
+                    http-request deny unless { src 203.0.113.0/24 }
                     stats enable
                     stats uri /
                     stats refresh 10s

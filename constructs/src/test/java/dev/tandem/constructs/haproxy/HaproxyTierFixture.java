@@ -3,6 +3,8 @@ package dev.tandem.constructs.haproxy;
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.network.RegionNetwork;
+import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
+import dev.tandem.providers.tls.provider.TlsProvider;
 import java.util.List;
 import software.constructs.Construct;
 
@@ -14,6 +16,10 @@ public final class HaproxyTierFixture {
     public static final String FLAVOR = "3c2a6d3e-6f0b-4a5e-9d8e-1b2c3d4e5f60";
     /** An image id in OVH's shape (a UUID). */
     public static final String IMAGE = "5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+    /** The operators' network (TEST-NET-3, RFC 5737). */
+    public static final String OPERATOR_CIDR = "203.0.113.0/24";
+    /** The edge's host name the certificate is for. */
+    public static final String HOSTNAME = "app.example.com";
 
     private HaproxyTierFixture() {
     }
@@ -40,7 +46,27 @@ public final class HaproxyTierFixture {
                 .imageId(IMAGE)
                 .sshKey(SshKey.existing("ops"))
                 .health(HealthContract.defaults())
+                .certificate(certificate(stack))
+                .operatorCidr(OPERATOR_CIDR)
                 .servers(List.of(BackendServer.of("app-1", "10.10.1.5", 8080),
                         BackendServer.of("app-2", "10.10.1.6", 8080)));
+    }
+
+    /** Adds the 5.x Cloudflare and the tls providers to {@code stack}, unless they are there. */
+    public static void providers(Construct stack) {
+        if (stack.getNode().tryFindChild("cloudflare") == null) {
+            CloudflareProvider.Builder.create(stack, "cloudflare").build();
+        }
+        if (stack.getNode().tryFindChild("tls") == null) {
+            TlsProvider.Builder.create(stack, "tls").build();
+        }
+    }
+
+    /** @return the stack's certificate {@code origin-certificate} for {@link #HOSTNAME}, made on first use */
+    public static OriginCertificate certificate(Construct stack) {
+        providers(stack);
+        Object existing = stack.getNode().tryFindChild("origin-certificate");
+        return existing != null ? (OriginCertificate) existing
+                : OriginCertificate.Builder.create(stack, "origin-certificate").hostnames(List.of(HOSTNAME)).build();
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.TerraformVariable;
 import dev.tandem.constructs.core.BackendServer;
@@ -22,10 +23,11 @@ import dev.tandem.constructs.testing.SynthAssertions;
 import dev.tandem.constructs.testing.TestStacks;
 import dev.tandem.providers.ovh.provider.OvhProvider;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HaproxyTierTest {
-    private static final String INSTANCE = "ovh_cloud_project_instance";
+    private static final String INSTANCE = "ovh_cloud_instance";
+    private static final String FLOATING_IP = "ovh_cloud_floating_ip";
+    private static final String DELIVERY = "terraform_data";
 
     @TempDir
     Path tmp;
@@ -42,52 +46,238 @@ class HaproxyTierTest {
         return new ObjectMapper(new YAMLFactory()).readTree(text);
     }
 
-    private static JsonNode firstInstance(JsonNode synth) {
-        return SynthAssertions.assertResource(synth, INSTANCE).hasProperties(Map.of("name", "test-haproxy-1"));
+    private static String decoded(JsonNode instance) {
+        return new String(Base64.getDecoder().decode(instance.path("user_data").asText()), StandardCharsets.UTF_8);
+    }
+
+    /** @return the resource of {@code type} that the tier's construct {@code id} made */
+    private static JsonNode byId(JsonNode synth, String type, String id) {
+        return synth.path("resource").path(type).path(key(synth.path("resource").path(type), id));
+    }
+
+    /** @return how Terraform addresses the resource of {@code type} that the tier's construct {@code id} made */
+    private static String address(JsonNode synth, String type, String id) {
+        return type + "." + key(synth.path("resource").path(type), id);
+    }
+
+    /** @return the one key cdktf gave construct {@code id} of the tier {@code haproxy} among {@code entries} */
+    private static String key(JsonNode entries, String id) {
+        List<String> keys = new ArrayList<>();
+        entries.fieldNames().forEachRemaining(k -> {
+            if (k.startsWith("haproxy_" + id + "_")) {
+                keys.add(k);
+            }
+        });
+        assertThat(keys).as("the key of %s among %s", id, fieldNames(entries)).hasSize(1);
+        return keys.get(0);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.elements().forEachRemaining(e -> out.add(e.asText()));
+        return out;
     }
 
     @Test
-    void aMinimalTierIsTwoPublicInstancesOnThePrivateNetworkOfTheNetworksProjectAndRegion() {
+    void aMinimalTierIsTwoPrivateInstancesEachBehindItsOwnFloatingIp() {
         TerraformStack stack = TestStacks.emptyStack();
         HaproxyTier tier = HaproxyTierFixture.minimal(stack).build();
         JsonNode synth = TestStacks.synth(stack);
 
+        SynthAssertions.assertResource(synth, FLOATING_IP).hasCount(2)
+                .hasProperties(Map.of("service_name", PROJECT, "region", "GRA11", "description", "test-haproxy-1"));
         SynthAssertions.ResourceAssert instances = SynthAssertions.assertResource(synth, INSTANCE).hasCount(2);
-        for (String name : List.of("test-haproxy-1", "test-haproxy-2")) {
+        for (int n = 1; n <= 2; n++) {
             JsonNode instance = instances.hasProperties(Map.of(
-                    "name", name,
+                    "name", "test-haproxy-" + n,
                     "service_name", PROJECT,
                     "region", "GRA11",
-                    "flavor", Map.of("flavor_id", FLAVOR),
-                    "boot_from", Map.of("image_id", IMAGE),
-                    "network", Map.of("public", true),
-                    "ssh_key", Map.of("name", "ops"),
-                    "lifecycle", Map.of("create_before_destroy", true)));
+                    "flavor_id", FLAVOR,
+                    "image_id", IMAGE,
+                    "ssh_key_name", "ops"));
             assertThat(instance.has("availability_zone")).as("one-zone region: no zone in %s", instance).isFalse();
-            assertThat(instance.at("/network/private/network/id").asText())
-                    .contains("regions_openstack_ids[\"GRA11\"]");
-            assertThat(instance.at("/network/private/network/subnet_id").asText())
-                    .contains("ovh_cloud_project_network_private_subnet.");
+            JsonNode networks = instance.path("networks");
+            assertThat(networks).as("only a private port, no public interface: %s", networks).hasSize(1);
+            assertThat(networks.get(0).path("subnet_id").asText()).contains("ovh_cloud_project_network_private_subnet.");
+            assertThat(networks.get(0).path("ip").asText()).as("the floating IP, associated through the port")
+                    .isEqualTo("${" + address(synth, FLOATING_IP, "floating-ip-" + n) + ".id}");
+            assertThat(texts(instance.path("security_group_ids"))).singleElement().asString()
+                    .startsWith("${ovh_cloud_security_group.haproxy_security-group_");
         }
         assertThat(tier.nodes()).extracting(HaproxyNode::name).containsExactly("test-haproxy-1", "test-haproxy-2");
+        TerraformOutput.Builder.create(stack, "origin").value(tier.nodes().get(0).publicIpv4()).build();
+        assertThat(TestStacks.synth(stack).path("output").path("origin").path("value").asText())
+                .as("the edge's origin is the floating IP")
+                .isEqualTo("${" + address(synth, FLOATING_IP, "floating-ip-1") + ".id}");
         assertThat(tier.instances()).hasSize(2);
         assertThat(tier.statsPasswordVariable()).isEmpty();
+        assertThat(tier.httpsPort()).isEqualTo(443);
     }
 
     @Test
-    void userDataWritesExactlyTheRenderedConfigThenStartsHaproxy() throws IOException {
+    void userDataIsTheSameBootstrapWhateverTheTiersConfiguration() throws IOException {
+        TerraformStack one = TestStacks.emptyStack();
+        HaproxyTierFixture.minimal(one).build();
+        TerraformStack other = TestStacks.emptyStack();
+        HaproxyTierFixture.minimal(other).balance(Balance.LEASTCONN).statsPage(StatsPage.defaults())
+                .servers(List.of(BackendServer.of("x", "10.10.9.9", 9000))).build();
+        JsonNode instance = byId(TestStacks.synth(one), INSTANCE, "instance-1");
+        String cloudConfig = decoded(instance);
+
+        assertThat(byId(TestStacks.synth(other), INSTANCE, "instance-1").path("user_data"))
+                .as("nothing the tier's props say reaches user_data").isEqualTo(instance.path("user_data"));
+        assertThat(cloudConfig).doesNotContain("10.10.1.5", "backend app", "PRIVATE KEY", "TfToken");
+        JsonNode parsed = yaml(cloudConfig);
+        assertThat(texts(parsed.path("packages"))).containsExactly("haproxy", "curl");
+        JsonNode files = parsed.path("write_files");
+        assertThat(files.get(0).path("path").asText()).isEqualTo("/usr/local/sbin/tandem-haproxy-apply");
+        assertThat(files.get(0).path("content").asText()).isEqualTo(Bootstrap.resource("tandem-haproxy-apply"));
+        assertThat(files.get(1).path("path").asText()).isEqualTo("/etc/haproxy/tandem/releases/bootstrap/haproxy.cfg");
+        assertThat(files.get(1).path("content").asText()).isEqualTo(Bootstrap.resource("bootstrap-haproxy.cfg"));
+        assertThat(files.get(2).path("content").asText()).contains(
+                "CONFIG=/etc/haproxy/tandem/current/haproxy.cfg\n",
+                "EXTRAOPTS=\"-S /run/haproxy-master.sock -C /etc/haproxy/tandem/current\"\n");
+        files.elements().forEachRemaining(f -> assertThat(f.path("defer").asBoolean())
+                .as("%s is written after the package", f.path("path")).isTrue());
+        assertThat(parsed.path("runcmd").get(0).asText()).contains(
+                "ln -sfn /etc/haproxy/tandem/releases/bootstrap /etc/haproxy/tandem/current",
+                "curl -fsS --proto =https --retry 5 -o /etc/haproxy/tandem/origin-pull-ca.pem "
+                        + "https://developers.cloudflare.com/ssl/static/authenticated_origin_pull_ca.pem",
+                "systemctl restart haproxy");
+        assertThat(Bootstrap.resource("tandem-haproxy-apply")).as("the script names the same CA source")
+                .contains(InstanceLayout.ORIGIN_PULL_CA_URL);
+        assertThat(instance.path("user_data").asText().length()).as("ovh_cloud_instance takes 65535 bytes at most")
+                .isLessThan(65_535);
+    }
+
+    @Test
+    void theConfigServesHttpsOnlyToCloudflareWithItsClientCertificate() {
+        HaproxyTier tier = HaproxyTierFixture.minimal(TestStacks.emptyStack()).build();
+
+        assertThat(tier.configText()).contains("""
+                frontend https
+                    bind :443 ssl crt origin.pem ca-file origin-pull-ca.pem verify required
+                    tcp-request connection reject unless { src -f cloudflare-ipv4.lst }
+                    monitor-uri /healthz
+                """, """
+                frontend local-health
+                    bind 127.0.0.1:8405
+                """, "stats socket /run/haproxy/admin.sock mode 660 level admin expose-fd listeners\n")
+                .doesNotContain(":80\n");
+    }
+
+    @Test
+    void theSecurityGroupAdmitsHttpsFromCloudflaresRangesAndSshFromTheOperators() {
+        TerraformStack stack = TestStacks.emptyStack();
+        HaproxyTierFixture.minimal(stack).build();
+        JsonNode synth = TestStacks.synth(stack);
+        JsonNode group = SynthAssertions.assertResource(synth, "ovh_cloud_security_group")
+                .hasProperties(Map.of("service_name", PROJECT, "region", "GRA11", "name", "test-haproxy"));
+        String ranges = synth.path("data").path("cloudflare_ip_ranges").fieldNames().next();
+
+        assertThat(group.path("rule").asText()).isEqualTo("${concat([for cidr in data.cloudflare_ip_ranges." + ranges
+                + ".ipv4_cidrs : {description = \"HTTPS from Cloudflare\", direction = \"INGRESS\", ethernet_type = "
+                + "\"IPV4\", protocol = \"TCP\", port_range_min = 443, port_range_max = 443, remote_ip_prefix = cidr}],"
+                + " [{description = \"SSH from the operators (delivery)\", direction = \"INGRESS\", ethernet_type = "
+                + "\"IPV4\", protocol = \"TCP\", port_range_min = 22, port_range_max = 22, remote_ip_prefix = "
+                + "\"203.0.113.0/24\"}])}");
+    }
+
+    @Test
+    void eachInstanceGetsItsDeliveryAfterThePreviousInstancesSoChangesRollOneAtATime() {
+        TerraformStack stack = TestStacks.emptyStack();
+        HaproxyTier tier = HaproxyTierFixture.minimal(stack).instances(3).build();
+        JsonNode synth = TestStacks.synth(stack);
+        SynthAssertions.assertResource(synth, DELIVERY).hasCount(3);
+
+        for (int n = 1; n <= 3; n++) {
+            JsonNode instance = byId(synth, INSTANCE, "instance-" + n);
+            JsonNode delivery = byId(synth, DELIVERY, "delivery-" + n);
+            String instanceAddress = address(synth, INSTANCE, "instance-" + n);
+            List<String> instanceAfter = texts(instance.path("depends_on"));
+            String gateway = "ovh_cloud_project_gateway." + synth.path("resource").path("ovh_cloud_project_gateway")
+                    .fieldNames().next();
+            if (n == 1) {
+                assertThat(instanceAfter).as("a floating IP needs the subnet's gateway").containsExactly(gateway);
+                assertThat(texts(delivery.path("depends_on"))).containsExactly(instanceAddress);
+            } else {
+                String previous = address(synth, DELIVERY, "delivery-" + (n - 1));
+                assertThat(instanceAfter).as("instance %d waits for delivery %d", n, n - 1)
+                        .containsExactly(gateway, previous);
+                assertThat(texts(delivery.path("depends_on"))).containsExactly(previous, instanceAddress);
+            }
+            assertThat(delivery.path("connection").path("host").asText())
+                    .isEqualTo(instance.path("networks").get(0).path("ip").asText());
+            assertThat(delivery.path("connection").path("user").asText()).isEqualTo("debian");
+            assertThat(delivery.path("connection").path("agent").asText()).isEqualTo("true");
+            assertThat(delivery.path("triggers_replace").path("instance").asText()).isEqualTo("${" + instanceAddress + ".id}");
+        }
+        assertThat(tier.deliveries()).hasSize(3);
+    }
+
+    @Test
+    void theDeliveryUploadsTheConfigCertificateAndRangesThenRunsTheApplyScript() {
         TerraformStack stack = TestStacks.emptyStack();
         HaproxyTier tier = HaproxyTierFixture.minimal(stack).build();
-        JsonNode cloudConfig = yaml(firstInstance(TestStacks.synth(stack)).path("user_data").asText());
+        JsonNode synth = TestStacks.synth(stack);
+        JsonNode delivery = byId(synth, DELIVERY, "delivery-1");
+        JsonNode steps = delivery.path("provisioner");
 
-        assertThat(cloudConfig.path("packages").get(0).asText()).isEqualTo("haproxy");
-        JsonNode file = cloudConfig.path("write_files").get(0);
-        assertThat(file.path("path").asText()).isEqualTo("/etc/haproxy/haproxy.cfg");
-        assertThat(file.path("defer").asBoolean()).as("written after the package's own config").isTrue();
-        assertThat(file.path("content").asText()).isEqualTo(tier.configText());
-        assertThat(cloudConfig.path("runcmd").get(0).asText())
-                .contains("haproxy -c -f /etc/haproxy/haproxy.cfg", "systemctl enable haproxy",
-                        "systemctl restart haproxy");
+        assertThat(steps).hasSize(5);
+        assertThat(texts(steps.get(0).path("remote-exec").path("inline"))).contains("set -eu",
+                "cloud-init status --wait > /dev/null || true", "install -d -m 0700 /tmp/tandem-delivery");
+        assertThat(steps.get(1).path("file").path("destination").asText()).isEqualTo("/tmp/tandem-delivery/haproxy.cfg");
+        assertThat(steps.get(1).path("file").path("content").asText()).startsWith("${local.haproxy_config_");
+        assertThat(steps.get(2).path("file").path("destination").asText()).isEqualTo("/tmp/tandem-delivery/origin.pem");
+        assertThat(steps.get(2).path("file").path("content").asText()).matches(
+                "\\$\\{trimspace\\(cloudflare_origin_ca_certificate\\.[^}]*\\.certificate\\)}\n"
+                        + "\\$\\{tls_private_key\\.[^}]*\\.private_key_pem}");
+        assertThat(steps.get(3).path("file").path("destination").asText())
+                .isEqualTo("/tmp/tandem-delivery/cloudflare-ipv4.lst");
+        assertThat(texts(steps.get(4).path("remote-exec").path("inline"))).containsExactly(
+                "sudo env TANDEM_HAPROXY_HEALTH='http://127.0.0.1:8405/healthz' TANDEM_HAPROXY_SETTLE=18 "
+                        + "/usr/local/sbin/tandem-haproxy-apply /tmp/tandem-delivery");
+        JsonNode triggers = delivery.path("triggers_replace");
+        assertThat(texts(new ObjectMapper().valueToTree(fieldNames(triggers))))
+                .containsExactlyInAnyOrder("instance", "image", "bootstrap", "config", "certificate", "cloudflare_ipv4");
+        assertThat(triggers.path("config").asText()).startsWith("${sha256(local.haproxy_config_");
+        assertThat(triggers.path("image").asText()).isEqualTo(IMAGE);
+        JsonNode locals = synth.path("locals");
+        assertThat(steps.get(1).path("file").path("content").asText())
+                .isEqualTo("${local." + key(locals, "config") + "}");
+        assertThat(locals.path(key(locals, "config")).asText()).as("the delivered config is the side file's text")
+                .isEqualTo(tier.configText());
+        assertThat(steps.get(3).path("file").path("content").asText())
+                .isEqualTo("${local." + key(locals, "cloudflare-ipv4") + "}");
+        String ranges = locals.path(key(locals, "cloudflare-ipv4")).asText();
+        assertThat(ranges).matches("\\$\\{join\\(\"\\\\n\", data\\.cloudflare_ip_ranges\\.[^}]*\\.ipv4_cidrs\\)}\n");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void theSettleTimeCoversTheChecksThatJudgeEveryServerAfterAReload() {
+        assertThat(HaproxyTier.settleSeconds(new CheckTiming(Duration.ofSeconds(5), 3, 2, Duration.ofSeconds(2))))
+                .as("5 s × 3 + 2 s, plus a second").isEqualTo(18);
+        assertThat(HaproxyTier.settleSeconds(new CheckTiming(Duration.ofMillis(400), 2, 2, Duration.ofMillis(300))))
+                .as("1.1 s rounds up to 2, plus a second").isEqualTo(3);
+    }
+
+    @Test
+    void aHealthPathWithTemplateCharactersReachesTheInstanceLiterally() {
+        TerraformStack stack = TestStacks.emptyStack();
+        HaproxyTierFixture.minimal(stack)
+                .health(HealthContract.defaults().toBuilder().path("/health${x}%{y}'").build()).build();
+        JsonNode synth = TestStacks.synth(stack);
+
+        String config = synth.path("locals").path(key(synth.path("locals"), "config")).asText();
+        assertThat(config).contains("monitor-uri /health$${x}%%{y}'");
+        assertThat(texts(byId(synth, DELIVERY, "delivery-1").path("provisioner").get(4).path("remote-exec")
+                .path("inline")).get(0)).contains("TANDEM_HAPROXY_HEALTH='http://127.0.0.1:8405/health$${x}%%{y}'\\'''");
     }
 
     @Test
@@ -143,17 +333,19 @@ class HaproxyTierTest {
     }
 
     @Test
-    void nodeAddressesTellPublicFromPrivateByTheNetworksCidr() {
+    void theNodesPrivateAddressIsTheFixedAddressTheApiReports() {
         TerraformStack stack = TestStacks.emptyStack();
         HaproxyTierFixture.minimal(stack).build();
         JsonNode locals = TestStacks.synth(stack).path("locals");
 
         List<String> expressions = new ArrayList<>();
-        locals.elements().forEachRemaining(l -> expressions.add(l.asText()));
-        assertThat(expressions).hasSize(4).allSatisfy(e -> assertThat(e)
-                .contains(".addresses : a.ip if a.version == 4 && cidrhost(format(\"%s/%d\", a.ip, 16), 0)"));
-        assertThat(expressions).filteredOn(e -> e.contains("!= \"10.10.0.0\"")).hasSize(2);
-        assertThat(expressions).filteredOn(e -> e.contains("== \"10.10.0.0\"")).hasSize(2);
+        locals.fields().forEachRemaining(l -> {
+            if (l.getKey().contains("private-ipv4")) {
+                expressions.add(l.getValue().asText());
+            }
+        });
+        assertThat(expressions).hasSize(2).allSatisfy(e -> assertThat(e).contains(
+                ".current_state.networks : [for a in n.addresses : a.ip if a.type == \"FIXED\" && a.version == 4]]"));
     }
 
     @Test
@@ -213,15 +405,18 @@ class HaproxyTierTest {
     void theConstructBuilderAndThePropsBuilderMakeTheSameTier() {
         TerraformStack stack = TestStacks.emptyStack();
         RegionNetwork network = HaproxyTierFixture.network(stack);
+        OriginCertificate certificate = HaproxyTierFixture.certificate(stack);
         List<BackendServer> servers = List.of(BackendServer.of("app-1", "10.10.1.5", 8080));
         HaproxyTier viaBuilder = HaproxyTier.Builder.create(stack, "via-builder")
                 .network(network).flavorId(FLAVOR).imageId(IMAGE).sshKey(SshKey.existing("ops"))
                 .health(HealthContract.defaults()).checkHost("app.example.com").balance(Balance.LEASTCONN)
+                .certificate(certificate).operatorCidr("198.51.100.0/24").sshUser("ubuntu")
                 .servers(servers).statsPage(StatsPage.builder().port(9000).build())
                 .build();
         HaproxyTierProps props = HaproxyTierProps.builder()
                 .network(network).flavorId(FLAVOR).imageId(IMAGE).sshKey(SshKey.existing("ops"))
                 .health(HealthContract.defaults()).checkHost("app.example.com").balance(Balance.LEASTCONN)
+                .certificate(certificate).operatorCidr("198.51.100.0/24").sshUser("ubuntu")
                 .servers(servers).statsPage(StatsPage.builder().port(9000).build())
                 .build();
         HaproxyTier viaProps = new HaproxyTier(stack, "via-props", props);
@@ -230,7 +425,10 @@ class HaproxyTierTest {
         assertThat(props.toBuilder().build()).as("toBuilder keeps every setting").isEqualTo(props);
         assertThat(props.toBuilder().instances(3).build().instances()).isEqualTo(3);
         assertThat(viaProps.configText()).contains("balance leastconn\n", "hdr Host app.example.com\n",
-                "bind \"$TANDEM_PRIVATE_IP:9000\"\n");
+                "bind :9000\n", "http-request deny unless { src 198.51.100.0/24 }\n");
+        JsonNode deliveries = TestStacks.synth(stack).path("resource").path(DELIVERY);
+        deliveries.elements().forEachRemaining(d -> assertThat(d.path("connection").path("user").asText())
+                .isEqualTo("ubuntu"));
     }
 
     @Test
@@ -244,6 +442,8 @@ class HaproxyTierTest {
         assertThat(tier.configFile().content())
                 .contains("server app-1 ${ovh_cloud_project_network_private_subnet.other_subnet_")
                 .doesNotContain("TfToken");
+        assertThat(TestStacks.synth(stack).path("locals").toString()).as("and stays a reference in the delivery")
+                .contains("server app-1 ${ovh_cloud_project_network_private_subnet.other_subnet_");
     }
 
     @Test
@@ -251,10 +451,11 @@ class HaproxyTierTest {
         TerraformStack stack = TestStacks.emptyStack();
         TerraformVariable image = TerraformVariable.Builder.create(stack, "image").type("string").build();
         HaproxyTierFixture.minimal(stack).imageId(image.getStringValue()).build();
+        JsonNode synth = TestStacks.synth(stack);
 
-        SynthAssertions.assertResource(TestStacks.synth(stack), INSTANCE)
-                .hasProperties(Map.of("flavor", Map.of("flavor_id", FLAVOR),
-                        "boot_from", Map.of("image_id", "${var.image}")));
+        SynthAssertions.assertResource(synth, INSTANCE).hasProperties(Map.of("flavor_id", FLAVOR, "image_id", "${var.image}"));
+        assertThat(byId(synth, DELIVERY, "delivery-1").path("triggers_replace").path("image").asText())
+                .as("a rebuild wipes the disk, so a new image gets the delivery again").isEqualTo("${var.image}");
     }
 
     @Test
@@ -262,48 +463,40 @@ class HaproxyTierTest {
         TerraformStack stack = TestStacks.emptyStack();
         String key = SshPublicKeys.ED25519;
         HaproxyTierFixture.minimal(stack).sshKey(SshKey.create("ops-2026", key)).build();
+        JsonNode synth = TestStacks.synth(stack);
 
-        JsonNode instance = SynthAssertions.assertResource(TestStacks.synth(stack), INSTANCE)
-                .hasProperties(Map.of("ssh_key_create", Map.of("name", "ops-2026", "public_key", key)));
-        assertThat(instance.has("ssh_key")).as("no existing key besides the new one in %s", instance).isFalse();
+        SynthAssertions.assertResource(synth, "ovh_cloud_ssh_key")
+                .hasProperties(Map.of("name", "ops-2026", "public_key", key, "service_name", PROJECT));
+        assertThat(byId(synth, INSTANCE, "instance-1").path("ssh_key_name").asText())
+                .startsWith("${ovh_cloud_ssh_key.haproxy_ssh-key_").endsWith(".name}");
     }
 
     @Test
-    void theStatsPasswordIsASensitiveVariableAndNeverInTheConfig() throws IOException {
+    void theStatsPasswordIsASensitiveVariableThatOnlyTheDeliveryWrites() {
         TerraformStack stack = TestStacks.emptyStack();
         HaproxyTier tier = HaproxyTierFixture.minimal(stack).statsPage(StatsPage.defaults()).build();
         JsonNode synth = TestStacks.synth(stack);
 
-        Iterator<JsonNode> variables = synth.path("variable").elements();
-        JsonNode variable = variables.next();
-        assertThat(variables.hasNext()).isFalse();
-        assertThat(variable.path("sensitive").asBoolean()).isTrue();
+        JsonNode variable = synth.path("variable").path("haproxy_stats_password");
+        assertThat(variable.path("sensitive").asBoolean()).as("exportable as TF_VAR_haproxy_stats_password: %s",
+                synth.path("variable")).isTrue();
         assertThat(variable.path("validation").get(0).path("condition").asText()).startsWith("${can(regex(");
-        String name = synth.path("variable").fieldNames().next();
-        assertThat(name).as("exportable as TF_VAR_<name>").isEqualTo("haproxy_stats_password");
-
-        assertThat(tier.configText()).contains("stats auth \"admin:$HAPROXY_STATS_PASSWORD\"",
-                "bind \"$TANDEM_PRIVATE_IP:8404\"", "http-request deny unless { src 10.10.0.0/16 }");
-        JsonNode cloudConfig = yaml(firstInstance(synth).path("user_data").asText());
-        JsonNode env = cloudConfig.path("write_files").get(1);
-        assertThat(env.path("path").asText()).isEqualTo("/etc/default/haproxy");
-        assertThat(env.path("permissions").asText()).isEqualTo("0600");
-        assertThat(env.path("content").asText()).isEqualTo("HAPROXY_STATS_PASSWORD=${var." + name + "}\n");
-        assertThat(cloudConfig.path("runcmd").get(0).asText())
-                .contains("ip -4 -o addr show to 10.10.0.0/16", "TANDEM_PRIVATE_IP=$private_ip");
+        assertThat(tier.configText()).contains("stats auth \"admin:$HAPROXY_STATS_PASSWORD\"", "bind :8404\n",
+                "http-request deny unless { src 203.0.113.0/24 }");
+        JsonNode delivery = byId(synth, DELIVERY, "delivery-1");
+        assertThat(delivery.path("provisioner").get(1).path("file").path("content").asText())
+                .matches("\\$\\{replace\\(local\\.haproxy_config_[^,]*, \"\\$HAPROXY_STATS_PASSWORD\", "
+                        + "var\\.haproxy_stats_password\\)}");
+        assertThat(delivery.path("triggers_replace").path("stats_password").asText())
+                .isEqualTo("${sha256(var.haproxy_stats_password)}");
+        assertThat(SynthAssertions.assertResource(synth, "ovh_cloud_security_group").hasProperties(Map.of())
+                .path("rule").asText()).contains("port_range_min = 8404, port_range_max = 8404, remote_ip_prefix = "
+                        + "\"203.0.113.0/24\"");
+        assertThat(decoded(byId(synth, INSTANCE, "instance-1"))).doesNotContain("stats_password");
     }
 
     @Test
-    void tlsAddsABindOn443() {
-        HaproxyTier tier = HaproxyTierFixture.minimal(TestStacks.emptyStack())
-                .tlsCertificatePath("/etc/haproxy/certs/origin.pem")
-                .build();
-
-        assertThat(tier.configText()).contains("    bind :80\n    bind :443 ssl crt /etc/haproxy/certs/origin.pem\n");
-    }
-
-    @Test
-    void synthWritesTheConfigBesideTheStack() {
+    void synthWritesTheConfigAndTheBootstrapBesideTheStack() {
         HaproxyTier tier = TandemApp.synthesize(tmp.resolve("cdktf.out"), app -> {
             TerraformStack stack = new TerraformStack(app, "primary");
             OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
@@ -311,5 +504,7 @@ class HaproxyTierTest {
         });
 
         assertThat(tmp.resolve("cdktf.out/stacks/primary/haproxy/haproxy.cfg")).hasContent(tier.configText());
+        assertThat(tmp.resolve("cdktf.out/stacks/primary/haproxy/haproxy.cloud-init.yaml"))
+                .hasContent(Bootstrap.cloudConfig());
     }
 }

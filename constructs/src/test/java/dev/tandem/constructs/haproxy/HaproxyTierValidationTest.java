@@ -12,6 +12,8 @@ import dev.tandem.constructs.core.BackendTarget;
 import dev.tandem.constructs.core.Problem;
 import dev.tandem.constructs.core.ValidationException;
 import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.constructs.network.GatewaySpec;
+import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.constructs.testing.Rejections;
 import dev.tandem.constructs.testing.TestStacks;
 import java.time.Duration;
@@ -90,7 +92,10 @@ class HaproxyTierValidationTest {
                 reject("timeouts.server", "null", "is required",
                         b -> b.timeouts(Timeouts.defaults().toBuilder().server(null).build())),
                 reject("statsPage.user", "null", "is required",
-                        b -> b.statsPage(StatsPage.builder().user(null).build())));
+                        b -> b.statsPage(StatsPage.builder().user(null).build())),
+                reject("certificate", "null", "is required", b -> b.certificate(null)),
+                reject("operatorCidr", "null", "is required", b -> b.operatorCidr(null)),
+                reject("sshUser", "null", "is required", b -> b.sshUser(null)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -112,7 +117,31 @@ class HaproxyTierValidationTest {
         assertThatThrownBy(() -> HaproxyTier.Builder.create(TestStacks.emptyStack(), "haproxy").build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
                         .extracting(Problem::property)
-                        .containsExactly("network", "flavorId", "imageId", "sshKey", "health", "servers"));
+                        .containsExactly("stack", "network", "flavorId", "imageId", "sshKey", "health", "servers",
+                                "certificate", "operatorCidr"));
+    }
+
+    @Test
+    void aStackWithoutTheCloudflareProviderIsNamed() {
+        TerraformStack stack = TestStacks.emptyStack();
+        // The certificate lives in another stack, so the tier's own has no Cloudflare provider.
+        OriginCertificate elsewhere = HaproxyTierFixture.certificate(TestStacks.emptyStack());
+        Rejections.assertRejected(() -> HaproxyTier.Builder.create(stack, "haproxy")
+                        .network(HaproxyTierFixture.network(stack)).flavorId(FLAVOR)
+                        .imageId(HaproxyTierFixture.IMAGE).sshKey(SshKey.existing("ops"))
+                        .health(HealthContract.defaults()).certificate(elsewhere)
+                        .operatorCidr(HaproxyTierFixture.OPERATOR_CIDR).servers(List.of(APP_1)).build(), PATH, "stack",
+                "test (no CloudflareProvider)", "the stack needs the CloudflareProvider its resources use");
+    }
+
+    @Test
+    void aNetworkWithoutItsGatewayIsRefused() {
+        TerraformStack stack = TestStacks.emptyStack();
+        RegionNetwork bare = RegionNetwork.Builder.create(stack, "network").cloudProject(HaproxyTierFixture.PROJECT)
+                .region("GRA11").vlanId(10).cidr("10.10.0.0/16").gateway(GatewaySpec.none()).build();
+
+        Rejections.assertRejected(() -> HaproxyTierFixture.on(stack, bare).build(), PATH, "network",
+                "test/network (GatewaySpec.none())", "floating IPs are associated through the subnet's gateway");
     }
 
     static Stream<Arguments> inconsistentValues() {
@@ -132,10 +161,12 @@ class HaproxyTierValidationTest {
                 reject("servers", "every weight 0", "HAProxy counts a server of weight 0 as unusable",
                         b -> b.servers(List.of(APP_1.withWeight(0), BackendServer.of("app-2", "10.10.1.6", 8080)
                                 .withWeight(0)))),
-                reject("statsPage.port", "80", "not 80 or 443",
-                        b -> b.statsPage(StatsPage.builder().port(80).build())),
-                reject("statsPage.port", "443", "not 80 or 443",
+                reject("statsPage.port", "22", "not 22, 443 or 8405",
+                        b -> b.statsPage(StatsPage.builder().port(22).build())),
+                reject("statsPage.port", "443", "not 22, 443 or 8405",
                         b -> b.statsPage(StatsPage.builder().port(443).build())),
+                reject("statsPage.port", "8405", "which SSH, the tier's HTTPS and its local health answer use",
+                        b -> b.statsPage(StatsPage.builder().port(8405).build())),
                 reject("checkHost", "Shop.example.com", "taken from the backends' host name",
                         b -> b.backends(named("Shop.example.com"))));
     }
@@ -214,10 +245,16 @@ class HaproxyTierValidationTest {
                 reject("fall", "0", "must be at least 1", b -> b.fall(0)),
                 reject("rise", "0", "must be at least 1", b -> b.rise(0)),
                 reject("retries", "-1", "must be 0 or more", b -> b.retries(-1)),
-                reject("tlsCertificatePath", "origin.pem", "must be an absolute path",
-                        b -> b.tlsCertificatePath("origin.pem")),
-                reject("tlsCertificatePath", "/etc/haproxy/my cert.pem", "without spaces",
-                        b -> b.tlsCertificatePath("/etc/haproxy/my cert.pem")),
+                reject("operatorCidr", "0.0.0.0/0", "must be /8 or narrower", b -> b.operatorCidr("0.0.0.0/0")),
+                reject("operatorCidr", "10.0.0.0/7", "admits a large part of the internet",
+                        b -> b.operatorCidr("10.0.0.0/7")),
+                reject("operatorCidr", "203.0.113.7/24", "must be an IPv4 network in CIDR form",
+                        b -> b.operatorCidr("203.0.113.7/24")),
+                reject("operatorCidr", "office", "must be an IPv4 network in CIDR form", b -> b.operatorCidr("office")),
+                reject("operatorCidr", "\"\"", "must be an IPv4 network in CIDR form", b -> b.operatorCidr("")),
+                reject("sshUser", "Debian", "must be a login name", b -> b.sshUser("Debian")),
+                reject("sshUser", "deb ian", "must be a login name", b -> b.sshUser("deb ian")),
+                reject("sshUser", "\"\"", "must be a login name", b -> b.sshUser("")),
                 reject("statsPage.port", "0", "must be 1–65535",
                         b -> b.statsPage(StatsPage.builder().port(0).build())),
                 reject("statsPage.port", "65536", "must be 1–65535",
@@ -241,7 +278,7 @@ class HaproxyTierValidationTest {
                 reject("servers[0].name", "a Terraform reference", why,
                         b -> b.servers(List.of(BackendServer.of(Fn.uuid(), "10.10.1.5", 8080)))),
                 reject("checkHost", "a Terraform reference", why, b -> b.checkHost(Fn.uuid())),
-                reject("tlsCertificatePath", "a Terraform reference", why, b -> b.tlsCertificatePath(Fn.uuid())),
+                reject("operatorCidr", "a Terraform reference", why, b -> b.operatorCidr(Fn.uuid())),
                 reject("statsPage.user", "a Terraform reference", why,
                         b -> b.statsPage(StatsPage.builder().user(Fn.uuid()).build())));
     }
@@ -278,6 +315,10 @@ class HaproxyTierValidationTest {
                 accept("one drained server beside a serving one", b -> b.servers(List.of(APP_1.withWeight(0),
                         BackendServer.of("app-2", "10.10.1.6", 8080).withWeight(256)))),
                 accept("a single instance opted into", b -> b.instances(1).allowSingleInstance(true)),
+                accept("one operator address", b -> b.operatorCidr("198.51.100.7/32")),
+                accept("the widest operator network", b -> b.operatorCidr("10.0.0.0/8")),
+                accept("Ubuntu's user", b -> b.sshUser("ubuntu")),
+                accept("a user from Terraform", b -> b.sshUser(Fn.uuid())),
                 accept("the longest time HAProxy takes",
                         b -> b.timeouts(Timeouts.builder().server(HaproxyDurations.MAX).build())));
     }

@@ -3,6 +3,7 @@ package dev.tandem.constructs.readiness;
 import static dev.tandem.constructs.readiness.ReadinessFixture.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.constructs.edge.MonitorSettings;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.k8s.K8sFixtures;
 import java.time.Duration;
@@ -66,25 +67,25 @@ class HealthAgreementTest {
     @Test
     void anEdgeMonitorOnAPortTheTierDoesNotBindFails() {
         ReadinessFixture f = new ReadinessFixture();
-        f.edge = b -> b.monitor(dev.tandem.constructs.edge.MonitorSettings.builder().port(8080).build());
+        f.edge = b -> b.monitor(MonitorSettings.builder().https(true).port(8443).build());
 
         CheckResult c = check(f.evaluate(), Rule.HEALTH_CONTRACT, "edge/lb", "monitor.port (pool orders-primary)");
 
         assertThat(c.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(c.found()).isEqualTo("HTTP 8080");
-        assertThat(c.required()).contains("(80)");
+        assertThat(c.found()).isEqualTo("HTTPS 8443");
+        assertThat(c.required()).contains("(443)");
     }
 
     @Test
-    void anHttpsEdgeMonitorNeedsATierThatBindsTlsOnItsPort() {
+    void aPlainHttpMonitorFailsBecauseTheTierServesHttpsOnly() {
         ReadinessFixture f = new ReadinessFixture();
-        f.edge = b -> b.monitor(dev.tandem.constructs.edge.MonitorSettings.builder().https(true).build());
+        f.edge = b -> b.monitor(MonitorSettings.defaults());
 
-        CheckResult c = check(f.evaluate(), Rule.HEALTH_CONTRACT, "edge/lb", "monitor.port (pool orders-primary)");
+        CheckResult c = check(f.evaluate(), Rule.HEALTH_CONTRACT, "edge/lb", "monitor.port (pool orders-secondary)");
 
         assertThat(c.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(c.found()).isEqualTo("HTTPS 443");
-        assertThat(c.required()).contains("binds for HTTPS (none)");
-        assertThat(c.fix()).contains("give the tier a TLS certificate");
+        assertThat(c.found()).isEqualTo("HTTP 80");
+        assertThat(c.required()).contains("for HTTP (none)");
+        assertThat(c.fix()).contains("https(true)", "443");
     }
 }

@@ -8,10 +8,12 @@ import dev.tandem.constructs.access.DataWiring;
 import dev.tandem.constructs.access.TableGrant;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.edge.CloudflarePlan;
+import dev.tandem.constructs.edge.MonitorSettings;
 import dev.tandem.constructs.edge.Origin;
 import dev.tandem.constructs.edge.OriginPool;
 import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.constructs.haproxy.HaproxyTierFixture;
+import dev.tandem.constructs.haproxy.OriginCertificate;
 import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.k8s.AppSpec;
@@ -58,6 +60,8 @@ final class ReadinessFixture {
     /** Given the primary's and the secondary's wiring, the one the secondary's app gets. */
     BinaryOperator<DataWiring> secondaryWiring = (primary, secondary) -> secondary;
     Consumer<CloudflareFailoverLb.Builder> edge = b -> { };
+    Consumer<OriginCertificate.Builder> primaryCertificate = b -> { };
+    Consumer<OriginCertificate.Builder> secondaryCertificate = b -> { };
 
     /** Builds the deployment into {@code app}: stacks {@code primary}, {@code secondary} and {@code edge}. */
     void build(Construct app) {
@@ -89,6 +93,7 @@ final class ReadinessFixture {
                 .accountId(PROJECT).zoneId(ZONE).zoneName("example.com").hostname("app.example.com")
                 .plan(CloudflarePlan.BUSINESS)
                 .health(health)
+                .monitor(MonitorSettings.builder().https(true).build())
                 .pools(List.of(pool("primary", tier(primary.stack()), primaryOrigins),
                         pool("secondary", tier(secondary.stack()), o -> o)));
         edge.accept(lb);
@@ -147,10 +152,20 @@ final class ReadinessFixture {
             (isPrimary ? primaryApp : secondaryApp).accept(cluster);
             HaproxyTier.Builder haproxy = HaproxyTier.Builder.create(stack, "haproxy").network(network)
                     .flavorId(HaproxyTierFixture.FLAVOR).imageId(HaproxyTierFixture.IMAGE)
-                    .sshKey(SshKey.existing("ops")).health(health).backends(cluster.build());
+                    .sshKey(SshKey.existing("ops")).health(health).backends(cluster.build())
+                    .certificate(certificate(stack, isPrimary ? primaryCertificate : secondaryCertificate))
+                    .operatorCidr(HaproxyTierFixture.OPERATOR_CIDR);
             (isPrimary ? primaryHaproxy : secondaryHaproxy).accept(haproxy);
             haproxy.build();
         }
+    }
+
+    private static OriginCertificate certificate(TerraformStack stack, Consumer<OriginCertificate.Builder> hook) {
+        HaproxyTierFixture.providers(stack);
+        OriginCertificate.Builder certificate = OriginCertificate.Builder.create(stack, "origin-certificate")
+                .hostnames(List.of("app.example.com"));
+        hook.accept(certificate);
+        return certificate.build();
     }
 
     private static HaproxyTier tier(TerraformStack stack) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** Clients sending requests back to back, bounded in count, until stopped. */
 final class ClientLoop implements AutoCloseable {
@@ -15,13 +16,18 @@ final class ClientLoop implements AutoCloseable {
     private final AtomicInteger budget;
     private final ConcurrentLinkedQueue<HttpProbe.Response> responses = new ConcurrentLinkedQueue<>();
 
-    ClientLoop(int port, int clients, int maxRequests) {
+    /**
+     * @param request     one request, e.g. {@code () -> probe.get(port, "/", host)}
+     * @param clients     concurrent clients
+     * @param maxRequests requests at most, in all
+     */
+    ClientLoop(Supplier<HttpProbe.Response> request, int clients, int maxRequests) {
         this.budget = new AtomicInteger(maxRequests);
         this.threads = Executors.newFixedThreadPool(clients);
         for (int i = 0; i < clients; i++) {
             threads.execute(() -> {
                 while (running.get() && budget.getAndDecrement() > 0) {
-                    responses.add(HttpProbe.get(port, "/"));
+                    responses.add(request.get());
                 }
             });
         }

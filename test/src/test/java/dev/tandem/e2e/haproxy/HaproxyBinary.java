@@ -41,14 +41,20 @@ final class HaproxyBinary {
         return new HaproxyBinary(found);
     }
 
+    /** @return the binary's path */
+    Path path() {
+        return path;
+    }
+
     /**
-     * Runs {@code haproxy -c -f config}.
+     * Runs {@code haproxy -c -C release -f release/haproxy.cfg}: the configuration as the instance checks it,
+     * with file names relative to its release directory.
      *
      * @return the exit code and output
      */
-    CheckResult check(Path config, Map<String, String> environment) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(List.of(path.toString(), "-c", "-f", config.toString()))
-                .redirectErrorStream(true);
+    CheckResult check(Path release, Map<String, String> environment) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(List.of(path.toString(), "-c", "-C", release.toString(), "-f",
+                release.resolve("haproxy.cfg").toString())).redirectErrorStream(true);
         pb.environment().putAll(environment);
         Process process = pb.start();
         try {
@@ -62,13 +68,17 @@ final class HaproxyBinary {
         }
     }
 
-    /** Starts {@code haproxy} in the foreground ({@code -db}) with its output in {@code log}. */
-    Process start(Path config, Path log, Map<String, String> environment) throws IOException {
-        List<String> command = new ArrayList<>(List.of(path.toString(), "-db", "-f", config.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().putAll(environment);
-        return pb.start();
+    /**
+     * Starts HAProxy as the instance runs it: master-worker ({@code -W}, in the foreground), with a master
+     * CLI socket, a pid file, and the release directory {@code current} (a symlink) as its working
+     * directory, so a reload re-reads whatever {@code current} points at.
+     *
+     * @return the master process, its output in {@code log}
+     */
+    Process startMasterWorker(Path current, Path masterSocket, Path pidFile, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(path.toString(), "-W", "-db", "-S", masterSocket.toString(),
+                "-p", pidFile.toString(), "-C", current.toString(), "-f", current.resolve("haproxy.cfg").toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** The outcome of {@code haproxy -c}. */

@@ -7,32 +7,59 @@ import dev.tandem.e2e.SynthesizedDeployment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every configuration shape the tier generates is accepted by the real {@code haproxy -c}. */
+/**
+ * Every configuration shape the tier generates, the bootstrap's and the reference deployment's, is accepted
+ * by the real {@code haproxy -c} in a release directory laid out as the apply script lays it out; and a
+ * release without Cloudflare's origin-pull CA is refused.
+ */
 class HaproxyConfigCheckTest {
-    /** What cloud-init puts into the environment of the service on an instance. */
-    private static final Map<String, String> INSTANCE_ENVIRONMENT = Map.of(
-            "TANDEM_PRIVATE_IP", "10.10.0.5",
-            "HAPROXY_STATS_PASSWORD", "a-sample-password-0123");
+    /** The stats password's placeholder, which the delivery replaces; here HAProxy expands it. */
+    private static final Map<String, String> ENVIRONMENT = Map.of("HAPROXY_STATS_PASSWORD", "a-sample-password-0123");
 
     private static HaproxyBinary haproxy;
+    private static TestPki pki;
+
+    @TempDir
+    static Path shared;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
-    static void requireHaproxy() {
+    static void requireHaproxy() throws IOException, InterruptedException {
         haproxy = HaproxyBinary.require();
+        pki = TestPki.create(shared.resolve("pki"));
+    }
+
+    /** @return a release holding {@code config} and the files it names; the CA only when {@code withCa} */
+    private Path release(String name, String config, boolean withCa) throws IOException {
+        Path release = Files.createDirectories(tmp.resolve(name));
+        Files.writeString(release.resolve("haproxy.cfg"), config);
+        Files.writeString(release.resolve("origin.pem"), pki.originPem());
+        Files.writeString(release.resolve("cloudflare-ipv4.lst"), "173.245.48.0/20\n103.21.244.0/22\n");
+        if (withCa) {
+            Files.copy(pki.pullCa(), release.resolve("origin-pull-ca.pem"));
+        }
+        return release;
+    }
+
+    private void assertValid(Path release) throws IOException, InterruptedException {
+        HaproxyBinary.CheckResult result = haproxy.check(release, ENVIRONMENT);
+
+        assertThat(result.exitCode()).as("haproxy -c in %s:%n%s%n%s", release, result.output(),
+                Files.readString(release.resolve("haproxy.cfg"))).isZero();
+        assertThat(result.output()).as("no warnings").doesNotContainIgnoringCase("warning");
     }
 
     static Stream<Arguments> configs() {
@@ -46,38 +73,28 @@ class HaproxyConfigCheckTest {
     @MethodSource("configs")
     void theGeneratedConfigPassesHaproxyCheck(String name, Supplier<HaproxyTier> tier)
             throws IOException, InterruptedException {
-        String text = tier.get().configText();
-        if (text.contains(TierConfigs.TLS_CERTIFICATE)) {
-            // The certificate is the operator's; a throwaway one stands in at a path of our own.
-            text = text.replace(TierConfigs.TLS_CERTIFICATE, selfSignedCertificate().toString());
-        }
-        Path config = Files.writeString(tmp.resolve(name + ".cfg"), text);
-
-        HaproxyBinary.CheckResult result = haproxy.check(config, INSTANCE_ENVIRONMENT);
-
-        assertThat(result.exitCode()).as("haproxy -c -f %s:%n%s%n%s", config, result.output(), text).isZero();
-        assertThat(result.output()).as("no warnings").doesNotContainIgnoringCase("warning");
+        assertValid(release(name, tier.get().configText(), true));
     }
 
     @ParameterizedTest(name = "the reference deployment's {0} haproxy.cfg passes haproxy -c")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"primary", "secondary"})
+    @ValueSource(strings = {"primary", "secondary"})
     void theReferenceDeploymentsConfigPassesHaproxyCheck(String stack) throws IOException, InterruptedException {
         Path config = SynthesizedDeployment.outdir().resolve("stacks/" + stack + "/haproxy/haproxy.cfg");
 
-        HaproxyBinary.CheckResult result = haproxy.check(config, INSTANCE_ENVIRONMENT);
-
-        assertThat(result.exitCode()).as("haproxy -c -f %s:%n%s", config, result.output()).isZero();
-        assertThat(result.output()).as("no warnings").doesNotContainIgnoringCase("warning");
+        assertValid(release(stack, Files.readString(config), true));
     }
 
-    private Path selfSignedCertificate() throws IOException, InterruptedException {
-        Path key = tmp.resolve("key.pem");
-        Path cert = tmp.resolve("cert.pem");
-        Process openssl = new ProcessBuilder(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                "-days", "1", "-subj", "/CN=tandem.test", "-keyout", key.toString(), "-out", cert.toString()))
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("openssl.log").toFile()).start();
-        assertThat(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0)
-                .as("openssl: %s", Files.readString(tmp.resolve("openssl.log"))).isTrue();
-        return Files.writeString(tmp.resolve("origin.pem"), Files.readString(cert) + Files.readString(key));
+    @Test
+    void theBootstrapConfigPassesHaproxyCheck() throws IOException, InterruptedException {
+        assertValid(release("bootstrap", LoopbackTier.shipped("bootstrap-haproxy.cfg"), false));
+    }
+
+    @Test
+    void withoutCloudflaresOriginPullCaTheConfigIsRefused() throws IOException, InterruptedException {
+        HaproxyBinary.CheckResult result = haproxy.check(release("no-ca", TierConfigs.minimal().configText(), false),
+                ENVIRONMENT);
+
+        assertThat(result.exitCode()).as("fails closed:%n%s", result.output()).isNotZero();
+        assertThat(result.output()).contains("origin-pull-ca.pem");
     }
 }

@@ -2,14 +2,13 @@ package dev.tandem.e2e.haproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.e2e.haproxy.StatsSocket.ServerStat;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +20,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The failover drill: the real HAProxy, running the tier's generated configuration on loopback,
- * in front of three stand-in app servers. Kill one, drain one, bring it back, lose them all — and
- * check that HAProxy does what the configuration promises, in the time it promises.
+ * The failover drill: the real HAProxy, running the tier's generated configuration on loopback as an
+ * instance runs it (master-worker, delivered by the shipped apply script, HTTPS with Cloudflare's client
+ * certificate), in front of three stand-in app servers. Kill one, drain one, bring it back, lose them all —
+ * and check that HAProxy does what the configuration promises, in the time it promises.
  */
 class HaproxyFailoverDrillTest {
     private static final Duration INTER = TierConfigs.DRILL_INTERVAL;
@@ -36,50 +36,36 @@ class HaproxyFailoverDrillTest {
     @TempDir
     Path tmp;
 
-    private final Map<String, DrillBackend> backends = new LinkedHashMap<>();
-    private Process haproxy;
-    private Path log;
+    private LoopbackDrill drill;
 
     @AfterEach
     void stopEverythingStarted() throws InterruptedException {
-        backends.values().forEach(DrillBackend::close);
-        if (haproxy != null) {
-            haproxy.destroy();
-            if (!haproxy.waitFor(5, TimeUnit.SECONDS)) {
-                haproxy.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+        if (drill != null) {
+            drill.close();
         }
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(90)
     void aKilledServerIsBypassedADrainedOneLeavesAndRejoinsAndAnEmptyBackendFailsTheTierHealth()
             throws Exception {
-        HaproxyBinary binary = HaproxyBinary.require();
-        for (String name : List.of("app-1", "app-2", "app-3")) {
-            backends.put(name, new DrillBackend(name));
-        }
-        int port = freePort();
-        Path socket = tmp.resolve("admin.sock");
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        backends.forEach((name, b) -> ports.put(name, b.port()));
-        Path config = Files.writeString(tmp.resolve("drill.cfg"),
-                LoopbackConfig.rewrite(TierConfigs.drill().configText(), port, ports, socket));
-        log = tmp.resolve("haproxy.log");
-        haproxy = binary.start(config, log, Map.of());
-        StatsSocket stats = new StatsSocket(socket);
+        drill = LoopbackDrill.start(tmp);
+        HaproxyTier tier = TierConfigs.drill();
+        LoopbackTier.ApplyResult first = drill.deliver(tier.configText(), LoopbackTier.settleSeconds(tier), Map.of());
+        assertThat(first.exitCode()).as("first delivery:%n%s", first.output()).isZero();
+        StatsSocket stats = drill.instance().admin();
         List<String> report = new ArrayList<>();
 
         await(stats, s -> s.size() == 3 && s.values().stream().allMatch(ServerStat::checkedUp), Duration.ofSeconds(10));
-        assertThat(HttpProbe.get(port, "/healthz").status()).as("tier health with every server up").isEqualTo(200);
-        assertThat(burst(port)).extracting(HttpProbe.Response::body).containsOnly("app-1", "app-2", "app-3");
+        assertThat(health().status()).as("tier health with every server up").isEqualTo(200);
+        assertThat(burst()).extracting(HttpProbe.Response::body).containsOnly("app-1", "app-2", "app-3");
 
         // 1. A server dies: requests keep succeeding while HAProxy notices, then it is out.
         List<HttpProbe.Response> during;
         long detected;
-        try (ClientLoop clients = new ClientLoop(port, 2, 5_000)) {
+        try (ClientLoop clients = new ClientLoop(() -> drill.request("/"), 2, 5_000)) {
             long start = System.nanoTime();
-            backends.get("app-1").kill();
+            drill.backend("app-1").kill();
             detected = await(stats, s -> s.get("app-1").down(), DETECTION.plus(MARGIN));
             sleepUntil(start, DETECTION.plus(MARGIN));
             during = clients.stop();
@@ -92,27 +78,27 @@ class HaproxyFailoverDrillTest {
                 + "redispatched to another server " + killed.redispatches());
         assertThat(during).as("requests between the kill and detection").isNotEmpty().allMatch(HttpProbe.Response::ok);
         assertThat(killed.redispatches()).as("requests that reached the dead server went to another one").isPositive();
-        assertThat(burst(port)).allMatch(HttpProbe.Response::ok).extracting(HttpProbe.Response::body)
+        assertThat(burst()).allMatch(HttpProbe.Response::ok).extracting(HttpProbe.Response::body)
                 .containsOnly("app-2", "app-3");
 
         // 2. A server reports not ready: it is drained without failing a request.
-        backends.get("app-2").ready(false);
+        drill.backend("app-2").ready(false);
         long drained = await(stats, s -> s.get("app-2").down(), DETECTION.plus(MARGIN));
         report.add(line("readiness off app-2 -> DOWN", drained, "inter x fall", DETECTION));
-        assertThat(burst(port)).allMatch(HttpProbe.Response::ok).extracting(HttpProbe.Response::body)
+        assertThat(burst()).allMatch(HttpProbe.Response::ok).extracting(HttpProbe.Response::body)
                 .containsOnly("app-3");
 
         // 3. It is ready again: it rejoins after `rise` passed checks.
-        backends.get("app-2").ready(true);
+        drill.backend("app-2").ready(true);
         long rejoined = await(stats, s -> s.get("app-2").up(), RECOVERY.plus(MARGIN));
         report.add(line("readiness on app-2 -> UP", rejoined, "inter x rise", RECOVERY));
-        assertThat(burst(port)).allMatch(HttpProbe.Response::ok).extracting(HttpProbe.Response::body)
+        assertThat(burst()).allMatch(HttpProbe.Response::ok).extracting(HttpProbe.Response::body)
                 .contains("app-2");
 
         // 4. No server left: the tier's own health path fails, so the edge drops the region.
-        backends.get("app-2").kill();
-        backends.get("app-3").kill();
-        long unhealthy = awaitHealth(port, 503, DETECTION.plus(MARGIN));
+        drill.backend("app-2").kill();
+        drill.backend("app-3").kill();
+        long unhealthy = awaitHealth(503, DETECTION.plus(MARGIN));
         report.add(line("all servers down -> /healthz 503", unhealthy, "inter x fall", DETECTION));
 
         System.out.println("HAProxy failover drill (inter " + INTER.toMillis() + " ms, fall " + TierConfigs.DRILL_FALL
@@ -124,8 +110,13 @@ class HaproxyFailoverDrillTest {
                 TimeUnit.NANOSECONDS.toMillis(nanos), formula, configured.toMillis());
     }
 
-    private static List<HttpProbe.Response> burst(int port) {
-        return IntStream.range(0, BURST).mapToObj(i -> HttpProbe.get(port, "/")).toList();
+    private List<HttpProbe.Response> burst() {
+        return IntStream.range(0, BURST).mapToObj(i -> drill.request("/")).toList();
+    }
+
+    /** @return the edge monitor's request: the health path with the edge's host name, over mTLS */
+    private HttpProbe.Response health() {
+        return drill.request("/healthz");
     }
 
     /** @return nanoseconds since the call when {@code condition} first held; fails after {@code limit} */
@@ -139,14 +130,14 @@ class HaproxyFailoverDrillTest {
             Thread.sleep(10);
         }
         throw new AssertionError("not reached within " + limit + ": " + (Files.exists(stats.path())
-                ? stats.servers("app") : "no admin socket") + "\nhaproxy log:\n" + Files.readString(log));
+                ? stats.servers("app") : "no admin socket") + "\nhaproxy log:\n" + Files.readString(drill.instance().log()));
     }
 
     /** @return nanoseconds since the call when the tier's health path first answered {@code status} */
-    private static long awaitHealth(int port, int status, Duration limit) throws InterruptedException {
+    private long awaitHealth(int status, Duration limit) throws InterruptedException {
         long start = System.nanoTime();
         while (System.nanoTime() - start < limit.toNanos()) {
-            if (HttpProbe.get(port, "/healthz").status() == status) {
+            if (health().status() == status) {
                 return System.nanoTime() - start;
             }
             Thread.sleep(10);
@@ -158,12 +149,6 @@ class HaproxyFailoverDrillTest {
         long left = startNanos + after.toNanos() - System.nanoTime();
         if (left > 0) {
             TimeUnit.NANOSECONDS.sleep(left);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -7,9 +7,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
- * One HTTP/1.1 request per connection ({@code Connection: close}), as a fresh client would send it.
+ * One plain HTTP/1.1 request per connection ({@code Connection: close}), as a fresh client would send it.
  * A new connection every time keeps HAProxy from reusing idle server connections, so each request
  * shows the routing decision of that moment.
  */
@@ -26,14 +27,26 @@ final class HttpProbe {
         }
     }
 
+    /** @return the answer to {@code GET path} from 127.0.0.1 */
     static Response get(int port, String path) {
+        return get("127.0.0.1", port, path, Map.of());
+    }
+
+    /**
+     * @param source  the loopback address the client connects from, e.g. {@code 127.0.0.2}
+     * @param headers extra request headers, e.g. {@code Authorization}
+     * @return the answer to {@code GET path}
+     */
+    static Response get(String source, int port, String path, Map<String, String> headers) {
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MS);
             socket.setSoTimeout(TIMEOUT_MS);
+            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: tandem.test\r\n");
+            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: tandem.test\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(request.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);

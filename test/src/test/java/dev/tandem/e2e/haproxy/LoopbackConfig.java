@@ -9,13 +9,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The generated configuration moved onto loopback for a drill: the HTTP bind and every server point
- * at 127.0.0.1 ports, the admin socket moves into the test's folder, and the privilege drop
- * ({@code chroot}, {@code user}, {@code group}) goes, because a test need not run as root. Every
- * other line — checks, timing, retries, monitor — stays exactly as generated.
+ * A generated configuration moved onto loopback for a drill: each bind named in {@code binds} moves to a
+ * 127.0.0.1 port (the rest of its line — TLS, client CA — stays), every server points at a 127.0.0.1
+ * port, the admin socket moves into the test's folder, and the privilege drop ({@code chroot},
+ * {@code user}, {@code group}) goes, because a test need not run as root. Every other line — checks,
+ * timing, retries, monitor, the source allow-list — stays exactly as generated; file names stay relative
+ * to the release directory HAProxy runs from.
  */
 final class LoopbackConfig {
-    private static final Pattern HTTP_BIND = Pattern.compile("^(\\s+bind )(:80)$");
+    private static final Pattern BIND = Pattern.compile("^(\\s+bind )(\\S+)(.*)$");
     private static final Pattern SERVER = Pattern.compile("^(\\s+server )(\\S+) \\S+:\\d+( .*)$");
     private static final Pattern SOCKET = Pattern.compile("^(\\s+stats socket )\\S+( .*)$");
     private static final Pattern PRIVILEGE = Pattern.compile("^\\s+(chroot|user|group) .*$");
@@ -25,18 +27,22 @@ final class LoopbackConfig {
 
     /**
      * @param config      the generated text
-     * @param httpPort    loopback port of the HTTP frontend
+     * @param binds       loopback port of every bind address, e.g. {@code ":443"} or {@code "127.0.0.1:8405"}
      * @param serverPorts loopback port of every server, by server name
      * @param socket      path of the admin socket
-     * @return the rewritten text; fails when a server or the bind is not found
+     * @return the rewritten text; fails when a bind or server is not found, or one is left unmapped
      */
-    static String rewrite(String config, int httpPort, Map<String, Integer> serverPorts, Path socket) {
+    static String rewrite(String config, Map<String, Integer> binds, Map<String, Integer> serverPorts, Path socket) {
         Set<String> rewritten = new HashSet<>();
         String text = config.lines().filter(l -> !PRIVILEGE.matcher(l).matches()).map(line -> {
-            Matcher bind = HTTP_BIND.matcher(line);
+            Matcher bind = BIND.matcher(line);
             if (bind.matches()) {
-                rewritten.add(":80");
-                return bind.group(1) + "127.0.0.1:" + httpPort;
+                Integer port = binds.get(bind.group(2));
+                if (port == null) {
+                    throw new IllegalArgumentException("no loopback port for bind " + bind.group(2));
+                }
+                rewritten.add(bind.group(2));
+                return bind.group(1) + "127.0.0.1:" + port + bind.group(3);
             }
             Matcher server = SERVER.matcher(line);
             if (server.matches()) {
@@ -51,7 +57,7 @@ final class LoopbackConfig {
             return stats.matches() ? stats.group(1) + socket + stats.group(2) : line;
         }).collect(Collectors.joining("\n", "", "\n"));
         Set<String> expected = new HashSet<>(serverPorts.keySet());
-        expected.add(":80");
+        expected.addAll(binds.keySet());
         if (!rewritten.equals(expected)) {
             throw new IllegalArgumentException("rewrote " + rewritten + ", expected " + expected + " in:\n" + config);
         }

@@ -15,11 +15,12 @@ import java.util.function.UnaryOperator;
 
 /** Tiers built the way a deployment builds them, for checks with the real HAProxy. */
 final class TierConfigs {
-    static final String TLS_CERTIFICATE = "/etc/haproxy/certs/origin.pem";
     /** The drill's timing: checks every 400 ms, down after 2 failures, up after 2 passes. */
     static final Duration DRILL_INTERVAL = Duration.ofMillis(400);
     static final int DRILL_FALL = 2;
     static final int DRILL_RISE = 2;
+    /** On loopback the operators are 127.0.0.1, like Cloudflare. */
+    static final String OPERATOR_ON_LOOPBACK = "127.0.0.1/32";
 
     private TierConfigs() {
     }
@@ -31,18 +32,18 @@ final class TierConfigs {
         return shape.apply(HaproxyTierFixture.minimal(stack)).build();
     }
 
-    /** @return the defaults: HTTP only, round robin, no stats page */
+    /** @return the defaults: round robin, no stats page */
     static HaproxyTier minimal() {
         return tier(b -> b);
     }
 
-    /** @return every configuration option on: TLS, stats page, least connections, weighted servers */
+    /** @return every configuration option on: stats page, least connections, weighted servers */
     static HaproxyTier full() {
         return tier(b -> b
                 .balance(Balance.LEASTCONN)
-                .checkHost("app.example.com")
-                .tlsCertificatePath(TLS_CERTIFICATE)
+                .checkHost(TestPki.HOSTNAME)
                 .statsPage(StatsPage.defaults())
+                .operatorCidr(OPERATOR_ON_LOOPBACK)
                 .servers(List.of(BackendServer.of("app-1", "10.10.1.5", 8080),
                         BackendServer.of("app-2", "10.10.1.6", 8080).withWeight(2),
                         BackendServer.of("app-3", "10.10.1.7", 8080).withWeight(0))));
@@ -50,12 +51,18 @@ final class TierConfigs {
 
     /** @return three servers checked fast enough for a drill that takes seconds */
     static HaproxyTier drill() {
+        return drill(BackendServer.of("app-2", "10.10.1.6", 8080));
+    }
+
+    /** @return {@link #drill()} with {@code second} as its second server, e.g. another weight */
+    static HaproxyTier drill(BackendServer second) {
         return tier(b -> b
                 .health(HealthContract.builder().interval(DRILL_INTERVAL).timeout(Duration.ofMillis(300)).build())
+                .checkHost(TestPki.HOSTNAME)
                 .fall(DRILL_FALL)
                 .rise(DRILL_RISE)
-                .servers(List.of(BackendServer.of("app-1", "10.10.1.5", 8080),
-                        BackendServer.of("app-2", "10.10.1.6", 8080),
+                .operatorCidr(OPERATOR_ON_LOOPBACK)
+                .servers(List.of(BackendServer.of("app-1", "10.10.1.5", 8080), second,
                         BackendServer.of("app-3", "10.10.1.7", 8080))));
     }
 }

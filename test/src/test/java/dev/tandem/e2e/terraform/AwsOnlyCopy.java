@@ -14,14 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * A working copy of a synthesized stack that the offline Terraform can handle: only the AWS part
- * (no OVH or Cloudflare provider binary exists here), and the provider told to make no call: skip
- * flags, dummy keys, loopback endpoints. The version constraint is kept as synthesized (the binding's
+ * (no OVH, Cloudflare or tls provider binary exists here; the HAProxy deliveries, which read those
+ * resources, are checked on their own by {@link DeliveryValidationTest}), and the provider told to
+ * make no call: skip flags, dummy keys, loopback endpoints. The version constraint is kept as synthesized (the binding's
  * hashicorp/aws version, which the mirror holds). Nothing else is rewritten; the synthesized file
  * itself is never touched.
  */
 final class AwsOnlyCopy {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> FOREIGN = List.of("ovh", "cloudflare");
+    private static final List<String> FOREIGN = List.of("ovh", "cloudflare", "tls");
     private static final List<String> ENDPOINTS = List.of("dynamodb", "sts", "iam", "applicationautoscaling", "kms");
 
     private AwsOnlyCopy() {
@@ -33,6 +34,7 @@ final class AwsOnlyCopy {
      */
     private static void pruneValuesReadingRemovedResources(ObjectNode root) {
         List<Pattern> removed = new ArrayList<>(FOREIGN.stream().map(f -> Pattern.compile(f + "_")).toList());
+        removed.add(Pattern.compile("terraform_data\\."));
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -88,6 +90,17 @@ final class AwsOnlyCopy {
         }
         if (resources.isEmpty()) {
             root.remove("resource"); // Terraform rejects an empty resource block
+        }
+        if (root.path("data") instanceof ObjectNode data) {
+            for (Iterator<String> it = data.fieldNames(); it.hasNext();) {
+                String type = it.next();
+                if (FOREIGN.stream().anyMatch(f -> type.startsWith(f + "_"))) {
+                    it.remove();
+                }
+            }
+            if (data.isEmpty()) {
+                root.remove("data");
+            }
         }
         pruneValuesReadingRemovedResources(root);
         for (String block : List.of("locals", "output")) {

@@ -1,0 +1,36 @@
+package dev.tandem.constructs.haproxy;
+
+/**
+ * Where things live on a tier instance. HAProxy runs from {@code ROOT/current}, a symlink to the release
+ * directory of the last delivery ({@code ROOT/releases/<time>-<pid>}), with {@code -C ROOT/current}, so
+ * every file the configuration names is relative to the release.
+ */
+final class InstanceLayout {
+    /** Releases, the {@code current} symlink and the origin-pull CA. */
+    static final String ROOT = "/etc/haproxy/tandem";
+    /** The script that puts a delivery into service (resource {@code tandem-haproxy-apply}). */
+    static final String APPLY_SCRIPT = "/usr/local/sbin/tandem-haproxy-apply";
+    /** Where Terraform's provisioners upload a delivery, private to the SSH user until it is applied. */
+    static final String STAGING = "/tmp/tandem-delivery";
+    /** The configuration, in a release. */
+    static final String CONFIG = "haproxy.cfg";
+    /** The origin certificate followed by its private key, in a release. */
+    static final String CERTIFICATE = "origin.pem";
+    /** Cloudflare's IPv4 ranges, one per line, in a release. */
+    static final String CLOUDFLARE_IPV4 = "cloudflare-ipv4.lst";
+    /** Cloudflare's origin-pull CA: fetched at bootstrap to {@code ROOT}, copied into each release. */
+    static final String ORIGIN_PULL_CA = "origin-pull-ca.pem";
+    /**
+     * Cloudflare's published origin-pull CA (authenticated origin pulls, global certificate):
+     * developers.cloudflare.com, SSL → Origin configuration → Authenticated Origin Pulls → Set up → Global
+     * (cloudflare/cloudflare-docs {@code src/content/docs/ssl/origin-configuration/authenticated-origin-pull/set-up/global.mdx}, step 1).
+     */
+    static final String ORIGIN_PULL_CA_URL = "https://developers.cloudflare.com/ssl/static/authenticated_origin_pull_ca.pem";
+    /** Loopback port of the health answer the apply script asks. */
+    static final int LOCAL_HEALTH_PORT = 8405;
+    /** The master CLI socket, which Debian's systemd unit passes with {@code -S}. */
+    static final String MASTER_SOCKET = "/run/haproxy-master.sock";
+
+    private InstanceLayout() {
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tandem.e2e.haproxy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.Optional;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A client of the tier's HTTPS frontend as Cloudflare is one: it trusts the origin's CA, may present a
+ * client certificate, may connect from another loopback source address, and sends one HTTP/1.1 request
+ * with a {@code Host} header per connection.
+ */
+final class HttpsProbe {
+    private static final int TIMEOUT_MS = 10_000;
+
+    private final SSLContext tls;
+    private final InetAddress source;
+
+    private HttpsProbe(SSLContext tls, InetAddress source) {
+        this.tls = tls;
+        this.source = source;
+    }
+
+    /**
+     * @param trusted     the CA of the origin's certificate
+     * @param client      a PKCS#12 client certificate and key, if the client presents one
+     * @param source      the loopback address the client connects from
+     * @return the client
+     */
+    static HttpsProbe of(Path trusted, Optional<Path> client, String source) throws IOException, GeneralSecurityException {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(trusted)) {
+            trust.setCertificateEntry("origin-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        if (client.isPresent()) {
+            try (InputStream in = Files.newInputStream(client.get())) {
+                keys.load(in, TestPki.PASSWORD.toCharArray());
+            }
+        } else {
+            keys.load(null, null);
+        }
+        kmf.init(keys, TestPki.PASSWORD.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return new HttpsProbe(context, InetAddress.getByName(source));
+    }
+
+    /** @return the answer to {@code GET path} with {@code Host: host}, or status 0 with the error */
+    HttpProbe.Response get(int port, String path, String host) {
+        long start = System.nanoTime();
+        try (Socket plain = new Socket()) {
+            plain.bind(new InetSocketAddress(source, 0));
+            plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MS);
+            plain.setSoTimeout(TIMEOUT_MS);
+            try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true)) {
+                SSLParameters parameters = socket.getSSLParameters();
+                parameters.setServerNames(java.util.List.of(new SNIHostName(host)));
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                socket.setSSLParameters(parameters);
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                int status = Integer.parseInt(answer.substring(9, 12));
+                String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+                return new HttpProbe.Response(status, body.trim(), (System.nanoTime() - start) / 1_000_000);
+            }
+        } catch (IOException | RuntimeException e) {
+            return new HttpProbe.Response(0, e.toString(), (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+}

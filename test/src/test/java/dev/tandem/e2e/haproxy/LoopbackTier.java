@@ -1,0 +1,262 @@
+package dev.tandem.e2e.haproxy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.Testing;
+import dev.tandem.constructs.haproxy.HaproxyTier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One tier instance on loopback, laid out as the bootstrap lays it out: releases under a root, HAProxy in
+ * master-worker mode running from the symlink {@code current}, and configurations put into service by the
+ * shipped {@code tandem-haproxy-apply}, unchanged, with only its environment pointing at this folder. The
+ * release root, the CA, the health port and the reload (a {@code USR2} to this master instead of
+ * {@code systemctl}) are what differs from an instance.
+ */
+final class LoopbackTier implements AutoCloseable {
+    /** Cloudflare's ranges as this drill's allow-list: only 127.0.0.1 is Cloudflare here. */
+    static final String CLOUDFLARE_ON_LOOPBACK = "127.0.0.1/32\n";
+    private static final Pattern SETTLE = Pattern.compile("TANDEM_HAPROXY_SETTLE=(\\d+) ");
+
+    private final HaproxyBinary binary;
+    private final Path dir;
+    private final Path root;
+    private final TestPki pki;
+    private final Map<String, Integer> binds = new HashMap<>();
+    private Process master;
+
+    private LoopbackTier(HaproxyBinary binary, Path dir, TestPki pki) throws IOException {
+        this.binary = binary;
+        this.dir = dir;
+        this.root = Files.createDirectories(dir.resolve("root/releases")).getParent();
+        this.pki = pki;
+        for (String bind : List.of(":443", "127.0.0.1:8405", ":8404")) {
+            binds.put(bind, freePort());
+        }
+    }
+
+    /**
+     * Lays out the root with the bootstrap's release, as cloud-init does, and starts the master on it.
+     *
+     * @return the running instance, serving nothing yet
+     */
+    static LoopbackTier bootstrap(HaproxyBinary binary, Path dir, TestPki pki) throws IOException, InterruptedException {
+        LoopbackTier tier = new LoopbackTier(binary, dir, pki);
+        Path release = Files.createDirectories(tier.root.resolve("releases/bootstrap"));
+        Files.writeString(release.resolve("haproxy.cfg"), tier.loopback(shipped("bootstrap-haproxy.cfg"), Map.of()));
+        Files.copy(pki.pullCa(), tier.root.resolve("origin-pull-ca.pem"));
+        Files.createSymbolicLink(tier.root.resolve("current"), release);
+        tier.master = binary.startMasterWorker(tier.root.resolve("current"), tier.masterSocket(), tier.pidFile(),
+                tier.log());
+        tier.awaitMaster();
+        return tier;
+    }
+
+    /** @return a file shipped beside {@link HaproxyTier}, as the bootstrap installs it */
+    static String shipped(String name) {
+        try (InputStream in = HaproxyTier.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("no resource " + name + " beside " + HaproxyTier.class);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return {@code config} with its binds, servers and admin socket on loopback */
+    String loopback(String config, Map<String, Integer> serverPorts) {
+        Map<String, Integer> used = new HashMap<>();
+        binds.forEach((address, port) -> {
+            if (config.contains("bind " + address)) {
+                used.put(address, port);
+            }
+        });
+        return LoopbackConfig.rewrite(config, used, serverPorts, adminSocket());
+    }
+
+    /**
+     * Writes what the delivery uploads — the configuration, the certificate with its key, Cloudflare's
+     * ranges — into a fresh staging folder.
+     */
+    Path stage(String config, String cloudflareRanges) throws IOException {
+        Path staging = Files.createTempDirectory(dir, "staging-");
+        Files.writeString(staging.resolve("haproxy.cfg"), config);
+        Files.writeString(staging.resolve("origin.pem"), pki.originPem());
+        Files.writeString(staging.resolve("cloudflare-ipv4.lst"), cloudflareRanges);
+        return staging;
+    }
+
+    /**
+     * Runs the shipped apply script on {@code staging}, as the delivery's last provisioner does.
+     *
+     * @param settleSeconds the settle time the tier's delivery passes
+     * @param environment   anything to override besides this folder's layout
+     * @return its exit code, output and wall time
+     */
+    ApplyResult apply(Path staging, long settleSeconds, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Path script = dir.resolve("tandem-haproxy-apply");
+        if (!Files.exists(script)) {
+            Files.writeString(script, shipped("tandem-haproxy-apply"));
+        }
+        ProcessBuilder pb = new ProcessBuilder(List.of("sh", script.toString(), staging.toString()))
+                .redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("TANDEM_HAPROXY_ROOT", root.toString());
+        env.put("TANDEM_ORIGIN_PULL_CA", root.resolve("origin-pull-ca.pem").toString());
+        env.put("TANDEM_HAPROXY", binary.path().toString());
+        env.put("TANDEM_HAPROXY_RELOAD", "kill -USR2 " + master.pid());
+        env.put("TANDEM_HAPROXY_PIDFILE", pidFile().toString());
+        env.put("TANDEM_HAPROXY_HEALTH", "http://127.0.0.1:" + localHealthPort() + "/healthz");
+        env.put("TANDEM_HAPROXY_SETTLE", String.valueOf(settleSeconds));
+        env.putAll(environment);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("tandem-haproxy-apply did not finish in 120 s:\n" + output);
+        }
+        return new ApplyResult(p.exitValue(), output, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    /** What one run of the apply script did. */
+    record ApplyResult(int exitCode, String output, long millis) {
+        private static final Pattern RELOADED = Pattern.compile("after (\\d+) ms");
+
+        /** @return the reload time the script measured (signal to new worker), when it applied */
+        long reloadMillis() {
+            Matcher m = RELOADED.matcher(output);
+            if (!m.find()) {
+                throw new AssertionError("no reload time in: " + output);
+            }
+            return Long.parseLong(m.group(1));
+        }
+    }
+
+    /**
+     * @return the settle time the tier's synthesized delivery passes to the apply script: the command the
+     *         deployment runs, read back from its JSON
+     */
+    static long settleSeconds(HaproxyTier tier) {
+        String json = Testing.synth((TerraformStack) TerraformStack.of(tier));
+        try {
+            JsonNode deliveries = new ObjectMapper().readTree(json).path("resource").path("terraform_data");
+            List<String> commands = new ArrayList<>();
+            deliveries.elements().forEachRemaining(d -> d.path("provisioner").elements().forEachRemaining(
+                    step -> step.path("remote-exec").path("inline").elements()
+                            .forEachRemaining(line -> commands.add(line.asText()))));
+            return commands.stream().map(SETTLE::matcher).filter(Matcher::find).map(m -> Long.parseLong(m.group(1)))
+                    .findFirst().orElseThrow(() -> new AssertionError("no TANDEM_HAPROXY_SETTLE in " + commands));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the release {@code current} points at */
+    Path currentRelease() throws IOException {
+        return Files.readSymbolicLink(root.resolve("current"));
+    }
+
+    long masterPid() {
+        return master.pid();
+    }
+
+    boolean masterAlive() {
+        return master.isAlive();
+    }
+
+    int httpsPort() {
+        return binds.get(":443");
+    }
+
+    int localHealthPort() {
+        return binds.get("127.0.0.1:8405");
+    }
+
+    int statsPort() {
+        return binds.get(":8404");
+    }
+
+    StatsSocket admin() {
+        return new StatsSocket(adminSocket());
+    }
+
+    StatsSocket masterCli() {
+        return new StatsSocket(masterSocket());
+    }
+
+    Path log() {
+        return dir.resolve("haproxy.log");
+    }
+
+    private Path adminSocket() {
+        return dir.resolve("admin.sock");
+    }
+
+    private Path masterSocket() {
+        return dir.resolve("master.sock");
+    }
+
+    private Path pidFile() {
+        return dir.resolve("haproxy.pid");
+    }
+
+    /** Waits until the master answers on its CLI and has written its pid file. */
+    private void awaitMaster() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Files.exists(pidFile()) && Files.exists(masterSocket()) && !masterCli().currentWorkers().isEmpty()) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the socket file exists before the master accepts on it
+            }
+            if (!master.isAlive()) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("HAProxy's master did not start:\n" + Files.readString(log()));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (master != null) {
+            master.destroy();
+            if (!master.waitFor(5, TimeUnit.SECONDS)) {
+                master.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** @return the servers' loopback ports by name, in order */
+    static Map<String, Integer> ports(Map<String, DrillBackend> backends) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        backends.forEach((name, b) -> ports.put(name, b.port()));
+        return ports;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.tandem.e2e.haproxy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Throwaway certificates made with {@code openssl} for the loopback drills (ECDSA P-256, valid one day):
+ * a CA that plays Cloudflare's origin-pull CA and the client certificate it signs (what Cloudflare's edge
+ * presents), a stranger CA with its own client certificate, and a CA that plays Cloudflare's Origin CA with
+ * the origin's server certificate for {@code app.example.com}.
+ */
+final class TestPki {
+    static final String PASSWORD = "tandem-test";
+    static final String HOSTNAME = "app.example.com";
+
+    private final Path dir;
+
+    private TestPki(Path dir) {
+        this.dir = dir;
+    }
+
+    /** @return the certificates, written into {@code dir} */
+    static TestPki create(Path dir) throws IOException, InterruptedException {
+        TestPki pki = new TestPki(Files.createDirectories(dir));
+        pki.ca("pull-ca");
+        pki.ca("stranger-ca");
+        pki.ca("origin-ca");
+        pki.leaf("cloudflare-client", "pull-ca", "Cloudflare edge", "clientAuth");
+        pki.leaf("stranger-client", "stranger-ca", "someone else", "clientAuth");
+        pki.leaf("origin", "origin-ca", HOSTNAME, "serverAuth");
+        for (String client : List.of("cloudflare-client", "stranger-client")) {
+            pki.openssl("pkcs12", "-export", "-in", client + ".pem", "-inkey", client + ".key", "-out", client + ".p12",
+                    "-passout", "pass:" + PASSWORD);
+        }
+        return pki;
+    }
+
+    /** @return the PEM of what the tier serves: the origin certificate, then its key, as the delivery writes it */
+    String originPem() throws IOException {
+        return Files.readString(dir.resolve("origin.pem")) + Files.readString(dir.resolve("origin.key"));
+    }
+
+    /** @return the CA that plays Cloudflare's origin-pull CA */
+    Path pullCa() {
+        return dir.resolve("pull-ca.pem");
+    }
+
+    /** @return the CA the clients trust for the origin's certificate */
+    Path originCa() {
+        return dir.resolve("origin-ca.pem");
+    }
+
+    /** @return Cloudflare's client certificate with its key, PKCS#12 */
+    Path cloudflareClient() {
+        return dir.resolve("cloudflare-client.p12");
+    }
+
+    /** @return a client certificate from a CA the tier does not trust, PKCS#12 */
+    Path strangerClient() {
+        return dir.resolve("stranger-client.p12");
+    }
+
+    private void ca(String name) throws IOException, InterruptedException {
+        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "1",
+                "-subj", "/CN=" + name, "-keyout", name + ".key", "-out", name + ".pem");
+    }
+
+    private void leaf(String name, String ca, String commonName, String usage) throws IOException, InterruptedException {
+        Files.writeString(dir.resolve(name + ".ext"), "extendedKeyUsage=" + usage + "\nsubjectAltName=DNS:"
+                + (usage.equals("serverAuth") ? commonName : "client.invalid") + "\n");
+        openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj",
+                "/CN=" + commonName, "-keyout", name + ".key", "-out", name + ".csr");
+        openssl("x509", "-req", "-in", name + ".csr", "-CA", ca + ".pem", "-CAkey", ca + ".key", "-CAcreateserial",
+                "-days", "1", "-extfile", name + ".ext", "-out", name + ".pem");
+    }
+
+    private void openssl(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Path log = dir.resolve("openssl.log");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(log));
+        }
+    }
+}
