@@ -4,6 +4,7 @@ import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.providers.aws.provider.AwsProvider;
 import dev.tandem.constructs.core.TandemApp;
 import dev.tandem.constructs.haproxy.HaproxyTier;
+import dev.tandem.constructs.haproxy.OriginCertificate;
 import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
@@ -14,6 +15,7 @@ import dev.tandem.constructs.table.TableReplica;
 import dev.tandem.providers.cloudflare.load_balancer_monitor.LoadBalancerMonitor;
 import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.providers.ovh.provider.OvhProvider;
+import dev.tandem.providers.tls.provider.TlsProvider;
 import dev.tandem.stacks.DeploymentSpec;
 import dev.tandem.stacks.Main;
 import dev.tandem.stacks.OvhEndpoint;
@@ -39,9 +41,18 @@ public final class BenchmarkScenario {
      * @param args {@code reference | floor | edge | apps:<N>}, then the output folder
      */
     public static void main(String[] args) {
-        Path out = Path.of(args[1]);
+        run(args[0], Path.of(args[1]));
+        System.exit(0); // the jsii runtime keeps a non-daemon thread alive
+    }
+
+    /**
+     * Synthesizes {@code scenario} into {@code out} (the benchmark's test runs every scenario once).
+     *
+     * @param scenario {@code reference | floor | edge | apps:<N>}
+     * @param out      the output folder
+     */
+    public static void run(String scenario, Path out) {
         DeploymentSpec spec = ReferenceDeployment.spec();
-        String scenario = args[0];
         if (scenario.equals("reference")) {
             Main.synthesize(spec, out);
         } else if (scenario.equals("floor")) {
@@ -58,12 +69,14 @@ public final class BenchmarkScenario {
         } else {
             throw new IllegalArgumentException("unknown scenario " + scenario + "; use reference, floor, edge or apps:<N>");
         }
-        System.exit(0); // the jsii runtime keeps a non-daemon thread alive
     }
 
+    /** The providers a region stack of the reference deployment configures. */
     private static void providers(TerraformStack stack, String awsRegion) {
         AwsProvider.Builder.create(stack, "aws").region(awsRegion).build();
         OvhProvider.Builder.create(stack, "ovh").endpoint(OvhEndpoint.OVH_EU.providerValue()).build();
+        CloudflareProvider.Builder.create(stack, "cloudflare").build();
+        TlsProvider.Builder.create(stack, "tls").build();
     }
 
     private static TerraformStack edge(TerraformStack stack, DeploymentSpec spec) {
@@ -84,16 +97,20 @@ public final class BenchmarkScenario {
             GlobalTable table = GlobalTable.Builder.create(scope, "table").tableName(name + "-data")
                     .partitionKey(Attribute.string("pk")).build();
             TableReplica.Builder.create(replicas, name + "-replica").table(table).build();
+            // one /20 per app in 10.16.0.0/12, clear of the Standard plan's reserved 10.3/16 and 10.240/13
             RegionNetwork network = RegionNetwork.Builder.create(scope, "network").cloudProject(spec.ovhCloudProject())
                     .region(spec.primary().ovhRegion()).vlanId(i)
-                    .cidr("10." + (i % 250) + ".0.0/16").build();
+                    .cidr("10." + (16 + i / 16) + "." + (i % 16 * 16) + ".0/20").build();
             K8sAppCluster cluster = K8sAppCluster.Builder.create(scope, "cluster").network(network).manifestFolder("k8s/" + name)
                     .app(AppSpec.builder().name(name).image(spec.appImage()).health(spec.health()).build())
                     .build();
+            OriginCertificate certificate = OriginCertificate.Builder.create(scope, "certificate")
+                    .hostnames(List.of(name + "." + spec.edge().zoneName())).build();
             HaproxyTier.Builder.create(scope, "haproxy-" + name).network(network)
                     .flavorId(spec.primary().haproxy().flavorId())
                     .imageId(spec.primary().haproxy().imageId()).sshKey(SshKey.existing(spec.sshKeyName()))
-                    .health(spec.health()).backends(cluster).build();
+                    .health(spec.health()).backends(cluster).certificate(certificate)
+                    .operatorCidr(spec.operatorCidr()).build();
         }
         return stack;
     }
