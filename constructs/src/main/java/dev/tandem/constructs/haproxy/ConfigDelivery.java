@@ -93,8 +93,8 @@ final class ConfigDelivery {
                 "cloud-init status --wait > /dev/null || true",
                 "test -x " + InstanceLayout.APPLY_SCRIPT + " || { echo 'tandem: the bootstrap did not install "
                         + InstanceLayout.APPLY_SCRIPT + ": see /var/log/cloud-init-output.log' >&2; exit 1; }",
-                "rm -rf " + InstanceLayout.STAGING,
-                "install -d -m 0700 " + InstanceLayout.STAGING)).build());
+                "sudo rm -rf " + InstanceLayout.STAGING,
+                "sudo install -d -m 0700 -o \"$(id -u)\" -g \"$(id -g)\" " + InstanceLayout.STAGING)).build());
         steps.add(upload(files.config(), InstanceLayout.CONFIG));
         steps.add(upload(files.certificate(), InstanceLayout.CERTIFICATE));
         steps.add(upload(files.cloudflareIpv4(), InstanceLayout.CLOUDFLARE_IPV4));

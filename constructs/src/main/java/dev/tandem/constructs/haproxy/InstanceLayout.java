@@ -10,8 +10,12 @@ final class InstanceLayout {
     static final String ROOT = "/etc/haproxy/tandem";
     /** The script that puts a delivery into service (resource {@code tandem-haproxy-apply}). */
     static final String APPLY_SCRIPT = "/usr/local/sbin/tandem-haproxy-apply";
-    /** Where Terraform's provisioners upload a delivery, private to the SSH user until it is applied. */
-    static final String STAGING = "/tmp/tandem-delivery";
+    /**
+     * Where Terraform's provisioners upload a delivery: made afresh by root for the SSH user (0700) under
+     * a directory no other user can write, unlike {@code /tmp}, and emptied by the apply script once the
+     * release holds the files, so the private key does not stay there.
+     */
+    static final String STAGING = "/var/lib/tandem/incoming";
     /** The configuration, in a release. */
     static final String CONFIG = "haproxy.cfg";
     /** The origin certificate followed by its private key, in a release. */

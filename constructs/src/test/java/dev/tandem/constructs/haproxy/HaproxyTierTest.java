@@ -225,18 +225,19 @@ class HaproxyTierTest {
 
         assertThat(steps).hasSize(5);
         assertThat(texts(steps.get(0).path("remote-exec").path("inline"))).contains("set -eu",
-                "cloud-init status --wait > /dev/null || true", "install -d -m 0700 /tmp/tandem-delivery");
-        assertThat(steps.get(1).path("file").path("destination").asText()).isEqualTo("/tmp/tandem-delivery/haproxy.cfg");
+                "cloud-init status --wait > /dev/null || true",
+                "sudo install -d -m 0700 -o \"$(id -u)\" -g \"$(id -g)\" /var/lib/tandem/incoming");
+        assertThat(steps.get(1).path("file").path("destination").asText()).isEqualTo("/var/lib/tandem/incoming/haproxy.cfg");
         assertThat(steps.get(1).path("file").path("content").asText()).startsWith("${local.haproxy_config_");
-        assertThat(steps.get(2).path("file").path("destination").asText()).isEqualTo("/tmp/tandem-delivery/origin.pem");
+        assertThat(steps.get(2).path("file").path("destination").asText()).isEqualTo("/var/lib/tandem/incoming/origin.pem");
         assertThat(steps.get(2).path("file").path("content").asText()).matches(
                 "\\$\\{trimspace\\(cloudflare_origin_ca_certificate\\.[^}]*\\.certificate\\)}\n"
                         + "\\$\\{tls_private_key\\.[^}]*\\.private_key_pem}");
         assertThat(steps.get(3).path("file").path("destination").asText())
-                .isEqualTo("/tmp/tandem-delivery/cloudflare-ipv4.lst");
+                .isEqualTo("/var/lib/tandem/incoming/cloudflare-ipv4.lst");
         assertThat(texts(steps.get(4).path("remote-exec").path("inline"))).containsExactly(
                 "sudo env TANDEM_HAPROXY_HEALTH='http://127.0.0.1:8405/healthz' TANDEM_HAPROXY_SETTLE=18 "
-                        + "/usr/local/sbin/tandem-haproxy-apply /tmp/tandem-delivery");
+                        + "/usr/local/sbin/tandem-haproxy-apply /var/lib/tandem/incoming");
         JsonNode triggers = delivery.path("triggers_replace");
         assertThat(texts(new ObjectMapper().valueToTree(fieldNames(triggers))))
                 .containsExactlyInAnyOrder("instance", "image", "bootstrap", "config", "certificate", "cloudflare_ipv4");

@@ -75,6 +75,7 @@ class ConfigDeliveryDrillTest {
         }
 
         assertThat(applied.exitCode()).as("delivery:%n%s", applied.output()).isZero();
+        assertThat(applied.stagingLeft()).as("the uploaded key is removed once the release holds it").isFalse();
         List<HttpProbe.Response> failed = responses.stream().filter(r -> !r.ok()).toList();
         assertThat(failed).as("failed requests among %d during the delivery", responses.size()).isEmpty();
         assertThat(responses).hasSizeGreaterThan(CLIENTS);
@@ -107,6 +108,7 @@ class ConfigDeliveryDrillTest {
 
         assertThat(refused.exitCode()).as("refused:%n%s", refused.output()).isEqualTo(2);
         assertThat(refused.output()).contains("refused: haproxy -c rejected the new configuration", "no-such-keyword");
+        assertThat(refused.stagingLeft()).as("a refused delivery leaves no key behind either").isFalse();
         assertThat(instance.currentRelease()).isEqualTo(release);
         assertThat(instance.masterCli().currentWorkers()).as("no reload").isEqualTo(workers);
         assertThat(responses).isNotEmpty().allMatch(HttpProbe.Response::ok);

@@ -133,11 +133,16 @@ final class LoopbackTier implements AutoCloseable {
             p.destroyForcibly();
             throw new AssertionError("tandem-haproxy-apply did not finish in 120 s:\n" + output);
         }
-        return new ApplyResult(p.exitValue(), output, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        return new ApplyResult(p.exitValue(), output, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                Files.exists(staging));
     }
 
-    /** What one run of the apply script did. */
-    record ApplyResult(int exitCode, String output, long millis) {
+    /**
+     * What one run of the apply script did.
+     *
+     * @param stagingLeft whether the uploaded folder (with the private key) still exists afterwards
+     */
+    record ApplyResult(int exitCode, String output, long millis, boolean stagingLeft) {
         private static final Pattern RELOADED = Pattern.compile("after (\\d+) ms");
 
         /** @return the reload time the script measured (signal to new worker), when it applied */
