@@ -1,7 +1,6 @@
 package dev.tandem.constructs.core;
 
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.Token;
 import dev.tandem.providers.aws.provider.AwsProvider;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +40,9 @@ public final class AwsProviders {
             return Optional.empty();
         }
         String region = providers.get(0).getRegion();
-        if (region == null || Token.isUnresolved(region) || !AwsRegions.isValid(region)) {
+        if (region == null || TerraformReferences.isReference(region) || !AwsRegions.isValid(region)) {
             problems.add("stack", stackPath + " (AWS provider region " + (region == null ? "unset"
-                    : Token.isUnresolved(region) ? "a Terraform expression" : region) + ")",
+                    : TerraformReferences.isReference(region) ? "a Terraform expression" : region) + ")",
                     "the stack's AWS provider must name one of the regions hashicorp/aws 5.100.0 knows",
                     "set the provider's region to a literal such as eu-west-3");
             return Optional.empty();

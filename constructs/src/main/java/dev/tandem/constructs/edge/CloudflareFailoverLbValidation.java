@@ -1,5 +1,7 @@
 package dev.tandem.constructs.edge;
 
+import dev.tandem.constructs.core.TerraformReferences;
+
 import dev.tandem.constructs.core.DnsNames;
 import dev.tandem.constructs.core.Problems;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.tandem.constructs.haproxy;
 
+import dev.tandem.constructs.core.TerraformReferences;
 import com.hashicorp.cdktf.DefaultTokenResolver;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.ITerraformDependable;
@@ -9,7 +10,6 @@ import com.hashicorp.cdktf.TerraformLocal;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.TerraformVariable;
 import com.hashicorp.cdktf.TerraformVariableValidationConfig;
-import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.Tokenization;
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.Problems;
@@ -235,7 +235,7 @@ public class HaproxyTier extends Construct {
 
     /** Terraform references in server addresses are shown as their expressions, not as cdktf's placeholders. */
     private String readable(String text) {
-        if (!Token.isUnresolved(text)) {
+        if (!TerraformReferences.isReference(text)) {
             return text;
         }
         return (String) Tokenization.resolve(text, ResolveOptions.builder().scope(this)

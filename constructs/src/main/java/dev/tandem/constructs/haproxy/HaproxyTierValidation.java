@@ -1,6 +1,6 @@
 package dev.tandem.constructs.haproxy;
 
-import com.hashicorp.cdktf.Token;
+import dev.tandem.constructs.core.TerraformReferences;
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.DnsNames;
 import dev.tandem.constructs.core.Problems;
@@ -78,7 +78,7 @@ final class HaproxyTierValidation {
                 "pass the region's OriginCertificate for the edge's host name");
         checkOperatorCidr(p, props.operatorCidr());
         String userFix = "use the image's default user, e.g. debian (Debian 12) or ubuntu (Ubuntu)";
-        if (p.present(props.sshUser(), "sshUser", userFix) && !Token.isUnresolved(props.sshUser())) {
+        if (p.present(props.sshUser(), "sshUser", userFix) && !TerraformReferences.isReference(props.sshUser())) {
             p.require(USER.matcher(props.sshUser()).matches(), "sshUser", props.sshUser(),
                     "must be a login name: a lower-case letter, then up to 31 of a-z 0-9 - _", userFix);
         }
@@ -115,7 +115,7 @@ final class HaproxyTierValidation {
         boolean image = ovhId(p, "imageId", props.imageId(), "image (the instances' system, e.g. Debian 12)",
                 "copy the id of the image from `openstack image list` or GET /cloud/project/{serviceName}/image"
                         + " in the network's region");
-        if (flavor && image && !Token.isUnresolved(props.flavorId())) {
+        if (flavor && image && !TerraformReferences.isReference(props.flavorId())) {
             p.require(!props.flavorId().equalsIgnoreCase(props.imageId()), "imageId", props.imageId(),
                     "must differ from flavorId: one id cannot name both a flavor and an image",
                     "set flavorId to the flavor's id and imageId to the image's id");
@@ -124,7 +124,7 @@ final class HaproxyTierValidation {
 
     /** @return true when the id is a literal UUID (false for a reference, which Terraform checks at apply) */
     private static boolean ovhId(Problems p, String property, String id, String what, String fix) {
-        if (!p.present(id, property, fix) || Token.isUnresolved(id)) {
+        if (!p.present(id, property, fix) || TerraformReferences.isReference(id)) {
             return false;
         }
         return p.require(UUID.matcher(id).matches(), property, id,
@@ -145,7 +145,7 @@ final class HaproxyTierValidation {
                 continue;
             }
             anyWeight |= s.weight() > 0;
-            boolean named = s.name() != null && !Token.isUnresolved(s.name())
+            boolean named = s.name() != null && !TerraformReferences.isReference(s.name())
                     && SERVER_NAME.matcher(s.name()).matches();
             // A server whose name cannot label it is reported by its position instead.
             Problems server = p.nested("servers[" + (named ? s.name() : String.valueOf(i)) + "]");
@@ -159,7 +159,7 @@ final class HaproxyTierValidation {
             }
             // A Terraform reference is filled at apply; only a literal can be checked here.
             if (server.present(s.address(), "address", "use the server's IPv4 address, e.g. 10.10.1.5")
-                    && !Token.isUnresolved(s.address())) {
+                    && !TerraformReferences.isReference(s.address())) {
                 server.require(isAddress(s.address()), "address",
                         s.address(), "must be an IPv4 address or a lower-case host name",
                         "use e.g. 10.10.1.5 or app.internal");
@@ -232,7 +232,7 @@ final class HaproxyTierValidation {
      * @return true when the value is a literal
      */
     static boolean literal(Problems p, String property, String value, String fix) {
-        return p.require(!Token.isUnresolved(value), property, REFERENCE,
+        return p.require(!TerraformReferences.isReference(value), property, REFERENCE,
                 "must be known at synth: it is written into haproxy.cfg", fix);
     }
 }

@@ -1,7 +1,7 @@
 package dev.tandem.constructs.haproxy;
 
+import dev.tandem.constructs.core.TerraformReferences;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
-import com.hashicorp.cdktf.Token;
 import dev.tandem.constructs.core.DnsNames;
 import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.Scopes;
@@ -108,7 +108,7 @@ public class OriginCertificate extends Construct {
                 && p.require(!props.hostnames().isEmpty(), "hostnames", "[]", "must name at least one host", fix)) {
             Set<String> seen = new HashSet<>();
             for (String name : props.hostnames()) {
-                if (p.require(!Token.isUnresolved(name), "hostnames", HaproxyTierValidation.REFERENCE,
+                if (p.require(!TerraformReferences.isReference(name), "hostnames", HaproxyTierValidation.REFERENCE,
                         "must be known at synth: the readiness pass compares them with the edge's host name",
                         "use literal host names")) {
                     p.require(isCertifiable(name), "hostnames", name,

@@ -1,6 +1,6 @@
 package dev.tandem.constructs.haproxy;
 
-import com.hashicorp.cdktf.Token;
+import dev.tandem.constructs.core.TerraformReferences;
 import dev.tandem.constructs.core.Problems;
 import java.util.Optional;
 
@@ -45,7 +45,7 @@ public sealed interface SshKey permits SshKey.Existing, SshKey.Created {
 
     private static void validateName(Problems p, String name) {
         if (p.present(name, "name", "name the key as it is (or will be) registered in the OVH project")
-                && !Token.isUnresolved(name)) {
+                && !TerraformReferences.isReference(name)) {
             p.require(!name.isBlank() && name.strip().equals(name), "name", name,
                     "must not be blank nor start or end with spaces", "use the key's name, e.g. ops");
         }
@@ -84,7 +84,7 @@ public sealed interface SshKey permits SshKey.Existing, SshKey.Created {
         public void validate(Problems p) {
             validateName(p, name);
             String fix = "paste one line of your .pub file, e.g. `cat ~/.ssh/id_ed25519.pub`";
-            if (p.present(openSshKey, "publicKey", fix) && !Token.isUnresolved(openSshKey)) {
+            if (p.present(openSshKey, "publicKey", fix) && !TerraformReferences.isReference(openSshKey)) {
                 OpenSshPublicKey.problem(openSshKey).ifPresent(
                         why -> p.add("publicKey", OpenSshPublicKey.shown(openSshKey), why, fix));
             }

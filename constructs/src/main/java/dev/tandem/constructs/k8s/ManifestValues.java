@@ -1,6 +1,6 @@
 package dev.tandem.constructs.k8s;
 
-import com.hashicorp.cdktf.Token;
+import dev.tandem.constructs.core.TerraformReferences;
 import dev.tandem.constructs.core.Problems;
 
 /** Values that end up in the manifest files, which Terraform never reads, so its references cannot resolve there. */
@@ -8,9 +8,9 @@ final class ManifestValues {
     private ManifestValues() {
     }
 
-    /** @return true for a Terraform reference (a token); plain text is told apart without a call into jsii */
+    /** @return true for a Terraform reference (a token) */
     static boolean isToken(String value) {
-        return value.contains("${") && Token.isUnresolved(value);
+        return TerraformReferences.isReference(value);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.tandem.constructs.network;
 
+import dev.tandem.constructs.core.TerraformReferences;
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.Token;
 import dev.tandem.constructs.core.Problems;
 import java.util.HashSet;
 import java.util.List;
@@ -24,9 +24,8 @@ final class RegionNetworkValidation {
     private RegionNetworkValidation() {
     }
 
-    /** @return true for a Terraform reference (a token); plain text is told apart without a call into jsii */
     private static boolean isToken(String value) {
-        return value.contains("${") && Token.isUnresolved(value);
+        return TerraformReferences.isReference(value);
     }
 
     /**
