@@ -60,7 +60,7 @@ import software.constructs.Construct;
  *
  * <p><b>Instances and stable addresses.</b> Each instance is an {@code ovh_cloud_instance} (ovh/ovh 2.22.0)
  * with only a private port on the region's subnet, and an {@code ovh_cloud_floating_ip} associated through
- * that port ({@code networks = [{subnet_id, ip = <floating IP>}]}), which needs the subnet's gateway
+ * that port ({@code networks = [{network_id, subnet_id, ip = <floating IP>}]}), which needs the subnet's gateway
  * ({@link RegionNetwork#gateway()}, which every instance waits for; ovh/terraform-provider-ovh
  * {@code TestAccCloudInstance_floatingIP}: "A floating IP can only be associated once the subnet is attached
  * to a gateway"). The
@@ -174,7 +174,7 @@ public class HaproxyTier extends Construct {
                     .flavorId(props.flavorId())
                     .imageId(props.imageId())
                     .sshKeyName(sshKeyName)
-                    .networks(List.of(CloudInstanceNetworks.builder().subnetId(network.subnetId()).ip(publicIpv4).build()))
+                    .networks(List.of(floatingIpPort(network, publicIpv4)))
                     .securityGroupIds(List.of(securityGroup.getId()))
                     .userData(userData);
             zone.ifPresent(instance::availabilityZone);
@@ -192,8 +192,26 @@ public class HaproxyTier extends Construct {
             instances.add(built);
             floatingIps.add(floatingIp);
             deliveries.add(delivered);
-            nodes.add(new HaproxyNode(name, zone, publicIpv4, privateAddress(built, n)));
+            nodes.add(new HaproxyNode(name, zone, publicIpv4));
         }
+    }
+
+    /**
+     * The instance's one port: on the region's subnet, with the floating IP associated to it. The provider
+     * reads {@code ip} as a floating IP to associate only together with {@code network_id} and
+     * {@code subnet_id}; without {@code network_id} it means a public IP the project already owns
+     * (ovh/terraform-provider-ovh {@code ovh/types_cloud_instance.go}, the {@code networks[].ip} description;
+     * {@code docs/resources/cloud_instance.md}, "Network interfaces"; the acceptance test
+     * {@code TestAccCloudInstance_floatingIP}, which sets all three). {@code network_id} is the network's
+     * OpenStack id in the region, the id Managed Kubernetes attaches to as well (see
+     * {@link RegionNetwork#openstackNetworkId()} for why the network stays an API v1 resource).
+     */
+    static CloudInstanceNetworks floatingIpPort(RegionNetwork network, String floatingIp) {
+        return CloudInstanceNetworks.builder()
+                .networkId(network.openstackNetworkId())
+                .subnetId(network.subnetId())
+                .ip(floatingIp)
+                .build();
     }
 
     /** The Host header of the checks: the one set, else the backends' host name, else {@code localhost}. */
@@ -275,7 +293,7 @@ public class HaproxyTier extends Construct {
     private ConfigDelivery.Files deliveredFiles(DataCloudflareIpRanges ranges) {
         String template = new TerraformLocal(this, "config", TerraformStrings.literal(configText)).getAsString();
         String allowList = new TerraformLocal(this, "cloudflare-ipv4",
-                Fn.join("\n", ranges.getIpv4Cidrs()) + "\n").getAsString();
+                Fn.join("\n", Fn.sort(ranges.getIpv4Cidrs())) + "\n").getAsString();
         OriginCertificate certificate = props.certificate();
         // Cloudflare's PEM may lack the final newline; HAProxy needs the key's BEGIN line on a line of its own.
         String pem = Fn.trimspace(certificate.certificatePem()) + "\n" + certificate.privateKeyPem();
@@ -288,16 +306,6 @@ public class HaproxyTier extends Construct {
             return Fn.replace(template, "$" + STATS_PASSWORD_VARIABLE, password.getStringValue());
         }).orElse(template);
         return new ConfigDelivery.Files(config, pem, allowList, fingerprints);
-    }
-
-    /**
-     * The instance's fixed IPv4 address on the private network, from the state the API reports. A local,
-     * unlike a raw expression, can be referenced from another stack.
-     */
-    private String privateAddress(CloudInstance instance, int number) {
-        return new TerraformLocal(this, "instance-" + number + "-private-ipv4",
-                "${one(flatten([for n in " + instance.getFqn() + ".current_state.networks : "
-                        + "[for a in n.addresses : a.ip if a.type == \"FIXED\" && a.version == 4]]))}").getAsString();
     }
 
     /** @return the SHA-256 of {@code text}, hex, computed here: the bootstrap is known at synth */

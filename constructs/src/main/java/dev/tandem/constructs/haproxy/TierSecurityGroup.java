@@ -12,6 +12,15 @@ import java.util.List;
  * network; nothing else. The default allow-all egress rule stays (it is not managed by the resource), so
  * the instances reach the package mirror and Cloudflare's CA through the gateway.
  *
+ * <p><b>Rule order.</b> The rules are written in one order that depends only on the settings: Cloudflare's
+ * ranges sorted, then the operator rules. The provider rebuilds {@code rule} from the API's
+ * {@code targetSpec.rules}, the specification as it was sent, not from the observed OpenStack rules
+ * ({@code MergeWith} in {@code ovh/types_cloud_security_group.go}), and its acceptance test
+ * {@code TestAccCloudSecurityGroup_comprehensive} applies four rules in no sorted order: the testing
+ * framework plans again after every apply and fails on any diff, so that order came back as sent. The
+ * same test's comment says the API does not guarantee the order of the observed rules
+ * ({@code current_state.rules}), which Terraform only reads. Unverified against the live API here.
+ *
  * <p>{@code rule} is a nested attribute, not a block, so the rule per range is a {@code for} expression
  * rather than a {@code dynamic} block. Field names and {@code "TCP"} follow the provider's own examples
  * (ovh/terraform-provider-ovh, {@code docs/resources/cloud_security_group.md} and the acceptance test
@@ -27,14 +36,15 @@ final class TierSecurityGroup {
                 rule("SSH from the operators (delivery)", HaproxyTier.SSH_PORT, "\"" + props.operatorCidr() + "\"")));
         props.statsPage().ifPresent(page -> operatorRules.add(
                 rule("HAProxy stats page from the operators", page.port(), "\"" + props.operatorCidr() + "\"")));
-        String cloudflare = "[for cidr in " + ranges.getFqn() + ".ipv4_cidrs : "
+        // Sorted, so the rule list does not change when Cloudflare lists the same ranges in another order.
+        String cloudflare = "[for cidr in sort(" + ranges.getFqn() + ".ipv4_cidrs) : "
                 + rule("HTTPS from Cloudflare", HaproxyTier.HTTPS_PORT, "cidr") + "]";
         return CloudSecurityGroup.Builder.create(tier, "security-group")
                 .serviceName(props.network().cloudProject())
                 .region(props.network().region())
                 .name(name)
-                .description("Tandem HAProxy tier " + tier.getNode().getPath()
-                        + ": HTTPS from Cloudflare, SSH and stats from the operators")
+                .description("Tandem HAProxy tier " + tier.getNode().getPath() + ": HTTPS from Cloudflare, "
+                        + (props.statsPage().isPresent() ? "SSH and stats" : "SSH") + " from the operators")
                 .rule(Token.asAny("${concat(" + cloudflare + ", [" + String.join(", ", operatorRules) + "])}"))
                 .build();
     }

@@ -11,6 +11,7 @@ import dev.tandem.constructs.internal.ManifestYaml;
 import dev.tandem.constructs.network.Ipv4;
 import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.providers.ovh.cloud_project_kube.CloudProjectKube;
+import dev.tandem.providers.ovh.cloud_project_kube.CloudProjectKubeTimeouts;
 import dev.tandem.providers.ovh.cloud_project_kube.CloudProjectKubePrivateNetworkConfiguration;
 import dev.tandem.providers.ovh.cloud_project_kube_nodepool.CloudProjectKubeNodepool;
 import dev.tandem.providers.ovh.cloud_project_kube_nodepool.CloudProjectKubeNodepoolTemplate;
@@ -63,6 +64,8 @@ import software.constructs.Construct;
  * ({@code CloudProjectKubeNodePoolUpdateOpts.FromResource} through
  * {@code helpers.GetNilIntPointerFromDataAndNilIfNotPresent}, i.e. {@code GetOkExists}), so without it
  * every apply would undo what the autoscaler chose.
+ * <li><b>Create timeout.</b> One hour instead of the provider's 15 minutes (the constant {@code CREATE_TIMEOUT}
+ * says why: a timed-out create leaves a cluster the state does not know).
  * <li><b>Address ranges.</b> The network's range must not overlap the plan's pod and service ranges
  * ({@link ClusterPlan#reservedRanges()}).
  * </ul>
@@ -87,6 +90,17 @@ import software.constructs.Construct;
  * {@link #serviceIp()}, {@link #manifests()}. Escape hatch: {@link #kube()}.
  */
 public class K8sAppCluster extends Construct implements BackendTarget {
+    /**
+     * How long the cluster's create waits for {@code READY}. The provider's default is 15 minutes
+     * ({@code Timeouts.Create} in {@code ovh/resource_cloud_project_kube.go}), and its create sets the
+     * resource id only once the cluster is {@code READY} ({@code resourceCloudProjectKubeCreate}): a create
+     * that times out leaves a cluster OVH keeps building and billing but that Terraform's state does not
+     * hold, so the next apply creates a second one. A 3-AZ Standard cluster (control plane across three
+     * zones, gateway, load-balancer subnet) may take longer than 15 minutes; how long is not published
+     * (unverified). An hour costs nothing when the create is quick and only delays the error when it fails.
+     */
+    static final String CREATE_TIMEOUT = "60m";
+
     private final K8sAppClusterProps props;
     private final ClusterPlan plan;
     private final CloudProjectKube kube;
@@ -123,7 +137,8 @@ public class K8sAppCluster extends Construct implements BackendTarget {
                 .kubeProxyMode(props.kubeProxyMode().apiValue())
                 .privateNetworkId(network.openstackNetworkId())
                 .nodesSubnetId(network.subnetId())
-                .loadBalancersSubnetId(network.subnetId());
+                .loadBalancersSubnetId(network.subnetId())
+                .timeouts(CloudProjectKubeTimeouts.builder().create(CREATE_TIMEOUT).build());
         if (plan == ClusterPlan.FREE) {
             // Free nodes have public interfaces: they keep their own egress, and only cluster traffic
             // uses the vRack, as the provider's Free example on a subnet with a managed gateway does.

@@ -1,7 +1,10 @@
 package dev.tandem.constructs.network;
 
 import inet.ipaddr.ipv4.IPv4Address;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +27,26 @@ public record Ipv4Cidr(long address, int prefix) {
         return Ipv4.address(text, true)
                 .filter(a -> a.isPrefixBlock() || a.getNetworkPrefixLength() == 32)
                 .map(a -> new Ipv4Cidr(a.getLower().longValue(), a.getNetworkPrefixLength()));
+    }
+
+    /**
+     * Ranges no workstation's traffic comes from on the internet, with what they are (IANA IPv4 Special-Purpose
+     * Address Registry): a firewall rule for one of them admits nobody.
+     */
+    private static final Map<IPv4Address, String> UNROUTABLE = unroutable();
+
+    private static Map<IPv4Address, String> unroutable() {
+        Map<IPv4Address, String> ranges = new LinkedHashMap<>();
+        ranges.put(block("0.0.0.0/8"), "\"this network\" (RFC 1122)");
+        ranges.put(block("127.0.0.0/8"), "loopback (RFC 1122)");
+        ranges.put(block("169.254.0.0/16"), "link-local (RFC 3927)");
+        ranges.put(block("192.0.2.0/24"), "documentation, TEST-NET-1 (RFC 5737)");
+        ranges.put(block("198.51.100.0/24"), "documentation, TEST-NET-2 (RFC 5737)");
+        ranges.put(block("203.0.113.0/24"), "documentation, TEST-NET-3 (RFC 5737)");
+        ranges.put(block("198.18.0.0/15"), "benchmarking (RFC 2544)");
+        ranges.put(block("224.0.0.0/4"), "multicast (RFC 5771)");
+        ranges.put(block("240.0.0.0/4"), "reserved (RFC 1112)");
+        return Collections.unmodifiableMap(ranges);
     }
 
     private static IPv4Address block(String cidr) {
@@ -58,6 +81,18 @@ public record Ipv4Cidr(long address, int prefix) {
     public boolean isPrivate() {
         IPv4Address block = asBlock();
         return PRIVATE.stream().anyMatch(p -> p.contains(block));
+    }
+
+    /**
+     * @return the special range this network lies in that no internet traffic comes from (a documentation range,
+     *         loopback, link-local, "this network", benchmarking, multicast or reserved space), if anything
+     */
+    public Optional<String> unroutableRange() {
+        IPv4Address block = asBlock();
+        return UNROUTABLE.entrySet().stream()
+                .filter(e -> e.getKey().contains(block))
+                .map(e -> e.getKey().toPrefixBlock().toCanonicalString() + ", " + e.getValue())
+                .findFirst();
     }
 
     @Override

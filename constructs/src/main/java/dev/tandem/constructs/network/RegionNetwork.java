@@ -44,6 +44,22 @@ import software.constructs.IConstruct;
  * The subnet is the same with and without a gateway, so adding one later does not replace it
  * ({@code no_gateway} forces replacement, {@code ovh/resource_cloud_project_network_private_subnet.go}).
  *
+ * <h2>Why API v1 networking beside API v2 instances</h2>
+ * The network, subnet and gateway are the API v1 resources ({@code ovh_cloud_project_network_private},
+ * {@code _subnet}, {@code ovh_cloud_project_gateway}), while the HAProxy instances and floating IPs are
+ * API v2 ({@code ovh_cloud_instance}, {@code ovh_cloud_floating_ip}). The provider also has v2 network
+ * resources ({@code ovh_cloud_network_private_vrack}, {@code _subnet}, {@code ovh_cloud_gateway}, since
+ * 2.1x, #1354), which its instance tests use throughout ({@code TestAccCloudInstance_floatingIP}). We keep
+ * v1 because the cluster and the tier must share one network and Managed Kubernetes is documented and
+ * tested only on v1: {@code ovh_cloud_project_kube.private_network_id} is the network's OpenStack id in the
+ * region ({@code regions_attributes[*].openstackid}), and every Standard-plan example and acceptance config
+ * builds it with the v1 resources ({@code examples/resources/cloud_project_kube/example_10.tf},
+ * {@code ovh/resource_cloud_project_kube_test.go}); none uses a v2 network. The instances name the same
+ * network by that OpenStack id ({@link #openstackNetworkId()}), with the v1 subnet's id, which is the
+ * OpenStack subnet id. That the v2 instance API accepts a network made through v1 by its OpenStack id is
+ * <b>unverified</b> (the provider documents {@code networks[].network_id} only as "Private network ID");
+ * if it refuses, the instance create fails at apply with the API's message, before anything serves.
+ *
  * <p>Each region of a deployment gets its own VLAN, its own address range and its own OVH region:
  * the network is checked against every {@code RegionNetwork} built before it in the app. OVH allows one
  * private network per VLAN id in a project ("it is not possible to set the same VLAN ID on two

@@ -51,6 +51,7 @@ public final class DrReadiness {
         checks.addAll(RecoveryPoint.check(chain, targets));
         checks.addAll(SinglePoints.check(chain));
         checks.addAll(OriginTls.check(chain));
+        checks.addAll(OperatorNetwork.check(chain));
         checks.addAll(Symmetry.check(chain));
         checks.addAll(DataAffinity.check(chain));
         applyAcceptances(checks, accepted);

@@ -72,5 +72,7 @@ public final class DrReadinessCheck extends PreSynthCheck {
         report.throwIfFailed();
         new SideFile(this, "markdown", DrReadiness.MARKDOWN_FILE, report.markdown());
         new SideFile(this, "json", DrReadiness.JSON_FILE, report.json());
+        // Warnings in a file nobody opens are not warnings: the synth's console gets them too.
+        report.consoleLines().forEach(System.err::println);
     }
 }

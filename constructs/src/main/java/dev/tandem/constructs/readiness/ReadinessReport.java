@@ -57,6 +57,25 @@ public record ReadinessReport(DrTargets targets, FailoverChain chain, List<Check
         }
     }
 
+    /**
+     * What the person running the synth must see without opening the report: one line per warning, and
+     * one per accepted finding of a rule that would otherwise stop the synth (an error-level risk lives on
+     * only because the deployment said so, and every synth repeats it).
+     *
+     * @return the lines, in the report's order
+     */
+    public List<String> consoleLines() {
+        return checks.stream()
+                .filter(c -> c.verdict() == Verdict.WARN
+                        || (c.verdict() == Verdict.ACCEPTED && c.rule().severity() == Severity.ERROR))
+                .map(c -> c.verdict() == Verdict.WARN
+                        ? "tandem: DR warning [" + c.rule().id() + "] " + c.path() + " " + c.property() + " = "
+                                + c.found() + ": " + c.fix()
+                        : "tandem: DR risk accepted [" + c.rule().id() + "] " + c.path() + " " + c.property() + " = "
+                                + c.found() + ": " + c.acceptedReason().orElse(""))
+                .toList();
+    }
+
     /** @return the report as Markdown with a Mermaid diagram of the failover chain */
     public String markdown() {
         return MarkdownReport.render(this);

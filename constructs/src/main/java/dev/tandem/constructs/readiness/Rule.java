@@ -108,6 +108,13 @@ public enum Rule {
                     + "renew it, and the regions' certificates are made alike, so they lapse together: an outage "
                     + "of every region that no failover covers. Rotate ahead of expiry; accept the risk only where "
                     + "rotation is automated."),
+    /** Every tier admits SSH from a network a workstation can be in. */
+    OPERATOR_NETWORK("operator-network", Severity.ERROR, true,
+            "Every HAProxy tier's operator network, the only source its security group admits SSH (the "
+                    + "configuration delivery) from, is one a workstation can be in: not a documentation range "
+                    + "(RFC 5737), loopback, link-local, \"this network\", benchmarking, multicast or reserved "
+                    + "space. Otherwise every delivery waits for its SSH timeout and the first apply fails. Accept "
+                    + "it only in an example or rehearsal that is never applied."),
     /** Accepted risks are well formed and still needed. */
     ACCEPTED_RISK("accepted-risk", Severity.ERROR, false,
             "Every accepted risk names a rule that may be accepted and a path where that rule fails or warns.");

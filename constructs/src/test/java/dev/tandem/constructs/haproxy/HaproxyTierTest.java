@@ -175,8 +175,8 @@ class HaproxyTierTest {
                 .hasProperties(Map.of("service_name", PROJECT, "region", "GRA11", "name", "test-haproxy"));
         String ranges = synth.path("data").path("cloudflare_ip_ranges").fieldNames().next();
 
-        assertThat(group.path("rule").asText()).isEqualTo("${concat([for cidr in data.cloudflare_ip_ranges." + ranges
-                + ".ipv4_cidrs : {description = \"HTTPS from Cloudflare\", direction = \"INGRESS\", ethernet_type = "
+        assertThat(group.path("rule").asText()).isEqualTo("${concat([for cidr in sort(data.cloudflare_ip_ranges." + ranges
+                + ".ipv4_cidrs) : {description = \"HTTPS from Cloudflare\", direction = \"INGRESS\", ethernet_type = "
                 + "\"IPV4\", protocol = \"TCP\", port_range_min = 443, port_range_max = 443, remote_ip_prefix = cidr}],"
                 + " [{description = \"SSH from the operators (delivery)\", direction = \"INGRESS\", ethernet_type = "
                 + "\"IPV4\", protocol = \"TCP\", port_range_min = 22, port_range_max = 22, remote_ip_prefix = "
@@ -251,7 +251,7 @@ class HaproxyTierTest {
         assertThat(steps.get(3).path("file").path("content").asText())
                 .isEqualTo("${local." + key(locals, "cloudflare-ipv4") + "}");
         String ranges = locals.path(key(locals, "cloudflare-ipv4")).asText();
-        assertThat(ranges).matches("\\$\\{join\\(\"\\\\n\", data\\.cloudflare_ip_ranges\\.[^}]*\\.ipv4_cidrs\\)}\n");
+        assertThat(ranges).matches("\\$\\{join\\(\"\\\\n\", sort\\(data\\.cloudflare_ip_ranges\\.[^}]*\\.ipv4_cidrs\\)\\)}\n");
     }
 
     private static List<String> fieldNames(JsonNode node) {
@@ -334,19 +334,32 @@ class HaproxyTierTest {
     }
 
     @Test
-    void theNodesPrivateAddressIsTheFixedAddressTheApiReports() {
+    void eachInstancePortNamesTheNetworkTheSubnetAndTheFloatingIpSoTheProviderAssociatesIt() {
         TerraformStack stack = TestStacks.emptyStack();
         HaproxyTierFixture.minimal(stack).build();
-        JsonNode locals = TestStacks.synth(stack).path("locals");
+        JsonNode synth = TestStacks.synth(stack);
 
-        List<String> expressions = new ArrayList<>();
-        locals.fields().forEachRemaining(l -> {
-            if (l.getKey().contains("private-ipv4")) {
-                expressions.add(l.getValue().asText());
-            }
+        List<JsonNode> instances = new ArrayList<>();
+        synth.path("resource").path("ovh_cloud_instance").elements().forEachRemaining(instances::add);
+        assertThat(instances).hasSize(2).allSatisfy(instance -> {
+            JsonNode port = instance.path("networks");
+            assertThat(port).hasSize(1);
+            assertThat(port.get(0).path("network_id").asText())
+                    .startsWith("${ovh_cloud_project_network_private.").endsWith(".regions_openstack_ids[\"GRA11\"]}");
+            assertThat(port.get(0).path("subnet_id").asText()).startsWith("${ovh_cloud_project_network_private_subnet.");
+            assertThat(port.get(0).path("ip").asText()).startsWith("${ovh_cloud_floating_ip.").endsWith(".id}");
         });
-        assertThat(expressions).hasSize(2).allSatisfy(e -> assertThat(e).contains(
-                ".current_state.networks : [for a in n.addresses : a.ip if a.type == \"FIXED\" && a.version == 4]]"));
+    }
+
+    @Test
+    void everyLocalTheTierWritesIsUsed() {
+        TerraformStack stack = TestStacks.emptyStack();
+        HaproxyTierFixture.minimal(stack).build();
+        JsonNode synth = TestStacks.synth(stack);
+
+        String text = synth.toString();
+        synth.path("locals").fieldNames().forEachRemaining(name ->
+                assertThat(text).as("local %s is referenced", name).contains("local." + name));
     }
 
     @Test

@@ -56,6 +56,16 @@ class K8sAppClusterTest {
     }
 
     @Test
+    void theClusterWaitsAnHourForReadyBecauseATimedOutCreateLeavesAClusterTheStateDoesNotHold() {
+        TerraformStack stack = TestStacks.emptyStack();
+        cluster(stack).build();
+
+        JsonNode kube = SynthAssertions.assertResource(TestStacks.synth(stack), "ovh_cloud_project_kube")
+                .hasProperties(Map.of());
+        assertThat(kube.path("timeouts").path("create").asText()).isEqualTo("60m");
+    }
+
+    @Test
     void aOneZoneClusterIsFreeKeepsItsNodesPublicEgressAndWaitsForTheGateway() {
         TerraformStack stack = TestStacks.emptyStack();
         K8sAppCluster cluster = K8sFixtures.oneZoneCluster(stack).build();

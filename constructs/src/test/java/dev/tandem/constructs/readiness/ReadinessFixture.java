@@ -41,6 +41,8 @@ import software.constructs.Construct;
 final class ReadinessFixture {
     static final String PROJECT = "0123456789abcdef0123456789abcdef";
     static final String ZONE = "fedcba9876543210fedcba9876543210";
+    /** An operator workstation's public address, unlike a documentation range. */
+    static final String OPERATOR_CIDR = "93.184.216.34/32";
     static final DrTargets TARGETS = DrTargets.builder().rto(Duration.ofMinutes(2)).rpo(Duration.ofSeconds(10)).build();
 
     HealthContract health = HealthContract.defaults();
@@ -154,7 +156,7 @@ final class ReadinessFixture {
                     .flavorId(HaproxyTierFixture.FLAVOR).imageId(HaproxyTierFixture.IMAGE)
                     .sshKey(SshKey.existing("ops")).health(health).backends(cluster.build())
                     .certificate(certificate(stack, isPrimary ? primaryCertificate : secondaryCertificate))
-                    .operatorCidr(HaproxyTierFixture.OPERATOR_CIDR);
+                    .operatorCidr(OPERATOR_CIDR);
             (isPrimary ? primaryHaproxy : secondaryHaproxy).accept(haproxy);
             haproxy.build();
         }

@@ -30,7 +30,7 @@ final class UserDeployment {
                 .appName("orders")
                 .appImage("registry.acme.io/shop/orders:2.3.1")
                 .sshKeyName("acme-ops")
-                .operatorCidr("198.51.100.0/24")
+                .operatorCidr("93.184.216.34/32")
                 .ovhCloudProject("5e0c1a2b3c4d5e6f708192a3b4c5d6e7")
                 .regions(Arrays.stream(regions).map(r -> r == null ? null : r.build()).toList())
                 .edge(edge().build())
