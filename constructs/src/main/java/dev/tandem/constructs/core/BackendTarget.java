@@ -2,6 +2,7 @@ package dev.tandem.constructs.core;
 
 import java.util.List;
 import java.util.Optional;
+import software.constructs.IConstruct;
 
 /**
  * Something that publishes servers for a load balancer: how {@code K8sAppCluster} hands its app to
@@ -20,6 +21,16 @@ public interface BackendTarget {
      * @return the host name; empty by default
      */
     default Optional<String> hostname() {
+        return Optional.empty();
+    }
+
+    /**
+     * The private network the servers' addresses belong to, when the target knows it: a load balancer
+     * on another network (another region's) cannot reach them.
+     *
+     * @return the network construct; empty by default
+     */
+    default Optional<IConstruct> network() {
         return Optional.empty();
     }
 }

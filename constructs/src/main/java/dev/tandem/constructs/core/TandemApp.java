@@ -24,7 +24,9 @@ import software.constructs.IConstruct;
  * synthesizes into a staging folder beside the output ({@code cdktf.out.staging}, or
  * {@code $CDKTF_OUTDIR} where that is set, since cdktf gives it precedence); only a complete synth
  * replaces the output, and a failed one removes the staging folder and leaves the previous output
- * untouched.
+ * untouched. When {@code $CDKTF_OUTDIR} is the output folder itself (the cdktf CLI's {@code cdktf synth}
+ * with its defaults), cdktf must write there: the previous output is moved aside to
+ * {@code cdktf.out.previous} first and moved back if the synth fails.
  * Terraform's working files in the old output ({@code .terraform/}, the dependency lock file and
  * any local state) are carried over so a re-synth does not force a new {@code terraform init}, and
  * so are top-level entries this synth does not write (another rendering's output, such as
@@ -35,22 +37,57 @@ public final class TandemApp {
 
     private final Path outdir;
     private final Path staging;
+    private final Path previous;
+    private final boolean inPlace;
     private final App app;
 
     private TandemApp(Path outdir) {
         this.outdir = outdir.toAbsolutePath().normalize();
         Path intended = this.outdir.resolveSibling(this.outdir.getFileName() + ".staging");
-        OutputFolders.deleteTree(intended);
+        this.previous = this.outdir.resolveSibling(this.outdir.getFileName() + ".previous");
+        createParent(this.outdir);
+        // cdktf lets $CDKTF_OUTDIR override the configured folder: stage wherever it will actually write.
+        String asked = System.getenv("CDKTF_OUTDIR");
+        Path writes = asked == null || asked.isBlank() ? intended : Path.of(asked).toAbsolutePath().normalize();
+        // The cdktf CLI with its defaults sets $CDKTF_OUTDIR to the output folder itself: then the previous
+        // output waits beside it (before cdktf touches the folder), and comes back if this synth fails.
+        this.inPlace = writes.equals(this.outdir);
+        if (inPlace) {
+            OutputFolders.deleteTree(previous);
+            if (Files.exists(this.outdir)) {
+                move(this.outdir, previous);
+            }
+        } else {
+            OutputFolders.deleteTree(intended);
+        }
         this.app = new App(AppConfig.builder()
                 .outdir(intended.toString())
                 .stackTraces(false)
                 .build());
-        // cdktf lets $CDKTF_OUTDIR override the configured folder: stage wherever it actually writes.
         this.staging = Path.of(app.getOutdir()).toAbsolutePath().normalize();
-        if (staging.equals(this.outdir)) {
-            throw new IllegalStateException("CDKTF_OUTDIR points at the output folder " + this.outdir
-                    + " itself; point it at a staging folder beside it, such as " + intended
-                    + " (the synth command in cdktf.json does this)");
+    }
+
+    /**
+     * The output folder a program should pass to {@link #synthesize}: the one the cdktf CLI asks for in
+     * {@code $CDKTF_OUTDIR} ({@code cdktf synth --output}), else {@code cdktf.out}.
+     *
+     * @return the folder
+     */
+    public static Path outdir() {
+        String asked = System.getenv("CDKTF_OUTDIR");
+        return Path.of(asked == null || asked.isBlank() ? "cdktf.out" : asked);
+    }
+
+    /** The output folder's parent is made as {@code mkdir -p} would; a file in the way is the caller's error. */
+    private static void createParent(Path outdir) {
+        Path parent = outdir.getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException | UnsupportedOperationException e) {
+            Problems p = new Problems("TandemApp");
+            p.add("outdir", outdir, "must be a folder whose parent can be created (" + parent + ": " + e + ")",
+                    "name an output folder under a writable directory, e.g. cdktf.out");
+            p.throwIfAny();
         }
     }
 
@@ -73,11 +110,27 @@ public final class TandemApp {
             PreSynthCheck.runAll(tandem.app);
             tandem.app.synth();
             tandem.writeSideFiles();
-            tandem.swapIntoPlace();
+            if (tandem.inPlace) {
+                tandem.carryOver(tandem.previous, tandem.outdir);
+                OutputFolders.deleteTree(tandem.previous);
+            } else {
+                tandem.swapIntoPlace();
+            }
             return result;
         } catch (RuntimeException | Error e) {
             OutputFolders.deleteTree(tandem.staging);
+            if (tandem.inPlace && Files.exists(tandem.previous)) {
+                move(tandem.previous, tandem.outdir);
+            }
             throw e;
+        }
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + from + " to " + to, e);
         }
     }
 
@@ -116,21 +169,26 @@ public final class TandemApp {
     }
 
     private void swapIntoPlace() {
-        try {
-            if (Files.exists(outdir)) {
-                carryOverTerraformFiles();
-                carryOverOtherOutput();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot carry files over from " + outdir, e);
-        }
+        carryOver(outdir, staging);
         OutputFolders.replace(staging, outdir);
     }
 
-    private void carryOverOtherOutput() throws IOException {
-        try (Stream<Path> entries = Files.list(outdir)) {
+    /** What the previous output holds that this synth does not write moves into the new one. */
+    private void carryOver(Path old, Path fresh) {
+        try {
+            if (Files.exists(old)) {
+                carryOverTerraformFiles(old, fresh);
+                carryOverOtherOutput(old, fresh);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot carry files over from " + old, e);
+        }
+    }
+
+    private static void carryOverOtherOutput(Path old, Path fresh) throws IOException {
+        try (Stream<Path> entries = Files.list(old)) {
             for (Path entry : entries.toList()) {
-                Path inStaging = staging.resolve(entry.getFileName());
+                Path inStaging = fresh.resolve(entry.getFileName());
                 if (!Files.exists(inStaging)) {
                     Files.move(entry, inStaging);
                 }
@@ -138,9 +196,9 @@ public final class TandemApp {
         }
     }
 
-    private void carryOverTerraformFiles() throws IOException {
-        Path oldStacks = outdir.resolve("stacks");
-        Path newStacks = staging.resolve("stacks");
+    private static void carryOverTerraformFiles(Path old, Path fresh) throws IOException {
+        Path oldStacks = old.resolve("stacks");
+        Path newStacks = fresh.resolve("stacks");
         if (!Files.isDirectory(oldStacks) || !Files.isDirectory(newStacks)) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.tandem.constructs.edge;
 
+import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.providers.cloudflare.authenticated_origin_pulls_settings.AuthenticatedOriginPullsSettings;
 import dev.tandem.providers.cloudflare.load_balancer.LoadBalancer;
@@ -67,7 +68,7 @@ public class CloudflareFailoverLb extends Construct {
      *              listing every problem, before any resource is created
      */
     public CloudflareFailoverLb(@NotNull Construct scope, @NotNull String id, CloudflareFailoverLbProps props) {
-        super(scope, id);
+        super(Scopes.checked(scope, id, "CloudflareFailoverLb"), id);
         CloudflareFailoverLbValidation.validate(getNode().getPath(), props);
         this.props = props;
         this.monitor = createMonitor();

@@ -1,5 +1,6 @@
 package dev.tandem.constructs.haproxy;
 
+import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.core.TerraformReferences;
 import com.hashicorp.cdktf.DefaultTokenResolver;
 import com.hashicorp.cdktf.Fn;
@@ -136,7 +137,7 @@ public class HaproxyTier extends Construct {
      * @param props the tier's description
      */
     public HaproxyTier(@NotNull Construct scope, @NotNull String id, HaproxyTierProps props) {
-        super(scope, id);
+        super(Scopes.checked(scope, id, "HaproxyTier"), id);
         Problems problems = new Problems(getNode().getPath());
         List<BackendServer> servers = HaproxyTierValidation.validate(problems, props, this);
         problems.throwIfAny();

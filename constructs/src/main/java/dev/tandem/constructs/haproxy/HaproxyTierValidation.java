@@ -67,6 +67,7 @@ final class HaproxyTierValidation {
                 "pass servers(List.of(BackendServer.of(\"app-1\", \"10.10.1.5\", 8080))) or backends(cluster)")) {
             servers = props.backends().backendServers();
             checkServers(p, servers);
+            checkSameNetwork(p, props);
             checkHost(p, props);
         }
         p.present(props.balance(), "balance", "use Balance.ROUNDROBIN (the default) or Balance.LEASTCONN");
@@ -84,6 +85,15 @@ final class HaproxyTierValidation {
         }
         props.statsPage().ifPresent(s -> s.validate(p.nested("statsPage")));
         return servers;
+    }
+
+    /** The servers are private addresses of the backends' network: only a tier on that network reaches them. */
+    private static void checkSameNetwork(Problems p, HaproxyTierProps props) {
+        props.backends().network().filter(n -> props.network() != null && n != props.network()).ifPresent(n ->
+                p.require(false, "backends", n.getNode().getPath(),
+                        "must be on the tier's network " + props.network().getNode().getPath()
+                                + ": the servers are private addresses that only that network reaches",
+                        "pass the K8sAppCluster built on the same RegionNetwork as the tier"));
     }
 
     private static void checkOperatorCidr(Problems p, String cidr) {

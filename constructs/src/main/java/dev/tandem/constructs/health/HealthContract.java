@@ -49,12 +49,20 @@ public record HealthContract(String path, int port, int expectedStatus, Duration
         problems.throwIfAny();
     }
 
-    /** HAProxy counts in milliseconds; Kubernetes probes round up to whole seconds. */
+    /**
+     * HAProxy counts in milliseconds; Kubernetes probes round up to whole seconds (an {@code int}); the
+     * Cloudflare monitor's interval is at most an hour. So no check of the contract is ever longer than
+     * that, and no conversion of it can overflow.
+     */
     private static boolean positive(Problems problems, String property, Duration d) {
-        return problems.require(d != null && !d.isNegative() && !d.isZero() && d.toNanos() % 1_000_000L == 0,
-                property, d, "must be a positive whole number of milliseconds",
+        return problems.require(d != null && !d.isNegative() && !d.isZero() && d.compareTo(LONGEST) <= 0
+                        && d.toNanos() % 1_000_000L == 0,
+                property, d, "must be a positive whole number of milliseconds, at most " + LONGEST,
                 "use e.g. Duration.ofSeconds(5)");
     }
+
+    /** The longest interval or timeout a check may have: the Cloudflare monitor's maximum interval. */
+    private static final Duration LONGEST = Duration.ofHours(1);
 
     /** @return true when the health answer also covers the app's data ({@link HealthScope#APP_AND_DATA}) */
     public boolean includesData() {

@@ -1,5 +1,6 @@
 package dev.tandem.constructs.k8s;
 
+import dev.tandem.constructs.core.Scopes;
 import com.hashicorp.cdktf.Annotations;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jetbrains.annotations.NotNull;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * An OVH Managed Kubernetes cluster on the region's private network, its node pools, and the app it
@@ -118,7 +120,7 @@ public class K8sAppCluster extends Construct implements BackendTarget {
      * @param props the cluster's description
      */
     public K8sAppCluster(@NotNull Construct scope, @NotNull String id, K8sAppClusterProps props) {
-        super(scope, id);
+        super(Scopes.checked(scope, id, "K8sAppCluster"), id);
         K8sAppClusterValidation.validate(this, props);
         this.props = props;
         RegionNetwork network = props.network();
@@ -215,6 +217,12 @@ public class K8sAppCluster extends Construct implements BackendTarget {
     @Override
     public Optional<String> hostname() {
         return props.app().ingress().flatMap(IngressSpec::host);
+    }
+
+    /** @return the region's network the Service's fixed address is on */
+    @Override
+    public Optional<IConstruct> network() {
+        return Optional.of(props.network());
     }
 
     /** @return the props the cluster was built from */

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  *
  * <p>Source: the 3-AZ examples of ovh/terraform-provider-ovh ({@code examples/resources/
  * cloud_project_kube/example_9.tf} and {@code example_10.tf}, tag v2.19.0: {@code eu-west-par-a/b/c})
- * and OVH's region list (EU-SOUTH-MIL: {@code eu-south-mil-a/b/c}); see DESIGN.md → Provider reality.
+ * and OVH's region list (EU-SOUTH-MIL: {@code eu-south-mil-a/b/c}); the Milan names come only from that
+ * list and third-party sources (unverified against the API).
  * A 3-AZ region opened later is refused zones until it is added here.
  */
 final class OvhZones {

@@ -1,5 +1,6 @@
 package dev.tandem.constructs.network;
 
+import dev.tandem.constructs.core.Scopes;
 import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.providers.ovh.cloud_project_gateway.CloudProjectGateway;
 import dev.tandem.providers.ovh.cloud_project_network_private.CloudProjectNetworkPrivate;
@@ -97,7 +98,7 @@ public class RegionNetwork extends Construct {
      * @param props the network's description
      */
     public RegionNetwork(@NotNull Construct scope, @NotNull String id, RegionNetworkProps props) {
-        super(scope, id);
+        super(Scopes.checked(scope, id, "RegionNetwork"), id);
         Optional<TerraformStack> in = stackOf(this);
         RegionNetworks others = RegionNetworks.of(this);
         RegionNetworkValidation.validate(this, props, in, others.built());

@@ -54,6 +54,7 @@ public final class DrReadiness {
         checks.addAll(OperatorNetwork.check(chain));
         checks.addAll(Symmetry.check(chain));
         checks.addAll(DataAffinity.check(chain));
+        checks.addAll(AppCredentials.check(root));
         applyAcceptances(checks, accepted);
         return new ReadinessReport(targets, chain, checks, times, RecoveryPoint.layers(chain), accepted);
     }

@@ -1,6 +1,7 @@
 package dev.tandem.constructs.readiness;
 
 import dev.tandem.constructs.core.PreSynthCheck;
+import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.SideFile;
 import dev.tandem.constructs.health.HealthContract;
 import java.util.ArrayList;
@@ -23,10 +24,14 @@ public final class DrReadinessCheck extends PreSynthCheck {
     private final List<AcceptedRisk> accepted;
     private final Optional<String> skipReason;
     private ReadinessReport report;
+    private static final String ACCEPT_FIX = "build each risk with AcceptedRisk.of(rule, path or construct, reason)";
 
     DrReadinessCheck(Construct scope, String id, HealthContract health, DrTargets targets,
             List<AcceptedRisk> accepted, Optional<String> skipReason) {
         super(scope, id);
+        Problems p = new Problems(getNode().getPath());
+        p.presentElements(accepted, "acceptedRisks", ACCEPT_FIX);
+        p.throwIfAny();
         this.health = health;
         this.targets = targets;
         this.accepted = new ArrayList<>(accepted);
@@ -41,6 +46,9 @@ public final class DrReadinessCheck extends PreSynthCheck {
      * @return this check
      */
     public DrReadinessCheck accept(AcceptedRisk risk) {
+        Problems p = new Problems(getNode().getPath());
+        p.present(risk, "accept(risk)", ACCEPT_FIX);
+        p.throwIfAny();
         accepted.add(risk);
         return this;
     }

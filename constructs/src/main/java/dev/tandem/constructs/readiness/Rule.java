@@ -79,6 +79,11 @@ public enum Rule {
             "Each region's app uses its tables in an AWS region that no other region's app uses, and every "
                     + "table it uses has a copy there (the home table or a replica): then one AWS region's outage "
                     + "takes one region's data only, and the edge can move traffic to a region whose data is up."),
+    /** Every app identity has an active access key. */
+    APP_CREDENTIALS("app-credentials", Severity.WARNING, true,
+            "Every app identity (AppDataAccess) has at least one Active access key: with only inactive keys the "
+                    + "app is cut off its data in that region. Accept it only while the keys are switched off on "
+                    + "purpose, e.g. as a kill switch during an incident."),
     /** An app that uses tables answers its health checks for its data too. */
     DATA_IN_HEALTH("data-in-health", Severity.WARNING, true,
             "An app that uses tables has a health contract whose scope includes its data "

@@ -137,4 +137,22 @@ class TandemAppTest {
         })).hasMessageContaining("clash would overwrite manifest.json");
         assertThat(tmp).isEmptyDirectory();
     }
+
+    @Test
+    void anOutputFolderUnderFoldersThatDoNotExistYetIsCreatedWithThem() throws IOException {
+        Path out = tmp.resolve("build/deploy/cdktf.out");
+        synth(out, "first");
+
+        assertThat(Files.readString(out.resolve("stacks/region/cdk.tf.json"))).contains("first");
+    }
+
+    @Test
+    void anOutputFolderUnderAFileIsATandemErrorNamingIt() throws IOException {
+        Files.writeString(tmp.resolve("notes"), "not a folder");
+        Path out = tmp.resolve("notes/cdktf.out");
+
+        assertThatThrownBy(() -> synth(out, "first")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("TandemApp: outdir = " + out)
+                .hasMessageContaining("Fix: ");
+    }
 }

@@ -419,4 +419,12 @@ class CloudflareFailoverLbValidationTest {
         CloudflareFailoverLb.Builder b = change.apply(minimal(TestStacks.emptyStack()));
         Rejections.assertRejected(b::build, "test/lb", property, value, why);
     }
+
+    @Test
+    void aSecondLoadBalancerWithTheSameIdIsATandemErrorNotAJsiiOne() {
+        TerraformStack stack = TestStacks.emptyStack();
+        minimal(stack).build();
+        Rejections.assertRejected(() -> minimal(stack).build(), "test/lb", "id", "lb",
+                "is already used by another construct under test");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.tandem.constructs.haproxy;
 
+import dev.tandem.constructs.k8s.K8sFixtures;
+import dev.tandem.constructs.k8s.K8sAppCluster;
 import static dev.tandem.constructs.haproxy.HaproxyTierFixture.FLAVOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -336,5 +338,24 @@ class HaproxyTierValidationTest {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
                         .extracting(Problem::property)
                         .containsExactly("flavorId", "imageId", "balance", "fall", "rise"));
+    }
+
+    @Test
+    void aSecondTierWithTheSameIdIsATandemErrorNotAJsiiOne() {
+        TerraformStack stack = TestStacks.emptyStack();
+        RegionNetwork network = HaproxyTierFixture.network(stack);
+        HaproxyTierFixture.on(stack, network).build();
+        Rejections.assertRejected(() -> HaproxyTierFixture.on(stack, network).build(), "test/haproxy", "id",
+                "haproxy", "is already used by another construct under test");
+    }
+
+    @Test
+    void aClusterOnAnotherRegionsNetworkIsRefusedBecauseItsAddressIsUnreachable() {
+        TerraformStack stack = TestStacks.emptyStack();
+        RegionNetwork network = HaproxyTierFixture.network(stack);
+        TerraformStack other = new TerraformStack((software.constructs.Construct) stack.getNode().getScope(), "other");
+        K8sAppCluster elsewhere = K8sFixtures.oneZoneCluster(other).build();
+        Rejections.assertRejected(() -> HaproxyTierFixture.on(stack, network).backends(elsewhere).build(),
+                "test/haproxy", "backends", "other/network", "must be on the tier's network test/network");
     }
 }

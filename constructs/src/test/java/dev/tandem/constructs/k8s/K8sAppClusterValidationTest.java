@@ -349,4 +349,14 @@ class K8sAppClusterValidationTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("4 problems:");
     }
+
+    @Test
+    void aSecondClusterWithTheSameIdIsATandemErrorNotAJsiiOne() {
+        TerraformStack stack = TestStacks.emptyStack();
+        RegionNetwork network = K8sFixtures.network(stack);
+        K8sAppCluster.Builder.create(stack, "app").network(network).app(K8sFixtures.app().build()).build();
+        Rejections.assertRejected(() -> K8sAppCluster.Builder.create(stack, "app").network(network)
+                .app(K8sFixtures.app().build()).build(), "test/app", "id", "app",
+                "is already used by another construct under test");
+    }
 }

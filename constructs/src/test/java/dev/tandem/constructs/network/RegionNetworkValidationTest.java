@@ -1,5 +1,6 @@
 package dev.tandem.constructs.network;
 
+import dev.tandem.constructs.k8s.K8sFixtures;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hashicorp.cdktf.App;
@@ -165,5 +166,13 @@ class RegionNetworkValidationTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("4 problems:")
                 .hasMessageContaining("test/network: cloudProject = nope");
+    }
+
+    @Test
+    void aSecondNetworkWithTheSameIdIsATandemErrorNotAJsiiOne() {
+        TerraformStack stack = TestStacks.emptyStack();
+        K8sFixtures.network(stack);
+        Rejections.assertRejected(() -> K8sFixtures.network(stack), "test/network", "id", "network",
+                "is already used by another construct under test");
     }
 }

@@ -61,6 +61,7 @@ final class ReadinessFixture {
     boolean wired;
     /** Given the primary's and the secondary's wiring, the one the secondary's app gets. */
     BinaryOperator<DataWiring> secondaryWiring = (primary, secondary) -> secondary;
+    Consumer<AppDataAccess.Builder> secondaryAccess = b -> { };
     Consumer<CloudflareFailoverLb.Builder> edge = b -> { };
     Consumer<OriginCertificate.Builder> primaryCertificate = b -> { };
     Consumer<OriginCertificate.Builder> secondaryCertificate = b -> { };
@@ -82,10 +83,10 @@ final class ReadinessFixture {
         Optional<DataWiring> primaryData = Optional.empty();
         Optional<DataWiring> secondaryData = Optional.empty();
         if (wired) {
-            DataWiring home = access(primary.stack(), TableGrant.of(built));
+            DataWiring home = access(primary.stack(), TableGrant.of(built), b -> { });
             primaryData = Optional.of(home);
             secondaryData = Optional.ofNullable(secondaryWiring.apply(home, copy == null ? null
-                    : access(secondary.stack(), TableGrant.of(copy))));
+                    : access(secondary.stack(), TableGrant.of(copy), secondaryAccess)));
         }
         primary.serve(primaryData);
         secondary.serve(secondaryData);
@@ -102,8 +103,10 @@ final class ReadinessFixture {
         lb.build();
     }
 
-    private static DataWiring access(TerraformStack stack, TableGrant grant) {
-        return AppDataAccess.Builder.create(stack, "app-data").tables(List.of(grant)).build().wiring();
+    private static DataWiring access(TerraformStack stack, TableGrant grant, Consumer<AppDataAccess.Builder> hook) {
+        AppDataAccess.Builder b = AppDataAccess.Builder.create(stack, "app-data").tables(List.of(grant));
+        hook.accept(b);
+        return b.build().wiring();
     }
 
     /** Moves the standby to the one-zone region DE1, so its cluster gets a single anti-affinity pool. */
