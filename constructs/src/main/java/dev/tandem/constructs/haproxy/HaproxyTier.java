@@ -196,6 +196,12 @@ public class HaproxyTier extends Construct {
         }
     }
 
+    /** The only host name served: the one set, else the certificate's first name unless it is a wildcard. */
+    static Optional<String> hostname(HaproxyTierProps props) {
+        return props.hostname().or(() -> props.certificate().props().hostnames().stream().findFirst()
+                .filter(name -> !name.startsWith("*.")));
+    }
+
     /** The Host header of the checks: the one set, else the backends' host name, else {@code localhost}. */
     static Optional<String> checkHost(HaproxyTierProps props) {
         return props.checkHost().or(() -> Optional.ofNullable(props.backends().hostname()).flatMap(h -> h));
@@ -205,10 +211,12 @@ public class HaproxyTier extends Construct {
         HealthContract health = props.health();
         Duration inter = props.checkInterval().orElse(health.interval());
         Monitor monitor = new Monitor(health.path(), BACKEND);
+        // The monitor may probe without the zone's client certificate (unverified either way): only the health
+        // path is answered without one, and only to Cloudflare's ranges (README, authenticated origin pulls).
         Frontend https = new Frontend("https",
                 List.of(Bind.tls(HTTPS_PORT, new TlsTermination(InstanceLayout.CERTIFICATE,
-                        Optional.of(InstanceLayout.ORIGIN_PULL_CA)))),
-                Optional.of(InstanceLayout.CLOUDFLARE_IPV4), Optional.of(monitor), BACKEND);
+                        Optional.of(InstanceLayout.ORIGIN_PULL_CA), ClientCertificates.REQUIRED_EXCEPT_MONITOR))),
+                Optional.of(InstanceLayout.CLOUDFLARE_IPV4), hostname(props), Optional.of(monitor), BACKEND);
         Optional<StatsFrontend> stats = props.statsPage().map(s -> new StatsFrontend(Bind.all(s.port()),
                 props.operatorCidr(), s.user(), STATS_PASSWORD_VARIABLE));
         Backend app = new Backend(BACKEND, props.balance(),
@@ -279,15 +287,18 @@ public class HaproxyTier extends Construct {
         OriginCertificate certificate = props.certificate();
         // Cloudflare's PEM may lack the final newline; HAProxy needs the key's BEGIN line on a line of its own.
         String pem = Fn.trimspace(certificate.certificatePem()) + "\n" + certificate.privateKeyPem();
+        // A local holds the other stack's output once, for the upload and the fingerprint.
+        String clientCa = new TerraformLocal(this, "origin-pull-ca", props.originPulls().caBundlePem()).getAsString();
         Map<String, String> fingerprints = new LinkedHashMap<>();
         fingerprints.put("config", Fn.sha256(template));
         fingerprints.put("certificate", Fn.sha256(certificate.certificatePem()));
         fingerprints.put("cloudflare_ipv4", Fn.sha256(allowList));
+        fingerprints.put("origin_pull_ca", Fn.sha256(clientCa));
         String config = statsPassword.map(password -> {
             fingerprints.put("stats_password", Fn.sha256(password.getStringValue()));
             return Fn.replace(template, "$" + STATS_PASSWORD_VARIABLE, password.getStringValue());
         }).orElse(template);
-        return new ConfigDelivery.Files(config, pem, allowList, fingerprints);
+        return new ConfigDelivery.Files(config, pem, allowList, clientCa, fingerprints);
     }
 
     /**

@@ -157,10 +157,13 @@ class DeploymentBatteryTest {
                         .regions(List.of(new RegionSpec(null, null, null, null, 100, null, null), milan().build())).build())
                         .at("DeploymentSpec", "regions[0].awsRegion", "null", "must be an AWS region"),
                 rejects("an edge made with its record constructor, every value null", () -> deployment()
-                        .edge(new EdgeSpec(null, null, null, null, null, null)).build())
+                        .edge(new EdgeSpec(null, null, null, null, null, null, null)).build())
                         .at("DeploymentSpec", "edge.hostname", "null", "is required"),
                 rejects("edge stackName null", () -> deployment().edge(edge().stackName(null).build()).build())
                         .at("EdgeSpec", "stackName", "null", "must be a DNS label"),
+                rejects("the origin-pulls stack named like the edge's", () -> deployment()
+                        .edge(edge().originPullsStackName("edge").build()).build())
+                        .at("EdgeSpec", "originPullsStackName", "edge", "must be a DNS label other than stackName"),
                 rejects("edge accountId null", () -> deployment().edge(edge().accountId(null).build()).build())
                         .at("EdgeSpec", "accountId", "null", "is required"),
                 rejects("edge zoneId null", () -> deployment().edge(edge().zoneId(null).build()).build())

@@ -67,6 +67,14 @@ final class HttpsProbe {
 
     /** @return the answer to {@code GET path} with {@code Host: host}, or status 0 with the error */
     HttpProbe.Response get(int port, String path, String host) {
+        return get(port, path, host, host);
+    }
+
+    /**
+     * @param sni  the TLS server name sent; the origin's certificate is still checked against {@code host}
+     * @return the answer to {@code GET path} with {@code Host: host}, or status 0 with the error
+     */
+    HttpProbe.Response get(int port, String path, String sni, String host) {
         long start = System.nanoTime();
         try (Socket plain = new Socket()) {
             plain.bind(new InetSocketAddress(source, 0));
@@ -74,7 +82,7 @@ final class HttpsProbe {
             plain.setSoTimeout(TIMEOUT_MS);
             try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true)) {
                 SSLParameters parameters = socket.getSSLParameters();
-                parameters.setServerNames(java.util.List.of(new SNIHostName(host)));
+                parameters.setServerNames(java.util.List.of(new SNIHostName(sni)));
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 socket.setSSLParameters(parameters);
                 OutputStream out = socket.getOutputStream();

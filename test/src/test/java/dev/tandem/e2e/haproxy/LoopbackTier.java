@@ -59,7 +59,6 @@ final class LoopbackTier implements AutoCloseable {
         LoopbackTier tier = new LoopbackTier(binary, dir, pki);
         Path release = Files.createDirectories(tier.root.resolve("releases/bootstrap"));
         Files.writeString(release.resolve("haproxy.cfg"), tier.loopback(shipped("bootstrap-haproxy.cfg"), Map.of()));
-        Files.copy(pki.pullCa(), tier.root.resolve("origin-pull-ca.pem"));
         Files.createSymbolicLink(tier.root.resolve("current"), release);
         tier.master = binary.startMasterWorker(tier.root.resolve("current"), tier.masterSocket(), tier.pidFile(),
                 tier.log());
@@ -92,13 +91,14 @@ final class LoopbackTier implements AutoCloseable {
 
     /**
      * Writes what the delivery uploads — the configuration, the certificate with its key, Cloudflare's
-     * ranges — into a fresh staging folder.
+     * ranges, the deployment's origin-pull CA — into a fresh staging folder.
      */
     Path stage(String config, String cloudflareRanges) throws IOException {
         Path staging = Files.createTempDirectory(dir, "staging-");
         Files.writeString(staging.resolve("haproxy.cfg"), config);
         Files.writeString(staging.resolve("origin.pem"), pki.originPem());
         Files.writeString(staging.resolve("cloudflare-ipv4.lst"), cloudflareRanges);
+        Files.copy(pki.pullCa(), staging.resolve("origin-pull-ca.pem"));
         return staging;
     }
 
@@ -119,7 +119,6 @@ final class LoopbackTier implements AutoCloseable {
                 .redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("TANDEM_HAPROXY_ROOT", root.toString());
-        env.put("TANDEM_ORIGIN_PULL_CA", root.resolve("origin-pull-ca.pem").toString());
         env.put("TANDEM_HAPROXY", binary.path().toString());
         env.put("TANDEM_HAPROXY_RELOAD", "kill -USR2 " + master.pid());
         env.put("TANDEM_HAPROXY_PIDFILE", pidFile().toString());
