@@ -61,10 +61,10 @@ class HaproxyConfigRendererTest {
                 frontend https
                     bind :443 ssl crt site.pem ca-file client-ca.pem verify optional
                     tcp-request connection reject unless { src -f allowed.lst }
-                    http-request deny deny_status 421 unless { ssl_fc_sni,lower -m str app.example } { req.hdr(host),field(1,:),lower -m str app.example }
-                    http-request deny deny_status 403 unless { ssl_c_used } { ssl_c_verify 0 }
                     monitor-uri /healthz
                     monitor fail if { nbsrv(app) lt 1 }
+                    http-request deny deny_status 421 unless { ssl_fc_sni,lower -m str app.example } { req.hdr(host),field(1,:),lower -m str app.example }
+                    http-request deny deny_status 403 unless { ssl_c_used } { ssl_c_verify 0 }
                     default_backend app
 
                 frontend plain

@@ -168,9 +168,10 @@ class HaproxyTierTest {
                 frontend https
                     bind :443 ssl crt origin.pem ca-file origin-pull-ca.pem verify optional
                     tcp-request connection reject unless { src -f cloudflare-ipv4.lst }
+                    monitor-uri /healthz
+                    monitor fail if { nbsrv(app) lt 1 }
                     http-request deny deny_status 421 unless { ssl_fc_sni,lower -m str app.example.com } { req.hdr(host),field(1,:),lower -m str app.example.com }
                     http-request deny deny_status 403 unless { ssl_c_used } { ssl_c_verify 0 }
-                    monitor-uri /healthz
                 """, """
                 frontend local-health
                     bind 127.0.0.1:8405
