@@ -62,7 +62,7 @@ import software.constructs.Construct;
  * <p><b>Where it lives.</b> In a stack of its own, applied first: the region stacks reference
  * {@link #caBundlePem()} (public; cdktf turns it into a cross-stack output), the edge stack already depends on
  * the region stacks, and the secondary region must not depend on the primary. The CA keys stay in this
- * stack's state only, which therefore holds secrets (README, "Secrets in state").
+ * stack's state only, which therefore holds secrets: keep it in an encrypted remote backend.
  *
  * <p><b>Rotation without refusing a request.</b> Cloudflare's API asks that one certificate be kept active per
  * zone and does not say which is presented while two are uploaded (API reference, zone-level "Upload

@@ -16,6 +16,7 @@ import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.SideFile;
 import dev.tandem.constructs.core.TerraformData;
 import dev.tandem.constructs.core.TerraformStrings;
+import dev.tandem.constructs.edge.OriginPullTrust;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.providers.cloudflare.data_cloudflare_ip_ranges.DataCloudflareIpRanges;
@@ -41,7 +42,8 @@ import software.constructs.Construct;
  * A health-checked HAProxy tier in one OVH region that only Cloudflare reaches: at least two private
  * instances on the region's network, each reachable through a floating IP, each running HAProxy with the
  * configuration rendered from the props. It terminates HTTPS on 443 with the region's
- * {@link OriginCertificate}, requires Cloudflare's origin-pull client certificate, and checks the backend's
+ * {@link OriginCertificate}, requires the client certificate of the deployment's {@link OriginPullTrust}
+ * (which the zone presents), serves only the edge's host name, and checks the backend's
  * servers with the deployment's {@link HealthContract}; it answers the contract's path itself — 200 while a
  * server is usable, 503 when none is — so the edge's monitor drops the region when its app is down.
  *
@@ -53,6 +55,7 @@ import software.constructs.Construct;
  *     .sshKey(SshKey.existing("ops"))
  *     .health(health)
  *     .certificate(originCertificate)      // OriginCertificate for the edge's host name
+ *     .originPulls(trust)                  // OriginPullTrust: the only client CA accepted
  *     .operatorCidr("203.0.113.0/24")      // SSH, the delivery and the stats page
  *     .backends(cluster)
  *     .build();
@@ -72,20 +75,23 @@ import software.constructs.Construct;
  * <p><b>Bootstrap and delivery.</b> {@code user_data} is bootstrap only ({@link Bootstrap}: packages, the
  * apply script, a configuration that serves nothing), written beside the stack as
  * {@code haproxy/<id>.cloud-init.yaml}; a change of it would reinstall the instance. The configuration
- * ({@link #configText()}, also the side file {@code haproxy/<id>.cfg}), the certificate with its key and
- * Cloudflare's address ranges reach the instances through {@link ConfigDelivery}: one {@code terraform_data}
+ * ({@link #configText()}, also the side file {@code haproxy/<id>.cfg}), the certificate with its key,
+ * Cloudflare's address ranges and the origin-pull CA reach the instances through {@link ConfigDelivery}: one {@code terraform_data}
  * per instance, replaced when any of them changes, whose provisioners upload them over SSH and run
  * {@code tandem-haproxy-apply} ({@code haproxy -c}, then a hitless reload, or a refusal that fails the apply
  * and leaves the old configuration serving). A configuration change therefore leaves every instance and
  * floating IP as it is. Instance {@code n + 1} and its delivery wait for instance {@code n}'s delivery, so
  * configuration changes, reinstalls and replacements roll one instance at a time.
  *
- * <p><b>Only Cloudflare gets in.</b> Two layers, both kept current by Terraform: the instances' security
- * group admits 443 only from Cloudflare's IPv4 ranges ({@code cloudflare_ip_ranges}), and HAProxy closes any
- * other source's connection before TLS (the same ranges, delivered as a file, so a range change is a hitless
- * configuration change); and every client must present a certificate from Cloudflare's origin-pull CA
- * ({@code verify required}; authenticated origin pulls, which the edge switches on for the zone), fetched
- * from Cloudflare by the bootstrap — without it HAProxy refuses every configuration. Port 80 is closed:
+ * <p><b>Only this deployment's zone gets in.</b> The instances' security group admits 443 only from
+ * Cloudflare's IPv4 ranges ({@code cloudflare_ip_ranges}), and HAProxy closes any other source's connection
+ * before TLS (the same ranges, delivered as a file, so a range change is a hitless configuration change). A
+ * client certificate from any CA but the {@link OriginPullTrust}'s generations fails the handshake; the CA is
+ * delivered with the configuration (its digest is in the fingerprint, so a new generation is a hitless
+ * change). A request whose SNI or Host is not the {@link HaproxyTierProps.BuilderBase#hostname(String) host
+ * name} gets 421, one without a verified client certificate 403 — except the health path, which HAProxy
+ * answers before either rule, because whether Cloudflare's monitor presents the zone's certificate is
+ * unverified (README, "HTTPS to the origins and authenticated origin pulls"). Port 80 is closed:
  * Cloudflare reaches the origin over HTTPS only (Full (strict)), the edge's monitor probes 443, and a
  * redirect there would open a port nothing needs. SSH and the stats page accept only the
  * {@link HaproxyTierProps.BuilderBase#operatorCidr(String) operator network}.

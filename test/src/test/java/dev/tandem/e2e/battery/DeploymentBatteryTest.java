@@ -314,9 +314,10 @@ class DeploymentBatteryTest {
                 rejects("a Cloudflare account id that is not hex", () -> deployment().edge(edge()
                         .accountId("acme-account-0000000000000000000").build()).build())
                         .at("edge/failover", "accountId", "acme-account-0000000000000000000", "32 lower-case hex"),
+                // The origin-pulls stack is built first and is the first to use the zone id.
                 rejects("a Cloudflare zone id in capitals", () -> deployment().edge(edge()
                         .zoneId("F9E8D7C6B5A4938271605F4E3D2C1B0A").build()).build())
-                        .at("edge/failover", "zoneId", "F9E8D7C6B5A4938271605F4E3D2C1B0A", "32 lower-case hex"),
+                        .at("origin-pulls/origin-pulls", "zoneId", "F9E8D7C6B5A4938271605F4E3D2C1B0A", "32 lower-case hex"),
                 rejects("a zone name of one label", () -> deployment().edge(edge().zoneName("io").hostname("orders.io")
                         .build()).build()).at("EdgeSpec", "zoneName", "io", "at least two labels"),
                 rejects("a host name with a numeric top-level label", () -> deployment().edge(edge().zoneName("acme.10")

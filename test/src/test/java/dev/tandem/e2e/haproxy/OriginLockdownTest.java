@@ -41,8 +41,9 @@ class OriginLockdownTest {
         pki = drill.pki();
         // What the delivery's replace() does with the sensitive variable.
         String delivered = TierConfigs.full().configText().replace("$HAPROXY_STATS_PASSWORD", PASSWORD);
-        // The servers are up; how long their checks take is the delivery drill's concern.
-        LoopbackTier.ApplyResult applied = drill.deliver(delivered, 1, Map.of());
+        // The servers are up; how long their checks take is the delivery drill's concern. The settle time is
+        // also the apply script's deadline for the new worker, which 1 s missed on a loaded machine.
+        LoopbackTier.ApplyResult applied = drill.deliver(delivered, 5, Map.of());
         assertThat(applied.exitCode()).as("delivery:%n%s", applied.output()).isZero();
     }
 
