@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * One tier instance on loopback, laid out as the bootstrap lays it out: releases under a root, HAProxy in
  * master-worker mode running from the symlink {@code current}, and configurations put into service by the
  * shipped {@code tandem-haproxy-apply}, unchanged, with only its environment pointing at this folder. The
- * release root, the CA, the health port and the reload (a {@code USR2} to this master instead of
+ * release root, the health port and the reload (a {@code USR2} to this master instead of
  * {@code systemctl}) are what differs from an instance.
  */
 final class LoopbackTier implements AutoCloseable {
