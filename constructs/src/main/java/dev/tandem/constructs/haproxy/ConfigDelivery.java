@@ -18,8 +18,8 @@ import software.constructs.Construct;
  * {@code terraform_data} resource whose {@code triggers_replace} holds a fingerprint of everything
  * delivered, with {@code file} and {@code remote-exec} provisioners over SSH (agent authentication) to
  * the instance's floating IP. A change of the configuration, the certificate, Cloudflare's ranges, the
- * origin-pull client CA or the stats password changes only these resources: Terraform replaces them, and creating one uploads the
- * files and runs {@code tandem-haproxy-apply}, which checks, swaps and reloads hitlessly, or refuses and
+ * origin-pull client CA or the stats password changes only these resources: Terraform replaces them, and
+ * creating one uploads the files and runs {@code tandem-haproxy-apply}, which checks, swaps and reloads hitlessly, or refuses and
  * fails the apply with HAProxy's reason. Each instance's delivery waits for the previous instance's
  * (and the next instance for it), so changes roll one instance at a time and a configuration that breaks
  * the first one stops the rollout there.
