@@ -595,6 +595,10 @@ public final class DeploymentSpec {
                 p.require(!stackNames.containsKey(edge.stackName()), "edge.stackName", edge.stackName(),
                         "is also a region's stack name", "give the edge stack its own name");
             }
+            if (edge != null && edge.originPullsStackName() != null) {
+                p.require(!stackNames.containsKey(edge.originPullsStackName()), "edge.originPullsStackName",
+                        edge.originPullsStackName(), "is also a region's stack name", "give the stack its own name");
+            }
         }
 
         /** The tables live in the first region's AWS region with one replica in each other region's: all must differ. */

@@ -11,7 +11,8 @@ import java.util.Optional;
 import software.constructs.Construct;
 
 /**
- * Turns a {@link DeploymentSpec} into its stacks: one {@link RegionStack} per region, every table in
+ * Turns a {@link DeploymentSpec} into its stacks: the {@link OriginPullsStack} with the zone's origin-pull
+ * client CA (applied first), one {@link RegionStack} per region, every table in
  * the first region with a {@link TableReplica} in each other region's stack, each region's app wired
  * to its own copy through its own AWS identity, the {@link EdgeStack}, and the DR readiness pass (or
  * its visible opt-out). The same code builds the reference deployment
@@ -26,13 +27,15 @@ import software.constructs.Construct;
  * }</pre>
  */
 public final class DeploymentStacks {
+    private final OriginPullsStack originPulls;
     private final List<RegionStack> regions;
     private final EdgeStack edge;
     private final List<GlobalTable> tables;
     private final DrReadinessCheck drReadiness;
 
-    private DeploymentStacks(List<RegionStack> regions, EdgeStack edge, List<GlobalTable> tables,
-            DrReadinessCheck drReadiness) {
+    private DeploymentStacks(OriginPullsStack originPulls, List<RegionStack> regions, EdgeStack edge,
+            List<GlobalTable> tables, DrReadinessCheck drReadiness) {
+        this.originPulls = originPulls;
         this.regions = List.copyOf(regions);
         this.edge = edge;
         this.tables = List.copyOf(tables);
@@ -52,15 +55,21 @@ public final class DeploymentStacks {
         p.present(app, "app", "pass the App TandemApp.synthesize hands to its definition");
         p.present(spec, "spec", "build the description with DeploymentSpec.builder()…build()");
         p.throwIfAny();
+        OriginPullsStack originPulls = new OriginPullsStack(app, spec);
         List<RegionStack> regions = new ArrayList<>();
         for (RegionSpec region : spec.regions()) {
-            regions.add(new RegionStack(app, spec, region, regions.stream().findFirst()));
+            regions.add(new RegionStack(app, spec, region, regions.stream().findFirst(), originPulls.trust()));
         }
         List<GlobalTable> tables = regions.get(0).globalTables();
-        EdgeStack edge = new EdgeStack(app, spec, regions);
+        EdgeStack edge = new EdgeStack(app, spec, regions, originPulls.trust());
         DrReadinessCheck dr = spec.drReadinessSkipReason().map(reason -> DrReadiness.skip(app, reason))
                 .orElseGet(() -> DrReadiness.enable(app, spec.health(), spec.drTargets(), spec.acceptedRisks()));
-        return new DeploymentStacks(regions, edge, tables, dr);
+        return new DeploymentStacks(originPulls, regions, edge, tables, dr);
+    }
+
+    /** @return the stack holding the zone's origin-pull client CA and its upload: applied first */
+    public OriginPullsStack originPulls() {
+        return originPulls;
     }
 
     /** @return the region stacks in failover order; the first is active */

@@ -24,9 +24,10 @@ import dev.tandem.constructs.edge.CloudflarePlan;
  * @param hostname  the balanced name, e.g. {@code app.example.com}; also the Host header every
  *                  layer's health check sends
  * @param plan      the zone's Cloudflare plan, which bounds the load balancer's monitor and check regions
+ * @param originPullsStackName the cdktf stack holding the zone's origin-pull client CA, applied first
  */
 public record EdgeSpec(String stackName, String accountId, String zoneId, String zoneName, String hostname,
-        CloudflarePlan plan) {
+        CloudflarePlan plan, String originPullsStackName) {
 
     /** @return a builder */
     public static Builder builder() {
@@ -36,7 +37,7 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
     /** @return a builder holding this edge's values */
     public Builder toBuilder() {
         return new Builder().stackName(stackName).accountId(accountId).zoneId(zoneId).zoneName(zoneName)
-                .hostname(hostname).plan(plan);
+                .hostname(hostname).plan(plan).originPullsStackName(originPullsStackName);
     }
 
     /**
@@ -46,6 +47,9 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
      */
     void validate(Problems p) {
         p.require(DnsNames.isLabel(stackName), "stackName", stackName, "must be a DNS label", "use e.g. edge");
+        p.require(DnsNames.isLabel(originPullsStackName) && !originPullsStackName.equals(stackName),
+                "originPullsStackName", originPullsStackName, "must be a DNS label other than stackName",
+                "use e.g. origin-pulls");
         p.require(accountId != null && !accountId.isBlank(), "accountId", accountId, "is required",
                 "copy it from the Cloudflare dashboard: Account Home → the account's menu → Copy account ID");
         p.require(zoneId != null && !zoneId.isBlank(), "zoneId", zoneId, "is required",
@@ -74,6 +78,7 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
         private String zoneName;
         private String hostname;
         private CloudflarePlan plan = CloudflarePlan.PRO;
+        private String originPullsStackName = "origin-pulls";
 
         private Builder() {
         }
@@ -138,12 +143,24 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
         }
 
         /**
+         * The stack that holds the zone's origin-pull client CA and its upload ({@code OriginPullTrust}): applied
+         * before the region stacks, which read its CA certificates. @default {@code origin-pulls}
+         *
+         * @param value a DNS label, not the edge's or a region's stack name
+         * @return this builder
+         */
+        public Builder originPullsStackName(String value) {
+            this.originPullsStackName = value;
+            return this;
+        }
+
+        /**
          * @return the edge; the load balancer construct checks the ids' form
          * @throws dev.tandem.constructs.core.ValidationException listing every problem, under the path
          *         {@code EdgeSpec}
          */
         public EdgeSpec build() {
-            EdgeSpec spec = new EdgeSpec(stackName, accountId, zoneId, zoneName, hostname, plan);
+            EdgeSpec spec = new EdgeSpec(stackName, accountId, zoneId, zoneName, hostname, plan, originPullsStackName);
             Problems p = new Problems("EdgeSpec");
             spec.validate(p);
             p.throwIfAny();

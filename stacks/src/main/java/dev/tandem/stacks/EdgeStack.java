@@ -2,19 +2,20 @@ package dev.tandem.stacks;
 
 import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.constructs.core.Scopes;
-import dev.tandem.constructs.edge.AuthenticatedOriginPulls;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.edge.MonitorSettings;
 import dev.tandem.constructs.edge.Origin;
 import dev.tandem.constructs.edge.OriginPool;
+import dev.tandem.constructs.edge.OriginPullTrust;
 import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
 import java.util.List;
 import software.constructs.Construct;
 
 /**
  * The edge: a Cloudflare load balancer whose pools are the region stacks' HAProxy instances (their
- * floating IPs), in failover order, probing their HTTPS health answer with the zone's authenticated
- * origin pulls switched on, since the tiers admit only Cloudflare's client certificate. The origin addresses are references into the region stacks, so cdktf records
+ * floating IPs), in failover order, probing their HTTPS health answer. The zone presents the client certificate
+ * of the deployment's origin-pull CA ({@link OriginPullsStack}), the only one the tiers accept. The origin
+ * addresses are references into the region stacks, so cdktf records
  * edge → region dependencies in the manifest and reads the addresses from their state.
  */
 public class EdgeStack extends TerraformStack {
@@ -22,7 +23,7 @@ public class EdgeStack extends TerraformStack {
     private final CloudflareFailoverLb loadBalancer;
 
     /** Made by {@link DeploymentStacks#build}: the region stacks in failover order, active first. */
-    EdgeStack(Construct scope, DeploymentSpec deployment, List<RegionStack> regions) {
+    EdgeStack(Construct scope, DeploymentSpec deployment, List<RegionStack> regions, OriginPullTrust originPulls) {
         super(Scopes.checked(scope, deployment.edge().stackName(), "EdgeStack"), deployment.edge().stackName());
         deployment.backend().applyTo(this);
         EdgeSpec edge = deployment.edge();
@@ -35,10 +36,10 @@ public class EdgeStack extends TerraformStack {
                 .hostname(edge.hostname())
                 .plan(edge.plan())
                 .health(deployment.health())
-                // The tiers serve HTTPS only and require Cloudflare's origin-pull client certificate: the zone
-                // presents it once authenticated origin pulls are on, and the monitor (simulating the zone) too.
+                // The tiers serve HTTPS only and require the client certificate the origin-pulls stack uploads,
+                // except on the health path: whether the monitor presents it is unverified.
                 .monitor(MonitorSettings.builder().https(true).port(port).build())
-                .authenticatedOriginPulls(AuthenticatedOriginPulls.ENABLED)
+                .originPulls(originPulls)
                 .pools(regions.stream().map(r -> pool(deployment, r)).toList());
         deployment.edgeCustomizer().accept(lb);
         this.loadBalancer = lb.build();

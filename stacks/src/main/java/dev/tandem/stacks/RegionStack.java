@@ -6,6 +6,7 @@ import dev.tandem.constructs.access.TableGrant;
 import dev.tandem.providers.aws.provider.AwsProvider;
 import dev.tandem.providers.aws.provider.AwsProviderDefaultTags;
 import dev.tandem.constructs.core.Scopes;
+import dev.tandem.constructs.edge.OriginPullTrust;
 import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.constructs.haproxy.OriginCertificate;
 import dev.tandem.constructs.haproxy.SshKey;
@@ -30,7 +31,8 @@ import software.constructs.Construct;
  * address ranges), its private network, its copy of every table (the global tables in the first
  * region, a replica of each in the others), the app's AWS identity allowed only on those copies, the
  * app on Managed Kubernetes wired to them, the HAProxy tier in front of it, and the Cloudflare Origin
- * CA certificate the tier serves for the edge's host name. Both regions are built by this one class,
+ * CA certificate the tier serves for the edge's host name; the tier accepts only client certificates from
+ * the deployment's origin-pull CA ({@link OriginPullsStack}, read across stacks). Both regions are built by this one class,
  * so the standby is the same as the active region by construction. Credentials are never set here;
  * each provider reads them from the environment of whoever runs {@code cdktf deploy} (see README).
  */
@@ -54,9 +56,11 @@ public class RegionStack extends TerraformStack {
     /**
      * Made by {@link DeploymentStacks#build}, after the description has been checked.
      *
-     * @param home the first region's stack, which holds the global tables; empty for the first region itself
+     * @param home        the first region's stack, which holds the global tables; empty for the first region itself
+     * @param originPulls the zone's origin-pull client CA, whose certificates alone the tier accepts
      */
-    RegionStack(Construct scope, DeploymentSpec deployment, RegionSpec region, Optional<RegionStack> home) {
+    RegionStack(Construct scope, DeploymentSpec deployment, RegionSpec region, Optional<RegionStack> home,
+            OriginPullTrust originPulls) {
         super(Scopes.checked(scope, region.stackName(), "RegionStack"), region.stackName());
         deployment.backend().applyTo(this);
         this.deployment = deployment;
@@ -106,6 +110,8 @@ public class RegionStack extends TerraformStack {
                 .health(deployment.health())
                 .checkHost(deployment.edge().hostname())
                 .certificate(originCertificate)
+                .originPulls(originPulls)
+                .hostname(deployment.edge().hostname())
                 .operatorCidr(deployment.operatorCidr())
                 .backends(app);
         deployment.haproxyCustomizer().customize(region, tier);

@@ -2,7 +2,6 @@ package dev.tandem.constructs.edge;
 
 import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.health.HealthContract;
-import dev.tandem.providers.cloudflare.authenticated_origin_pulls_settings.AuthenticatedOriginPullsSettings;
 import dev.tandem.providers.cloudflare.load_balancer.LoadBalancer;
 import dev.tandem.providers.cloudflare.load_balancer.LoadBalancerAdaptiveRouting;
 import dev.tandem.providers.cloudflare.load_balancer.LoadBalancerConfig;
@@ -28,7 +27,9 @@ import software.constructs.Construct;
  * Cross-region failover at the edge: a Cloudflare health monitor on the shared health contract,
  * one pool per region, and a load balancer that sends traffic to the first healthy pool
  * (cloudflare/cloudflare 5.22.0: {@code cloudflare_load_balancer_monitor}, {@code _pool},
- * {@code cloudflare_load_balancer}; optionally {@code cloudflare_authenticated_origin_pulls_settings}).
+ * {@code cloudflare_load_balancer}). The zone's authenticated origin pulls are an {@link OriginPullTrust}'s;
+ * naming it here ({@code originPulls}) lets validation and the readiness pass check that the origins get the
+ * client certificate they require.
  *
  * <p>Defaults: active-passive ({@code steering_policy = "off"}), pools in the order given
  * (primary first), the last pool as fallback, proxied, no session affinity, adaptive routing
@@ -59,7 +60,6 @@ public class CloudflareFailoverLb extends Construct {
     private final LoadBalancerMonitor monitor;
     private final Map<String, LoadBalancerPool> pools = new LinkedHashMap<>();
     private final LoadBalancer loadBalancer;
-    private final AuthenticatedOriginPullsSettings originPulls;
 
     /**
      * @param scope the edge stack
@@ -76,11 +76,6 @@ public class CloudflareFailoverLb extends Construct {
             pools.put(pool.name(), createPool(pool));
         }
         this.loadBalancer = new LoadBalancer(this, "load-balancer", loadBalancerConfig());
-        this.originPulls = props.authenticatedOriginPulls() == AuthenticatedOriginPulls.UNMANAGED ? null
-                : AuthenticatedOriginPullsSettings.Builder.create(this, "authenticated-origin-pulls")
-                        .zoneId(props.zoneId())
-                        .enabled(props.authenticatedOriginPulls() == AuthenticatedOriginPulls.ENABLED)
-                        .build();
     }
 
     private LoadBalancerMonitor createMonitor() {
@@ -201,11 +196,11 @@ public class CloudflareFailoverLb extends Construct {
     }
 
     /**
-     * @return the zone's authenticated-origin-pulls setting, when the edge manages it
-     *         ({@link CloudflareFailoverLbProps.BuilderBase#authenticatedOriginPulls}; escape hatch)
+     * @return the client CA the zone presents a certificate from, when named
+     *         ({@link CloudflareFailoverLbProps.BuilderBase#originPulls})
      */
-    public Optional<AuthenticatedOriginPullsSettings> authenticatedOriginPulls() {
-        return Optional.ofNullable(originPulls);
+    public Optional<OriginPullTrust> originPulls() {
+        return props.originPulls();
     }
 
     /** Fluent creation in the style of the AWS CDK: {@code CloudflareFailoverLb.Builder.create(scope, id)…build()}. */

@@ -27,7 +27,7 @@ import java.util.Optional;
  * @param sessionAffinity     whether a visitor sticks to one origin
  * @param sessionAffinityTtl  how long a visitor stays pinned
  * @param failoverAcrossPools retry a failed request on the next pool
- * @param authenticatedOriginPulls whether the edge switches the zone's authenticated origin pulls on or off
+ * @param originPulls         the deployment's origin-pull client CA, whose certificate the zone presents
  */
 public record CloudflareFailoverLbProps(
         String accountId,
@@ -45,7 +45,7 @@ public record CloudflareFailoverLbProps(
         SessionAffinity sessionAffinity,
         Optional<Duration> sessionAffinityTtl,
         boolean failoverAcrossPools,
-        AuthenticatedOriginPulls authenticatedOriginPulls) {
+        Optional<OriginPullTrust> originPulls) {
 
     /** Copies the pool list as given (nulls stay, for validation to report) and reads a null optional as absent. */
     public CloudflareFailoverLbProps {
@@ -53,6 +53,7 @@ public record CloudflareFailoverLbProps(
         fallbackPool = fallbackPool == null ? Optional.empty() : fallbackPool;
         ttl = ttl == null ? Optional.empty() : ttl;
         sessionAffinityTtl = sessionAffinityTtl == null ? Optional.empty() : sessionAffinityTtl;
+        originPulls = originPulls == null ? Optional.empty() : originPulls;
     }
 
     /** @return a builder for the props */
@@ -93,7 +94,7 @@ public record CloudflareFailoverLbProps(
         private SessionAffinity sessionAffinity = SessionAffinity.NONE;
         private Duration sessionAffinityTtl;
         private boolean failoverAcrossPools = true;
-        private AuthenticatedOriginPulls authenticatedOriginPulls = AuthenticatedOriginPulls.UNMANAGED;
+        private OriginPullTrust originPulls;
 
         /** For the two builders only. */
         BuilderBase() {
@@ -284,18 +285,17 @@ public record CloudflareFailoverLbProps(
         }
 
         /**
-         * Whether the edge switches the zone's authenticated origin pulls (Cloudflare presents a client
-         * certificate to the origins) on or off, zone-wide. {@link AuthenticatedOriginPulls#ENABLED} needs a
-         * proxied load balancer and an HTTPS monitor that simulates the zone (so the probes present the
-         * certificate too), and the zone's SSL/TLS mode on Full (strict), which is set outside Tandem (see
-         * README, "The Cloudflare edge"). @default {@link AuthenticatedOriginPulls#UNMANAGED}: the zone's
-         * setting is left as it is
+         * The deployment's origin-pull client CA ({@link OriginPullTrust}, which uploads the certificate and
+         * switches the zone's zone-level authenticated origin pulls on): the origins accept only its certificates,
+         * so the load balancer must be proxied and its monitor must probe over HTTPS, simulating the zone; the
+         * readiness pass checks each region's tier trusts this same CA. Without it the origins' requirement of a
+         * client certificate has nothing to meet it. @default none: the edge declares no client certificate
          *
-         * @param value what the edge does with the zone's setting
+         * @param value the trust, from the deployment's origin-pulls stack
          * @return this builder
          */
-        public B authenticatedOriginPulls(AuthenticatedOriginPulls value) {
-            this.authenticatedOriginPulls = value;
+        public B originPulls(OriginPullTrust value) {
+            this.originPulls = value;
             return self();
         }
 
@@ -308,7 +308,7 @@ public record CloudflareFailoverLbProps(
         protected CloudflareFailoverLbProps props() {
             return new CloudflareFailoverLbProps(accountId, zoneId, zoneName, hostname, plan, health, monitor, pools,
                     Optional.ofNullable(fallbackPool), steering, proxied, Optional.ofNullable(ttl), sessionAffinity,
-                    Optional.ofNullable(sessionAffinityTtl), failoverAcrossPools, authenticatedOriginPulls);
+                    Optional.ofNullable(sessionAffinityTtl), failoverAcrossPools, Optional.ofNullable(originPulls));
         }
     }
 }

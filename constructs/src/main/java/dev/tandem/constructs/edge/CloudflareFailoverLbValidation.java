@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * <p>Sources: cloudflare/cloudflare 5.22.0 ({@code internal/services/load_balancer/schema.go}: {@code ttl}
  * "only applies to gray-clouded (unproxied) load balancers"; session affinity TTL 1800–604800 s for
  * cookies, 30–3600 s for a header); the plan's limits as {@link CloudflarePlan} cites them; authenticated
- * origin pulls as {@link AuthenticatedOriginPulls} cites them.
+ * origin pulls as {@link OriginPullTrust} cites them.
  */
 final class CloudflareFailoverLbValidation {
     private static final Pattern CLOUDFLARE_ID = Pattern.compile("^[0-9a-f]{32}$");
@@ -205,26 +205,33 @@ final class CloudflareFailoverLbValidation {
      * zone, or speaks plain HTTP, presents none.
      */
     private static void checkOriginPulls(Problems p, CloudflareFailoverLbProps props) {
-        AuthenticatedOriginPulls pulls = props.authenticatedOriginPulls();
-        if (!p.present(pulls, "authenticatedOriginPulls", "omit authenticatedOriginPulls to leave the zone's setting "
-                + "as it is, or pass an AuthenticatedOriginPulls value") || pulls != AuthenticatedOriginPulls.ENABLED) {
+        if (props.originPulls().isEmpty()) {
             return;
         }
+        OriginPullTrust trust = props.originPulls().get();
+        String zone = trust.props().zoneId();
+        if (props.zoneId() != null && !TerraformReferences.isReference(zone)
+                && !TerraformReferences.isReference(props.zoneId())) {
+            p.require(zone.equals(props.zoneId()), "originPulls", trust.getNode().getPath() + " (zone " + zone + ")",
+                    "must upload its certificate to this load balancer's zone " + props.zoneId()
+                            + ": zone-level pulls present only the zone's own upload",
+                    "build the OriginPullTrust with zoneId(\"" + props.zoneId() + "\")");
+        }
         p.require(props.proxied(), "proxied", false,
-                "cannot be false with authenticatedOriginPulls ENABLED: visitors of a DNS-only record connect to the "
-                        + "origins directly, with no client certificate",
-                "keep proxied(true), or leave authenticatedOriginPulls UNMANAGED");
+                "cannot be false with originPulls: visitors of a DNS-only record connect to the origins directly, "
+                        + "with no client certificate",
+                "keep proxied(true)");
         MonitorSettings m = props.monitor();
         if (m == null) {
             return;
         }
         p.require(m.https(), "monitor.https", false,
-                "must be true with authenticatedOriginPulls ENABLED: the client certificate is presented over TLS, "
-                        + "so a plain-HTTP probe checks a port visitors no longer reach",
+                "must be true with originPulls: the origins serve HTTPS only, and the client certificate is "
+                        + "presented over TLS",
                 "use MonitorSettings.builder().https(true), on the port the origins serve HTTPS on");
         p.require(m.simulateZone(), "monitor.simulateZone", false,
-                "must be true with authenticatedOriginPulls ENABLED: only a probe that simulates the zone presents "
-                        + "its client certificate, so the origins would refuse every probe",
+                "must be true with originPulls: a probe that does not simulate the zone certainly presents no "
+                        + "client certificate of the zone",
                 "leave simulateZone at its default (true)");
     }
 }

@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * The cloud-init {@code user_data} of a tier instance: bootstrap only. It installs Debian's haproxy
- * package and {@code tandem-haproxy-apply}, fetches Cloudflare's origin-pull CA, and starts HAProxy in
- * master-worker mode from a release holding a configuration that serves nothing. The tier's own
- * configuration, certificate and allow-list arrive later through the delivery ({@link ConfigDelivery}).
+ * package and {@code tandem-haproxy-apply}, and starts HAProxy in master-worker mode from a release holding
+ * a configuration that serves nothing. The tier's own configuration, certificate, allow-list and
+ * origin-pull client CA arrive later through the delivery ({@link ConfigDelivery}).
  *
  * <p>Nothing here depends on the tier's props, and nothing may: a change of {@code user_data} on
  * {@code ovh_cloud_instance} reinstalls the instance in place (root disk wiped; ovh/terraform-provider-ovh
@@ -39,7 +39,6 @@ final class Bootstrap {
     /** @return the cloud-config text */
     static String cloudConfig() {
         String current = InstanceLayout.ROOT + "/current";
-        String ca = InstanceLayout.ROOT + "/" + InstanceLayout.ORIGIN_PULL_CA;
         return """
                 #cloud-config
                 # Tandem HAProxy tier bootstrap. HAProxy starts on a configuration that serves nothing; Terraform
@@ -68,14 +67,12 @@ final class Bootstrap {
                   - |
                     set -e
                     ln -sfn %s %s
-                    # Without Cloudflare's origin-pull CA every delivery is refused: haproxy -c fails closed.
-                    curl -fsS --proto =https --retry 5 -o %s %s || echo "tandem: could not fetch %s" >&2
                     systemctl enable haproxy
                     systemctl restart haproxy
                 """.formatted(InstanceLayout.APPLY_SCRIPT, indent(resource(APPLY_SCRIPT_RESOURCE)),
                 BOOTSTRAP_RELEASE, InstanceLayout.CONFIG, indent(resource(BOOTSTRAP_CONFIG_RESOURCE)),
                 current, InstanceLayout.CONFIG, InstanceLayout.MASTER_SOCKET, current,
-                BOOTSTRAP_RELEASE, current, ca, InstanceLayout.ORIGIN_PULL_CA_URL, InstanceLayout.ORIGIN_PULL_CA_URL);
+                BOOTSTRAP_RELEASE, current);
     }
 
     /** @return {@link #cloudConfig()} base64-encoded, as {@code ovh_cloud_instance.user_data} takes it */

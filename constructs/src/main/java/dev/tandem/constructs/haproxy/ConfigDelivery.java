@@ -17,9 +17,9 @@ import software.constructs.Construct;
  * How the tier's configuration reaches its instances without replacing them: per instance, a
  * {@code terraform_data} resource whose {@code triggers_replace} holds a fingerprint of everything
  * delivered, with {@code file} and {@code remote-exec} provisioners over SSH (agent authentication) to
- * the instance's floating IP. A change of the configuration, the certificate, Cloudflare's ranges or the
- * stats password changes only these resources: Terraform replaces them, and creating one uploads the
- * files and runs {@code tandem-haproxy-apply}, which checks, swaps and reloads hitlessly, or refuses and
+ * the instance's floating IP. A change of the configuration, the certificate, Cloudflare's ranges, the
+ * origin-pull client CA or the stats password changes only these resources: Terraform replaces them, and
+ * creating one uploads the files and runs {@code tandem-haproxy-apply}, which checks, swaps and reloads hitlessly, or refuses and
  * fails the apply with HAProxy's reason. Each instance's delivery waits for the previous instance's
  * (and the next instance for it), so changes roll one instance at a time and a configuration that breaks
  * the first one stops the rollout there.
@@ -44,9 +44,11 @@ final class ConfigDelivery {
      * @param config         haproxy.cfg (a Terraform expression, possibly sensitive)
      * @param certificate    the certificate followed by its private key (sensitive)
      * @param cloudflareIpv4 Cloudflare's IPv4 ranges, one per line
-     * @param fingerprints   digests of the three, by name; a change of any replaces the deliveries
+     * @param originPullCa   the CA certificates whose client certificates HAProxy accepts, PEM
+     * @param fingerprints   digests of the four, by name; a change of any replaces the deliveries
      */
-    record Files(String config, String certificate, String cloudflareIpv4, Map<String, String> fingerprints) {
+    record Files(String config, String certificate, String cloudflareIpv4, String originPullCa,
+            Map<String, String> fingerprints) {
     }
 
     /**
@@ -98,6 +100,7 @@ final class ConfigDelivery {
         steps.add(upload(files.config(), InstanceLayout.CONFIG));
         steps.add(upload(files.certificate(), InstanceLayout.CERTIFICATE));
         steps.add(upload(files.cloudflareIpv4(), InstanceLayout.CLOUDFLARE_IPV4));
+        steps.add(upload(files.originPullCa(), InstanceLayout.ORIGIN_PULL_CA));
         steps.add(RemoteExecProvisioner.builder().type("remote-exec")
                 .inline(List.of(TerraformStrings.literal(applyCommand))).build());
         return new TerraformData(scope, "delivery-" + number, triggers, TerraformResourceConfig.builder()

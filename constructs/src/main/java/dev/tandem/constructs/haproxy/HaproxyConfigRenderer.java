@@ -69,7 +69,14 @@ public final class HaproxyConfigRenderer {
         List<String> lines = new ArrayList<>();
         f.binds().forEach(b -> lines.add(bind(b)));
         f.allowedSources().ifPresent(file -> lines.add("tcp-request connection reject unless { src -f " + file + " }"));
+        // Written where HAProxy runs it: monitor requests are answered before any http-request rule.
         f.monitor().ifPresent(m -> lines.addAll(monitor(m)));
+        f.hostname().ifPresent(host -> lines.add("http-request deny deny_status 421 unless { ssl_fc_sni,lower -m str "
+                + host + " } { req.hdr(host),field(1,:),lower -m str " + host + " }"));
+        if (f.binds().stream().anyMatch(b -> b.tls().filter(TlsTermination::checksClientPerRequest).isPresent())) {
+            // ssl_c_verify is 0 for every certificate that passed the handshake; kept in case an ignore-err is added.
+            lines.add("http-request deny deny_status 403 unless { ssl_c_used } { ssl_c_verify 0 }");
+        }
         lines.add("default_backend " + f.defaultBackend());
         return section("frontend " + f.name(), lines.toArray(String[]::new));
     }
@@ -113,7 +120,8 @@ public final class HaproxyConfigRenderer {
     private static String bind(Bind b) {
         String line = "bind " + b.address() + ":" + b.port();
         return b.tls().map(tls -> line + " ssl crt " + tls.certificate()
-                + tls.requiredClientCa().map(ca -> " ca-file " + ca + " verify required").orElse("")).orElse(line);
+                + tls.clientCa().map(ca -> " ca-file " + ca + " verify "
+                        + (tls.checksClientPerRequest() ? "optional" : "required")).orElse("")).orElse(line);
     }
 
     private static List<String> section(String title, String... lines) {

@@ -17,6 +17,7 @@ import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.SideFile;
 import dev.tandem.constructs.core.TerraformData;
 import dev.tandem.constructs.core.TerraformStrings;
+import dev.tandem.constructs.edge.OriginPullTrust;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.providers.cloudflare.data_cloudflare_ip_ranges.DataCloudflareIpRanges;
@@ -42,7 +43,8 @@ import software.constructs.Construct;
  * A health-checked HAProxy tier in one OVH region that only Cloudflare reaches: at least two private
  * instances on the region's network, each reachable through a floating IP, each running HAProxy with the
  * configuration rendered from the props. It terminates HTTPS on 443 with the region's
- * {@link OriginCertificate}, requires Cloudflare's origin-pull client certificate, and checks the backend's
+ * {@link OriginCertificate}, requires the client certificate of the deployment's {@link OriginPullTrust}
+ * (which the zone presents), serves only the edge's host name, and checks the backend's
  * servers with the deployment's {@link HealthContract}; it answers the contract's path itself — 200 while a
  * server is usable, 503 when none is — so the edge's monitor drops the region when its app is down.
  *
@@ -54,6 +56,7 @@ import software.constructs.Construct;
  *     .sshKey(SshKey.existing("ops"))
  *     .health(health)
  *     .certificate(originCertificate)      // OriginCertificate for the edge's host name
+ *     .originPulls(trust)                  // OriginPullTrust: the only client CA accepted
  *     .operatorCidr("203.0.113.0/24")      // SSH, the delivery and the stats page
  *     .backends(cluster)
  *     .build();
@@ -73,20 +76,23 @@ import software.constructs.Construct;
  * <p><b>Bootstrap and delivery.</b> {@code user_data} is bootstrap only ({@link Bootstrap}: packages, the
  * apply script, a configuration that serves nothing), written beside the stack as
  * {@code haproxy/<id>.cloud-init.yaml}; a change of it would reinstall the instance. The configuration
- * ({@link #configText()}, also the side file {@code haproxy/<id>.cfg}), the certificate with its key and
- * Cloudflare's address ranges reach the instances through {@link ConfigDelivery}: one {@code terraform_data}
+ * ({@link #configText()}, also the side file {@code haproxy/<id>.cfg}), the certificate with its key,
+ * Cloudflare's address ranges and the origin-pull CA reach the instances through {@link ConfigDelivery}: one {@code terraform_data}
  * per instance, replaced when any of them changes, whose provisioners upload them over SSH and run
  * {@code tandem-haproxy-apply} ({@code haproxy -c}, then a hitless reload, or a refusal that fails the apply
  * and leaves the old configuration serving). A configuration change therefore leaves every instance and
  * floating IP as it is. Instance {@code n + 1} and its delivery wait for instance {@code n}'s delivery, so
  * configuration changes, reinstalls and replacements roll one instance at a time.
  *
- * <p><b>Only Cloudflare gets in.</b> Two layers, both kept current by Terraform: the instances' security
- * group admits 443 only from Cloudflare's IPv4 ranges ({@code cloudflare_ip_ranges}), and HAProxy closes any
- * other source's connection before TLS (the same ranges, delivered as a file, so a range change is a hitless
- * configuration change); and every client must present a certificate from Cloudflare's origin-pull CA
- * ({@code verify required}; authenticated origin pulls, which the edge switches on for the zone), fetched
- * from Cloudflare by the bootstrap — without it HAProxy refuses every configuration. Port 80 is closed:
+ * <p><b>Only this deployment's zone gets in.</b> The instances' security group admits 443 only from
+ * Cloudflare's IPv4 ranges ({@code cloudflare_ip_ranges}), and HAProxy closes any other source's connection
+ * before TLS (the same ranges, delivered as a file, so a range change is a hitless configuration change). A
+ * client certificate from any CA but the {@link OriginPullTrust}'s generations fails the handshake; the CA is
+ * delivered with the configuration (its digest is in the fingerprint, so a new generation is a hitless
+ * change). A request whose SNI or Host is not the {@link HaproxyTierProps.BuilderBase#hostname(String) host
+ * name} gets 421, one without a verified client certificate 403 — except the health path, which HAProxy
+ * answers before either rule, because whether Cloudflare's monitor presents the zone's certificate is
+ * unverified (README, "HTTPS to the origins and authenticated origin pulls"). Port 80 is closed:
  * Cloudflare reaches the origin over HTTPS only (Full (strict)), the edge's monitor probes 443, and a
  * redirect there would open a port nothing needs. SSH and the stats page accept only the
  * {@link HaproxyTierProps.BuilderBase#operatorCidr(String) operator network}.
@@ -215,6 +221,12 @@ public class HaproxyTier extends Construct {
                 .build();
     }
 
+    /** The only host name served: the one set, else the certificate's first name unless it is a wildcard. */
+    static Optional<String> hostname(HaproxyTierProps props) {
+        return props.hostname().or(() -> props.certificate().props().hostnames().stream().findFirst()
+                .filter(name -> !name.startsWith("*.")));
+    }
+
     /** The Host header of the checks: the one set, else the backends' host name, else {@code localhost}. */
     static Optional<String> checkHost(HaproxyTierProps props) {
         return props.checkHost().or(() -> Optional.ofNullable(props.backends().hostname()).flatMap(h -> h));
@@ -224,10 +236,12 @@ public class HaproxyTier extends Construct {
         HealthContract health = props.health();
         Duration inter = props.checkInterval().orElse(health.interval());
         Monitor monitor = new Monitor(health.path(), BACKEND);
+        // The monitor may probe without the zone's client certificate (unverified either way): only the health
+        // path is answered without one, and only to Cloudflare's ranges (README, authenticated origin pulls).
         Frontend https = new Frontend("https",
                 List.of(Bind.tls(HTTPS_PORT, new TlsTermination(InstanceLayout.CERTIFICATE,
-                        Optional.of(InstanceLayout.ORIGIN_PULL_CA)))),
-                Optional.of(InstanceLayout.CLOUDFLARE_IPV4), Optional.of(monitor), BACKEND);
+                        Optional.of(InstanceLayout.ORIGIN_PULL_CA), ClientCertificates.REQUIRED_EXCEPT_MONITOR))),
+                Optional.of(InstanceLayout.CLOUDFLARE_IPV4), hostname(props), Optional.of(monitor), BACKEND);
         Optional<StatsFrontend> stats = props.statsPage().map(s -> new StatsFrontend(Bind.all(s.port()),
                 props.operatorCidr(), s.user(), STATS_PASSWORD_VARIABLE));
         Backend app = new Backend(BACKEND, props.balance(),
@@ -298,15 +312,18 @@ public class HaproxyTier extends Construct {
         OriginCertificate certificate = props.certificate();
         // Cloudflare's PEM may lack the final newline; HAProxy needs the key's BEGIN line on a line of its own.
         String pem = Fn.trimspace(certificate.certificatePem()) + "\n" + certificate.privateKeyPem();
+        // A local holds the other stack's output once, for the upload and the fingerprint.
+        String clientCa = new TerraformLocal(this, "origin-pull-ca", props.originPulls().caBundlePem()).getAsString();
         Map<String, String> fingerprints = new LinkedHashMap<>();
         fingerprints.put("config", Fn.sha256(template));
         fingerprints.put("certificate", Fn.sha256(certificate.certificatePem()));
         fingerprints.put("cloudflare_ipv4", Fn.sha256(allowList));
+        fingerprints.put("origin_pull_ca", Fn.sha256(clientCa));
         String config = statsPassword.map(password -> {
             fingerprints.put("stats_password", Fn.sha256(password.getStringValue()));
             return Fn.replace(template, "$" + STATS_PASSWORD_VARIABLE, password.getStringValue());
         }).orElse(template);
-        return new ConfigDelivery.Files(config, pem, allowList, fingerprints);
+        return new ConfigDelivery.Files(config, pem, allowList, clientCa, fingerprints);
     }
 
     /** @return the SHA-256 of {@code text}, hex, computed here: the bootstrap is known at synth */

@@ -3,6 +3,7 @@ package dev.tandem.constructs.haproxy;
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.BackendTarget;
 import dev.tandem.constructs.core.Values;
+import dev.tandem.constructs.edge.OriginPullTrust;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.network.RegionNetwork;
 import java.time.Duration;
@@ -30,6 +31,8 @@ import java.util.Optional;
  * @param retries             connection retries (the last one on another server)
  * @param timeouts            connect/client/server timeouts
  * @param certificate         the certificate served on 443
+ * @param originPulls         the client CA whose certificates the edge presents: the only ones accepted
+ * @param hostname            the only host name served (SNI and Host), when not the certificate's first name
  * @param operatorCidr        the only network SSH and the stats page accept
  * @param sshUser             the image's login user, whom the delivery connects as
  * @param statsPage           the statistics page, when enabled
@@ -51,6 +54,8 @@ public record HaproxyTierProps(
         int retries,
         Timeouts timeouts,
         OriginCertificate certificate,
+        OriginPullTrust originPulls,
+        Optional<String> hostname,
         String operatorCidr,
         String sshUser,
         Optional<StatsPage> statsPage) {
@@ -58,6 +63,7 @@ public record HaproxyTierProps(
     /** Reads a null {@code Optional} as absent, so a hand-made record cannot fail later. */
     public HaproxyTierProps {
         checkHost = absentIfNull(checkHost);
+        hostname = absentIfNull(hostname);
         checkInterval = absentIfNull(checkInterval);
         statsPage = absentIfNull(statsPage);
     }
@@ -77,7 +83,8 @@ public record HaproxyTierProps(
                 .flavorId(flavorId).imageId(imageId).sshKey(sshKey).health(health)
                 .checkHost(checkHost.orElse(null)).backends(backends).balance(balance)
                 .checkInterval(checkInterval.orElse(null)).fall(fall).rise(rise).retries(retries).timeouts(timeouts)
-                .certificate(certificate).operatorCidr(operatorCidr).sshUser(sshUser).statsPage(statsPage.orElse(null));
+                .certificate(certificate).originPulls(originPulls).hostname(hostname.orElse(null))
+                .operatorCidr(operatorCidr).sshUser(sshUser).statsPage(statsPage.orElse(null));
     }
 
     /** Builds {@link HaproxyTierProps}. */
@@ -121,6 +128,8 @@ public record HaproxyTierProps(
         private int retries = 3;
         private Timeouts timeouts = Timeouts.defaults();
         private OriginCertificate certificate;
+        private OriginPullTrust originPulls;
+        private Optional<String> hostname = Optional.empty();
         private String operatorCidr;
         private String sshUser = "debian";
         private Optional<StatsPage> statsPage = Optional.empty();
@@ -335,6 +344,36 @@ public record HaproxyTierProps(
         }
 
         /**
+         * The deployment's origin-pull client CA: HAProxy accepts a request only with a client certificate from
+         * one of its {@link OriginPullTrust#caBundlePem() CA generations} (the certificate Cloudflare presents
+         * once the trust's zone-level authenticated origin pulls are on), except the health path, which
+         * Cloudflare's load-balancer monitor may probe without one (README, "HTTPS to the origins and
+         * authenticated origin pulls"). The CA reaches the instances with the configuration, so a new CA
+         * generation is a hitless configuration change. Required.
+         *
+         * @param value the trust, usually from the deployment's origin-pulls stack (a cross-stack reference)
+         * @return this builder
+         */
+        public B originPulls(OriginPullTrust value) {
+            this.originPulls = value;
+            return self();
+        }
+
+        /**
+         * The only host name the tier serves: a request whose TLS SNI or {@code Host} header names another is
+         * refused with 421 Misdirected Request, so another Cloudflare zone pointed at the floating IPs gets
+         * nothing even with a certificate. @default the {@link #certificate(OriginCertificate) certificate}'s
+         * first host name (required when that is a wildcard)
+         *
+         * @param value the edge's balanced host name, e.g. {@code app.example.com}
+         * @return this builder
+         */
+        public B hostname(String value) {
+            this.hostname = Optional.ofNullable(value);
+            return self();
+        }
+
+        /**
          * The operators' network: the only source SSH (22, which the delivery also uses) and the stats page
          * accept, in the security group and, for the stats page, in HAProxy too. Terraform must run from
          * inside it. Required.
@@ -380,8 +419,8 @@ public record HaproxyTierProps(
         /** @return the props as set so far */
         protected HaproxyTierProps props() {
             return new HaproxyTierProps(network, instances, allowSingleInstance, flavorId, imageId, sshKey, health,
-                    checkHost, backends, balance, checkInterval, fall, rise, retries, timeouts, certificate, operatorCidr,
-                    sshUser, statsPage);
+                    checkHost, backends, balance, checkInterval, fall, rise, retries, timeouts, certificate, originPulls,
+                    hostname, operatorCidr, sshUser, statsPage);
         }
     }
 }

@@ -77,6 +77,9 @@ final class HaproxyTierValidation {
         }
         p.present(props.certificate(), "certificate",
                 "pass the region's OriginCertificate for the edge's host name");
+        p.present(props.originPulls(), "originPulls",
+                "pass the deployment's OriginPullTrust, whose CA signs the client certificate Cloudflare presents");
+        checkHostname(p, props);
         checkOperatorCidr(p, props.operatorCidr());
         String userFix = "use the image's default user, e.g. debian (Debian 12) or ubuntu (Ubuntu)";
         if (p.present(props.sshUser(), "sshUser", userFix) && !TerraformReferences.isReference(props.sshUser())) {
@@ -94,6 +97,24 @@ final class HaproxyTierValidation {
                         "must be on the tier's network " + props.network().getNode().getPath()
                                 + ": the servers are private addresses that only that network reaches",
                         "pass the K8sAppCluster built on the same RegionNetwork as the tier"));
+    }
+
+    /**
+     * The served host name must be known at synth (it is in haproxy.cfg); whether the certificate covers the edge's
+     * name is the readiness pass's {@code origin-tls} check.
+     */
+    private static void checkHostname(Problems p, HaproxyTierProps props) {
+        if (props.certificate() == null) {
+            return;
+        }
+        Optional<String> hostname = HaproxyTier.hostname(props);
+        String fix = "set hostname(\"app.example.com\"): the edge's balanced host name";
+        if (p.require(hostname.isPresent(), "hostname", "none (the certificate's first name is a wildcard)",
+                "is required: HAProxy refuses every other SNI and Host", fix)
+                && literal(p, "hostname", hostname.get(), fix)) {
+            p.require(DnsNames.isHostname(hostname.get()), "hostname", hostname.get(), "must be a lower-case host name",
+                    fix);
+        }
     }
 
     private static void checkOperatorCidr(Problems p, String cidr) {

@@ -6,7 +6,7 @@ package dev.tandem.constructs.haproxy;
  * every file the configuration names is relative to the release.
  */
 final class InstanceLayout {
-    /** Releases, the {@code current} symlink and the origin-pull CA. */
+    /** Releases and the {@code current} symlink. */
     static final String ROOT = "/etc/haproxy/tandem";
     /** The script that puts a delivery into service (resource {@code tandem-haproxy-apply}). */
     static final String APPLY_SCRIPT = "/usr/local/sbin/tandem-haproxy-apply";
@@ -22,14 +22,8 @@ final class InstanceLayout {
     static final String CERTIFICATE = "origin.pem";
     /** Cloudflare's IPv4 ranges, one per line, in a release. */
     static final String CLOUDFLARE_IPV4 = "cloudflare-ipv4.lst";
-    /** Cloudflare's origin-pull CA: fetched at bootstrap to {@code ROOT}, copied into each release. */
+    /** The deployment's origin-pull client CA generations ({@code OriginPullTrust}), delivered into each release. */
     static final String ORIGIN_PULL_CA = "origin-pull-ca.pem";
-    /**
-     * Cloudflare's published origin-pull CA (authenticated origin pulls, global certificate):
-     * developers.cloudflare.com, SSL → Origin configuration → Authenticated Origin Pulls → Set up → Global
-     * (cloudflare/cloudflare-docs {@code src/content/docs/ssl/origin-configuration/authenticated-origin-pull/set-up/global.mdx}, step 1).
-     */
-    static final String ORIGIN_PULL_CA_URL = "https://developers.cloudflare.com/ssl/static/authenticated_origin_pull_ca.pem";
     /** Loopback port of the health answer the apply script asks. */
     static final int LOCAL_HEALTH_PORT = 8405;
     /** The master CLI socket, which Debian's systemd unit passes with {@code -S}. */

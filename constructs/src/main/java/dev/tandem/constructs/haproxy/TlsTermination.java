@@ -3,17 +3,28 @@ package dev.tandem.constructs.haproxy;
 import java.util.Optional;
 
 /**
- * TLS on a bind: the certificate HAProxy serves and, for mutual TLS, the CA every client must present
- * a certificate from ({@code verify required}: a client without one, or with one from another CA, fails
- * the handshake). Paths are relative to the release directory HAProxy runs from.
+ * TLS on a bind: the certificate HAProxy serves and, for mutual TLS, the CA whose client certificates are
+ * accepted and when one is insisted on. Paths are relative to the release directory HAProxy runs from.
  *
- * @param certificate      PEM file holding the certificate, then its private key
- * @param requiredClientCa PEM file of the CA whose client certificates are required, when set
+ * @param certificate        PEM file holding the certificate, then its private key
+ * @param clientCa           PEM file of the CA (or CAs) whose client certificates are accepted, when set
+ * @param clientCertificates when a client must present one; ignored without {@code clientCa}
  */
-public record TlsTermination(String certificate, Optional<String> requiredClientCa) {
+public record TlsTermination(String certificate, Optional<String> clientCa, ClientCertificates clientCertificates) {
 
-    /** Reads a null optional as no client certificate required. */
+    /** Reads a null optional as no client certificate asked for. */
     public TlsTermination {
-        requiredClientCa = requiredClientCa == null ? Optional.empty() : requiredClientCa;
+        clientCa = clientCa == null ? Optional.empty() : clientCa;
+        clientCertificates = clientCertificates == null ? ClientCertificates.REQUIRED_IN_HANDSHAKE : clientCertificates;
+    }
+
+    /** @return TLS without client certificates */
+    public static TlsTermination serverOnly(String certificate) {
+        return new TlsTermination(certificate, Optional.empty(), ClientCertificates.REQUIRED_IN_HANDSHAKE);
+    }
+
+    /** @return whether requests on this bind must carry a verified client certificate, checked per request */
+    boolean checksClientPerRequest() {
+        return clientCa.isPresent() && clientCertificates == ClientCertificates.REQUIRED_EXCEPT_MONITOR;
     }
 }

@@ -106,7 +106,10 @@ public enum Rule {
             "Every HAProxy tier in the chain serves a certificate naming the edge's host name (the same name, "
                     + "or a *. wildcard one level above it): otherwise Cloudflare's Full (strict) mode answers "
                     + "visitors 526 and the HTTPS monitor fails, in every region whose certificate was made the "
-                    + "same way."),
+                    + "same way. And every tier requires a client certificate from the CA the edge's zone presents "
+                    + "one from (the edge's originPulls is the tier's): otherwise every visitor request fails the "
+                    + "handshake. Assumed, unverified: Cloudflare's monitor may probe without the zone's client "
+                    + "certificate, so the tiers answer the health path without one (Cloudflare's ranges only)."),
     /** Every tier's origin certificate lives long enough not to lapse unnoticed. */
     CERTIFICATE_LIFETIME("certificate-lifetime", Severity.ERROR, true,
             "Every tier's origin certificate is valid for at least 365 days. cloudflare/cloudflare 5.x does not "

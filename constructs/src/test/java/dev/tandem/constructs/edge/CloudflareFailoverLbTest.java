@@ -116,18 +116,17 @@ class CloudflareFailoverLbTest {
         assertThat(monitor.has("probe_zone")).as("%s", monitor).isFalse();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"ENABLED, true", "DISABLED, false"})
-    void theEdgeSwitchesTheZonesAuthenticatedOriginPullsWhenAsked(AuthenticatedOriginPulls pulls, boolean enabled) {
+    @Test
+    void theLoadBalancerNamesTheZonesOriginPullTrustButLeavesTheSettingToIt() {
         TerraformStack stack = TestStacks.emptyStack();
-        CloudflareFailoverLb lb = minimal(stack).authenticatedOriginPulls(pulls)
+        OriginPullTrust trust = OriginPullTrustTest.trust(TestStacks.emptyStack(), b -> b);
+        CloudflareFailoverLb lb = minimal(stack).originPulls(trust)
                 .monitor(MonitorSettings.builder().https(true).build()).build();
         JsonNode json = TestStacks.synth(stack);
 
-        assertResource(json, "cloudflare_authenticated_origin_pulls_settings").hasCount(1);
-        assertResource(json, "cloudflare_authenticated_origin_pulls_settings").hasProperties(Map.of(
-                "zone_id", ZONE, "enabled", enabled));
-        assertThat(lb.authenticatedOriginPulls()).isPresent();
+        assertThat(json.path("resource").has("cloudflare_authenticated_origin_pulls_settings"))
+                .as("switching pulls on without an upload is no longer something the load balancer can do").isFalse();
+        assertThat(lb.originPulls()).containsSame(trust);
     }
 
     @ParameterizedTest(name = "https {0}, port {1} → {2}")

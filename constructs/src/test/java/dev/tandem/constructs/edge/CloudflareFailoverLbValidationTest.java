@@ -68,7 +68,6 @@ class CloudflareFailoverLbValidationTest {
                 reject("health", "null", "is required", b -> b.health(null)),
                 reject("monitor", "null", "is required", b -> b.monitor(null)),
                 reject("plan", "null", "is required", b -> b.plan(null)),
-                reject("authenticatedOriginPulls", "null", "is required", b -> b.authenticatedOriginPulls(null)),
                 reject("pools", "null", "is required", b -> b.pools(null)),
                 reject("pools", "[", "must not contain null", b -> b.pools(Arrays.asList(primary(), null))),
                 reject("steering", "null", "is required", b -> b.steering(null)),
@@ -302,26 +301,29 @@ class CloudflareFailoverLbValidationTest {
 
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource
-    void authenticatedOriginPullsNeedAProxiedRecordAndAnHttpsProbeThatSimulatesTheZone(String property, String value,
+    void originPullsNeedAProxiedRecordAndAnHttpsProbeThatSimulatesTheZone(String property, String value,
             String why, UnaryOperator<CloudflareFailoverLb.Builder> change) {
-        rejects(b -> change.apply(b.authenticatedOriginPulls(AuthenticatedOriginPulls.ENABLED)
+        rejects(b -> change.apply(b.originPulls(OriginPullTrustTest.trust(TestStacks.emptyStack(), t -> t))
                 .monitor(MonitorSettings.builder().https(true).build())), property, value, why);
     }
 
-    static Stream<Arguments> authenticatedOriginPullsNeedAProxiedRecordAndAnHttpsProbeThatSimulatesTheZone() {
+    static Stream<Arguments> originPullsNeedAProxiedRecordAndAnHttpsProbeThatSimulatesTheZone() {
         return Stream.of(
                 reject("proxied", "false", "visitors of a DNS-only record connect to the origins directly",
                         b -> b.proxied(false)),
-                reject("monitor.https", "false", "a plain-HTTP probe checks a port visitors no longer reach",
+                reject("monitor.https", "false", "the client certificate is presented over TLS",
                         b -> b.monitor(MonitorSettings.builder().build())),
-                reject("monitor.simulateZone", "false", "only a probe that simulates the zone presents",
+                reject("monitor.simulateZone", "false", "a probe that does not simulate the zone certainly presents",
                         b -> b.monitor(MonitorSettings.builder().https(true).simulateZone(false).build())));
     }
 
     @Test
-    void switchingAuthenticatedOriginPullsOffNeedsNoHttpsProbe() {
-        minimal(TestStacks.emptyStack()).authenticatedOriginPulls(AuthenticatedOriginPulls.DISABLED).proxied(false)
-                .build();
+    void anOriginPullTrustOfAnotherZoneIsRefused() {
+        OriginPullTrust other = OriginPullTrustTest.trust(TestStacks.emptyStack(),
+                t -> t.zoneId("0123456789abcdef0123456789abcdef"));
+
+        rejects(b -> b.originPulls(other).monitor(MonitorSettings.builder().https(true).build()), "originPulls",
+                "test/origin-pulls (zone 0123456789abcdef0123456789abcdef)", "zone-level pulls present only the zone's own upload");
     }
 
     private static UnaryOperator<CloudflareFailoverLb.Builder> geoCountry(String country) {

@@ -15,10 +15,12 @@ class HaproxyConfigRendererTest {
                 new DefaultsSection(Timeouts.defaults(),
                         new CheckTiming(Duration.ofMillis(1500), 3, 2, Duration.ofSeconds(1)), 3),
                 List.of(new Frontend("https",
-                        List.of(Bind.tls(443, new TlsTermination("site.pem", Optional.of("client-ca.pem")))),
-                        Optional.of("allowed.lst"), Optional.of(new Monitor("/healthz", "app")), "app"),
+                        List.of(Bind.tls(443, new TlsTermination("site.pem", Optional.of("client-ca.pem"),
+                                ClientCertificates.REQUIRED_EXCEPT_MONITOR))),
+                        Optional.of("allowed.lst"), Optional.of("app.example"), Optional.of(new Monitor("/healthz", "app")),
+                        "app"),
                         new Frontend("plain", List.of(Bind.all(8080), Bind.tls(8443,
-                                new TlsTermination("site.pem", Optional.empty()))), Optional.empty(),
+                                TlsTermination.serverOnly("site.pem"))), Optional.empty(), Optional.empty(),
                                 Optional.empty(), "app")),
                 new LocalHealth(Bind.loopback(8405), new Monitor("/healthz", "app")),
                 stats,
@@ -57,10 +59,12 @@ class HaproxyConfigRendererTest {
                     default-server inter 1500ms fall 3 rise 2
 
                 frontend https
-                    bind :443 ssl crt site.pem ca-file client-ca.pem verify required
+                    bind :443 ssl crt site.pem ca-file client-ca.pem verify optional
                     tcp-request connection reject unless { src -f allowed.lst }
                     monitor-uri /healthz
                     monitor fail if { nbsrv(app) lt 1 }
+                    http-request deny deny_status 421 unless { ssl_fc_sni,lower -m str app.example } { req.hdr(host),field(1,:),lower -m str app.example }
+                    http-request deny deny_status 403 unless { ssl_c_used } { ssl_c_verify 0 }
                     default_backend app
 
                 frontend plain

@@ -1,6 +1,7 @@
 package dev.tandem.constructs.haproxy;
 
 import dev.tandem.constructs.core.BackendServer;
+import dev.tandem.constructs.edge.OriginPullTrust;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
@@ -47,6 +48,7 @@ public final class HaproxyTierFixture {
                 .sshKey(SshKey.existing("ops"))
                 .health(HealthContract.defaults())
                 .certificate(certificate(stack))
+                .originPulls(originPulls(stack))
                 .operatorCidr(OPERATOR_CIDR)
                 .servers(List.of(BackendServer.of("app-1", "10.10.1.5", 8080),
                         BackendServer.of("app-2", "10.10.1.6", 8080)));
@@ -60,6 +62,17 @@ public final class HaproxyTierFixture {
         if (stack.getNode().tryFindChild("tls") == null) {
             TlsProvider.Builder.create(stack, "tls").build();
         }
+    }
+
+    /** A syntactically valid Cloudflare zone id. */
+    public static final String ZONE = "fedcba9876543210fedcba9876543210";
+
+    /** @return the stack's origin-pull client CA {@code origin-pulls} for {@link #ZONE}, made on first use */
+    public static OriginPullTrust originPulls(Construct stack) {
+        providers(stack);
+        Object existing = stack.getNode().tryFindChild("origin-pulls");
+        return existing != null ? (OriginPullTrust) existing
+                : OriginPullTrust.Builder.create(stack, "origin-pulls").zoneId(ZONE).build();
     }
 
     /** @return the stack's certificate {@code origin-certificate} for {@link #HOSTNAME}, made on first use */

@@ -51,6 +51,17 @@ class HaproxyTierTest {
     }
 
     /** @return the resource of {@code type} that the tier's construct {@code id} made */
+    /** @return the tier's deliveries (the stack's other {@code terraform_data} is the origin-pull CA's wait) */
+    private static List<JsonNode> deliveries(JsonNode synth) {
+        List<JsonNode> out = new ArrayList<>();
+        synth.path("resource").path(DELIVERY).fields().forEachRemaining(e -> {
+            if (e.getKey().startsWith("haproxy_delivery-")) {
+                out.add(e.getValue());
+            }
+        });
+        return out;
+    }
+
     private static JsonNode byId(JsonNode synth, String type, String id) {
         return synth.path("resource").path(type).path(key(synth.path("resource").path(type), id));
     }
@@ -141,11 +152,10 @@ class HaproxyTierTest {
                 .as("%s is written after the package", f.path("path")).isTrue());
         assertThat(parsed.path("runcmd").get(0).asText()).contains(
                 "ln -sfn /etc/haproxy/tandem/releases/bootstrap /etc/haproxy/tandem/current",
-                "curl -fsS --proto =https --retry 5 -o /etc/haproxy/tandem/origin-pull-ca.pem "
-                        + "https://developers.cloudflare.com/ssl/static/authenticated_origin_pull_ca.pem",
                 "systemctl restart haproxy");
-        assertThat(Bootstrap.resource("tandem-haproxy-apply")).as("the script names the same CA source")
-                .contains(InstanceLayout.ORIGIN_PULL_CA_URL);
+        assertThat(Bootstrap.cloudConfig() + Bootstrap.resource("tandem-haproxy-apply"))
+                .as("Cloudflare's shared origin-pull CA is neither fetched nor trusted: the CA is delivered")
+                .doesNotContain("developers.cloudflare.com", "authenticated_origin_pull_ca");
         assertThat(instance.path("user_data").asText().length()).as("ovh_cloud_instance takes 65535 bytes at most")
                 .isLessThan(65_535);
     }
@@ -156,9 +166,12 @@ class HaproxyTierTest {
 
         assertThat(tier.configText()).contains("""
                 frontend https
-                    bind :443 ssl crt origin.pem ca-file origin-pull-ca.pem verify required
+                    bind :443 ssl crt origin.pem ca-file origin-pull-ca.pem verify optional
                     tcp-request connection reject unless { src -f cloudflare-ipv4.lst }
                     monitor-uri /healthz
+                    monitor fail if { nbsrv(app) lt 1 }
+                    http-request deny deny_status 421 unless { ssl_fc_sni,lower -m str app.example.com } { req.hdr(host),field(1,:),lower -m str app.example.com }
+                    http-request deny deny_status 403 unless { ssl_c_used } { ssl_c_verify 0 }
                 """, """
                 frontend local-health
                     bind 127.0.0.1:8405
@@ -188,7 +201,7 @@ class HaproxyTierTest {
         TerraformStack stack = TestStacks.emptyStack();
         HaproxyTier tier = HaproxyTierFixture.minimal(stack).instances(3).build();
         JsonNode synth = TestStacks.synth(stack);
-        SynthAssertions.assertResource(synth, DELIVERY).hasCount(3);
+        assertThat(deliveries(synth)).as("one per instance").hasSize(3);
 
         for (int n = 1; n <= 3; n++) {
             JsonNode instance = byId(synth, INSTANCE, "instance-" + n);
@@ -223,7 +236,7 @@ class HaproxyTierTest {
         JsonNode delivery = byId(synth, DELIVERY, "delivery-1");
         JsonNode steps = delivery.path("provisioner");
 
-        assertThat(steps).hasSize(5);
+        assertThat(steps).hasSize(6);
         assertThat(texts(steps.get(0).path("remote-exec").path("inline"))).contains("set -eu",
                 "cloud-init status --wait > /dev/null || true",
                 "sudo install -d -m 0700 -o \"$(id -u)\" -g \"$(id -g)\" /var/lib/tandem/incoming");
@@ -235,12 +248,22 @@ class HaproxyTierTest {
                         + "\\$\\{tls_private_key\\.[^}]*\\.private_key_pem}");
         assertThat(steps.get(3).path("file").path("destination").asText())
                 .isEqualTo("/var/lib/tandem/incoming/cloudflare-ipv4.lst");
-        assertThat(texts(steps.get(4).path("remote-exec").path("inline"))).containsExactly(
+        assertThat(steps.get(4).path("file").path("destination").asText())
+                .isEqualTo("/var/lib/tandem/incoming/origin-pull-ca.pem");
+        assertThat(texts(steps.get(5).path("remote-exec").path("inline"))).containsExactly(
                 "sudo env TANDEM_HAPROXY_HEALTH='http://127.0.0.1:8405/healthz' TANDEM_HAPROXY_SETTLE=18 "
                         + "/usr/local/sbin/tandem-haproxy-apply /var/lib/tandem/incoming");
         JsonNode triggers = delivery.path("triggers_replace");
         assertThat(texts(new ObjectMapper().valueToTree(fieldNames(triggers))))
-                .containsExactlyInAnyOrder("instance", "image", "bootstrap", "config", "certificate", "cloudflare_ipv4");
+                .containsExactlyInAnyOrder("instance", "image", "bootstrap", "config", "certificate", "cloudflare_ipv4",
+                        "origin_pull_ca");
+        String ca = "${local." + key(synth.path("locals"), "origin-pull-ca") + "}";
+        assertThat(steps.get(4).path("file").path("content").asText()).as("the deployment's CA, not Cloudflare's")
+                .isEqualTo(ca);
+        assertThat(synth.path("locals").path(key(synth.path("locals"), "origin-pull-ca")).asText())
+                .matches("\\$\\{join\\(\"\\\\n\", \\[trimspace\\(tls_self_signed_cert\\.[^)]*\\.cert_pem\\)]\\)}\n");
+        assertThat(triggers.path("origin_pull_ca").asText()).as("a CA change is a hitless configuration change")
+                .isEqualTo("${sha256(" + ca.substring(2, ca.length() - 1) + ")}");
         assertThat(triggers.path("config").asText()).startsWith("${sha256(local.haproxy_config_");
         assertThat(triggers.path("image").asText()).isEqualTo(IMAGE);
         JsonNode locals = synth.path("locals");
@@ -277,7 +300,7 @@ class HaproxyTierTest {
 
         String config = synth.path("locals").path(key(synth.path("locals"), "config")).asText();
         assertThat(config).contains("monitor-uri /health$${x}%%{y}'");
-        assertThat(texts(byId(synth, DELIVERY, "delivery-1").path("provisioner").get(4).path("remote-exec")
+        assertThat(texts(byId(synth, DELIVERY, "delivery-1").path("provisioner").get(5).path("remote-exec")
                 .path("inline")).get(0)).contains("TANDEM_HAPROXY_HEALTH='http://127.0.0.1:8405/health$${x}%%{y}'\\'''");
     }
 
@@ -424,13 +447,15 @@ class HaproxyTierTest {
         HaproxyTier viaBuilder = HaproxyTier.Builder.create(stack, "via-builder")
                 .network(network).flavorId(FLAVOR).imageId(IMAGE).sshKey(SshKey.existing("ops"))
                 .health(HealthContract.defaults()).checkHost("app.example.com").balance(Balance.LEASTCONN)
-                .certificate(certificate).operatorCidr("198.51.100.0/24").sshUser("ubuntu")
+                .certificate(certificate).originPulls(HaproxyTierFixture.originPulls(stack)).hostname("app.example.com")
+                .operatorCidr("198.51.100.0/24").sshUser("ubuntu")
                 .servers(servers).statsPage(StatsPage.builder().port(9000).build())
                 .build();
         HaproxyTierProps props = HaproxyTierProps.builder()
                 .network(network).flavorId(FLAVOR).imageId(IMAGE).sshKey(SshKey.existing("ops"))
                 .health(HealthContract.defaults()).checkHost("app.example.com").balance(Balance.LEASTCONN)
-                .certificate(certificate).operatorCidr("198.51.100.0/24").sshUser("ubuntu")
+                .certificate(certificate).originPulls(HaproxyTierFixture.originPulls(stack)).hostname("app.example.com")
+                .operatorCidr("198.51.100.0/24").sshUser("ubuntu")
                 .servers(servers).statsPage(StatsPage.builder().port(9000).build())
                 .build();
         HaproxyTier viaProps = new HaproxyTier(stack, "via-props", props);
@@ -440,8 +465,7 @@ class HaproxyTierTest {
         assertThat(props.toBuilder().instances(3).build().instances()).isEqualTo(3);
         assertThat(viaProps.configText()).contains("balance leastconn\n", "hdr Host app.example.com\n",
                 "bind :9000\n", "http-request deny unless { src 198.51.100.0/24 }\n");
-        JsonNode deliveries = TestStacks.synth(stack).path("resource").path(DELIVERY);
-        deliveries.elements().forEachRemaining(d -> assertThat(d.path("connection").path("user").asText())
+        deliveries(TestStacks.synth(stack)).forEach(d -> assertThat(d.path("connection").path("user").asText())
                 .isEqualTo("ubuntu"));
     }
 

@@ -120,7 +120,23 @@ class HaproxyTierValidationTest {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
                         .extracting(Problem::property)
                         .containsExactly("stack", "network", "flavorId", "imageId", "sshKey", "health", "servers",
-                                "certificate", "operatorCidr"));
+                                "certificate", "originPulls", "operatorCidr"));
+    }
+
+    @Test
+    void aWildcardCertificateNeedsTheServedHostNameSpelledOut() {
+        Rejections.assertRejected(() -> HaproxyTierFixture.minimal(wildcardStack()).build(), "test/haproxy",
+                "hostname", "none (the certificate's first name is a wildcard)", "HAProxy refuses every other SNI and Host");
+        assertThat(HaproxyTierFixture.minimal(wildcardStack()).hostname("app.example.com").build().configText())
+                .contains("{ ssl_fc_sni,lower -m str app.example.com }");
+    }
+
+    /** @return a stack whose origin certificate is for {@code *.example.com} */
+    private static TerraformStack wildcardStack() {
+        TerraformStack stack = TestStacks.emptyStack();
+        HaproxyTierFixture.providers(stack);
+        OriginCertificate.Builder.create(stack, "origin-certificate").hostnames(List.of("*.example.com")).build();
+        return stack;
     }
 
     @Test

@@ -79,7 +79,7 @@ class HealthAgreementTest {
     @Test
     void aPlainHttpMonitorFailsBecauseTheTierServesHttpsOnly() {
         ReadinessFixture f = new ReadinessFixture();
-        f.edge = b -> b.monitor(MonitorSettings.defaults());
+        f.edge = b -> b.monitor(MonitorSettings.defaults()).originPulls(null);
 
         CheckResult c = check(f.evaluate(), Rule.HEALTH_CONTRACT, "edge/lb", "monitor.port (pool orders-secondary)");
 

@@ -38,6 +38,23 @@ class OriginTlsTest {
     }
 
     @Test
+    void originsRequiringTheDeploymentsClientCertificatePassOnlyWhenTheEdgePresentsIt() {
+        ReadinessReport report = new ReadinessFixture().evaluate();
+        for (String tier : List.of("primary/haproxy", "secondary/haproxy")) {
+            assertThat(check(report, Rule.ORIGIN_TLS, tier, "originPulls").verdict()).isEqualTo(Verdict.PASS);
+        }
+
+        ReadinessFixture f = new ReadinessFixture();
+        f.edge = b -> b.originPulls(null);
+        CheckResult c = check(f.evaluate(), Rule.ORIGIN_TLS, "primary/haproxy", "originPulls");
+
+        assertThat(c.verdict()).as("every request would fail the handshake").isEqualTo(Verdict.FAIL);
+        assertThat(c.found()).isEqualTo("edge presents no client certificate; tier requires one from origin-pulls/origin-pulls");
+        assertThat(c.fix()).contains("originPulls(");
+        assertThat(Rule.ORIGIN_TLS.text()).contains("Assumed, unverified: Cloudflare's monitor may probe without");
+    }
+
+    @Test
     void aWildcardOneLevelAboveTheHostCoversIt() {
         ReadinessFixture f = new ReadinessFixture();
         f.primaryCertificate = b -> b.hostnames(List.of("*.example.com"));

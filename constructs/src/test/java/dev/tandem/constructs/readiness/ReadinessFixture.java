@@ -7,6 +7,7 @@ import dev.tandem.constructs.access.AppDataAccess;
 import dev.tandem.constructs.access.DataWiring;
 import dev.tandem.constructs.access.TableGrant;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
+import dev.tandem.constructs.edge.OriginPullTrust;
 import dev.tandem.constructs.edge.CloudflarePlan;
 import dev.tandem.constructs.edge.MonitorSettings;
 import dev.tandem.constructs.edge.Origin;
@@ -63,11 +64,16 @@ final class ReadinessFixture {
     BinaryOperator<DataWiring> secondaryWiring = (primary, secondary) -> secondary;
     Consumer<AppDataAccess.Builder> secondaryAccess = b -> { };
     Consumer<CloudflareFailoverLb.Builder> edge = b -> { };
+    /** The deployment's origin-pull CA, in stack {@code origin-pulls}: the tiers trust it, the edge presents it. */
+    OriginPullTrust trust;
     Consumer<OriginCertificate.Builder> primaryCertificate = b -> { };
     Consumer<OriginCertificate.Builder> secondaryCertificate = b -> { };
 
     /** Builds the deployment into {@code app}: stacks {@code primary}, {@code secondary} and {@code edge}. */
     void build(Construct app) {
+        TerraformStack pulls = new TerraformStack(app, "origin-pulls");
+        HaproxyTierFixture.providers(pulls);
+        trust = OriginPullTrust.Builder.create(pulls, "origin-pulls").zoneId(ZONE).build();
         Region primary = region(app, "primary", "EU-WEST-PAR", 10, K8sFixtures.PARIS_ZONES);
         Region secondary = region(app, "secondary", secondaryRegion, 20, secondaryNetworkZones);
         GlobalTable.Builder t = GlobalTable.Builder.create(primary.stack(), "table").tableName("orders")
@@ -97,6 +103,7 @@ final class ReadinessFixture {
                 .plan(CloudflarePlan.BUSINESS)
                 .health(health)
                 .monitor(MonitorSettings.builder().https(true).build())
+                .originPulls(trust)
                 .pools(List.of(pool("primary", tier(primary.stack()), primaryOrigins),
                         pool("secondary", tier(secondary.stack()), o -> o)));
         edge.accept(lb);
@@ -159,6 +166,7 @@ final class ReadinessFixture {
                     .flavorId(HaproxyTierFixture.FLAVOR).imageId(HaproxyTierFixture.IMAGE)
                     .sshKey(SshKey.existing("ops")).health(health).backends(cluster.build())
                     .certificate(certificate(stack, isPrimary ? primaryCertificate : secondaryCertificate))
+                    .originPulls(trust).hostname("app.example.com")
                     .operatorCidr(OPERATOR_CIDR);
             (isPrimary ? primaryHaproxy : secondaryHaproxy).accept(haproxy);
             haproxy.build();

@@ -40,7 +40,7 @@ class RecoveryTimeTest {
     @Test
     void anUnproxiedRecordAddsItsTtlAndSlowHaproxyChecksCountToo() {
         ReadinessFixture f = new ReadinessFixture();
-        f.edge = b -> b.proxied(false).ttl(Duration.ofSeconds(300));
+        f.edge = b -> b.proxied(false).ttl(Duration.ofSeconds(300)).originPulls(null);
         f.primaryHaproxy = b -> b.checkInterval(Duration.ofSeconds(10)).fall(5);
 
         ReadinessReport report = f.evaluate();

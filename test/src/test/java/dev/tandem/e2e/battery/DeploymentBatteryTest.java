@@ -157,10 +157,13 @@ class DeploymentBatteryTest {
                         .regions(List.of(new RegionSpec(null, null, null, null, 100, null, null), milan().build())).build())
                         .at("DeploymentSpec", "regions[0].awsRegion", "null", "must be an AWS region"),
                 rejects("an edge made with its record constructor, every value null", () -> deployment()
-                        .edge(new EdgeSpec(null, null, null, null, null, null)).build())
+                        .edge(new EdgeSpec(null, null, null, null, null, null, null)).build())
                         .at("DeploymentSpec", "edge.hostname", "null", "is required"),
                 rejects("edge stackName null", () -> deployment().edge(edge().stackName(null).build()).build())
                         .at("EdgeSpec", "stackName", "null", "must be a DNS label"),
+                rejects("the origin-pulls stack named like the edge's", () -> deployment()
+                        .edge(edge().originPullsStackName("edge").build()).build())
+                        .at("EdgeSpec", "originPullsStackName", "edge", "must be a DNS label other than stackName"),
                 rejects("edge accountId null", () -> deployment().edge(edge().accountId(null).build()).build())
                         .at("EdgeSpec", "accountId", "null", "is required"),
                 rejects("edge zoneId null", () -> deployment().edge(edge().zoneId(null).build()).build())
@@ -311,9 +314,10 @@ class DeploymentBatteryTest {
                 rejects("a Cloudflare account id that is not hex", () -> deployment().edge(edge()
                         .accountId("acme-account-0000000000000000000").build()).build())
                         .at("edge/failover", "accountId", "acme-account-0000000000000000000", "32 lower-case hex"),
+                // The origin-pulls stack is built first and is the first to use the zone id.
                 rejects("a Cloudflare zone id in capitals", () -> deployment().edge(edge()
                         .zoneId("F9E8D7C6B5A4938271605F4E3D2C1B0A").build()).build())
-                        .at("edge/failover", "zoneId", "F9E8D7C6B5A4938271605F4E3D2C1B0A", "32 lower-case hex"),
+                        .at("origin-pulls/origin-pulls", "zoneId", "F9E8D7C6B5A4938271605F4E3D2C1B0A", "32 lower-case hex"),
                 rejects("a zone name of one label", () -> deployment().edge(edge().zoneName("io").hostname("orders.io")
                         .build()).build()).at("EdgeSpec", "zoneName", "io", "at least two labels"),
                 rejects("a host name with a numeric top-level label", () -> deployment().edge(edge().zoneName("acme.10")

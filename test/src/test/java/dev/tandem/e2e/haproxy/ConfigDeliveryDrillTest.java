@@ -118,14 +118,14 @@ class ConfigDeliveryDrillTest {
 
     @Test
     @Timeout(120)
-    void withoutCloudflaresCaTheDeliveryFailsClosed() throws Exception {
+    void withoutTheDeliveredOriginPullCaTheDeliveryFailsClosed() throws Exception {
         Path release = instance.currentRelease();
 
-        LoopbackTier.ApplyResult refused = deliver(TierConfigs.drill().configText(),
-                Map.of("TANDEM_ORIGIN_PULL_CA", tmp.resolve("missing.pem").toString()));
+        LoopbackTier.ApplyResult refused = drill.deliverWithout("origin-pull-ca.pem", TierConfigs.drill().configText(),
+                settle);
 
         assertThat(refused.exitCode()).as("refused:%n%s", refused.output()).isEqualTo(2);
-        assertThat(refused.output()).contains("no origin-pull CA", "origin-pull-ca.pem");
+        assertThat(refused.output()).contains("refused:", "origin-pull-ca.pem is missing or empty");
         assertThat(instance.currentRelease()).isEqualTo(release);
         assertThat(request().ok()).isTrue();
     }

@@ -11,14 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Principal;
+import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Optional;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509KeyManager;
 
 /**
  * A client of the tier's HTTPS frontend as Cloudflare is one: it trusts the origin's CA, may present a
@@ -60,13 +67,73 @@ final class HttpsProbe {
             keys.load(null, null);
         }
         kmf.init(keys, TestPki.PASSWORD.toCharArray());
+        X509KeyManager keyManager = (X509KeyManager) kmf.getKeyManagers()[0];
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        context.init(new KeyManager[] {client.isPresent() ? new AlwaysPresent(keyManager) : keyManager},
+                tmf.getTrustManagers(), null);
         return new HttpsProbe(context, InetAddress.getByName(source));
+    }
+
+    /**
+     * Presents the client certificate whatever CAs the server names as acceptable, as a peer that holds one
+     * certificate does: Java's own key manager would send none when its issuer is not named, which would
+     * hide whether HAProxy itself refuses a certificate from another CA.
+     */
+    private static final class AlwaysPresent extends X509ExtendedKeyManager {
+        private final X509KeyManager keys;
+        private final String alias;
+
+        AlwaysPresent(X509KeyManager keys) {
+            this.keys = keys;
+            this.alias = keys.getClientAliases("EC", null)[0];
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+            return alias;
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
+            return alias;
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, Principal[] issuers) {
+            return new String[] {alias};
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, Principal[] issuers) {
+            return new String[0];
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+            return null;
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String name) {
+            return keys.getCertificateChain(name);
+        }
+
+        @Override
+        public PrivateKey getPrivateKey(String name) {
+            return keys.getPrivateKey(name);
+        }
     }
 
     /** @return the answer to {@code GET path} with {@code Host: host}, or status 0 with the error */
     HttpProbe.Response get(int port, String path, String host) {
+        return get(port, path, host, host);
+    }
+
+    /**
+     * @param sni  the TLS server name sent; the origin's certificate is still checked against {@code host}
+     * @return the answer to {@code GET path} with {@code Host: host}, or status 0 with the error
+     */
+    HttpProbe.Response get(int port, String path, String sni, String host) {
         long start = System.nanoTime();
         try (Socket plain = new Socket()) {
             plain.bind(new InetSocketAddress(source, 0));
@@ -74,7 +141,7 @@ final class HttpsProbe {
             plain.setSoTimeout(TIMEOUT_MS);
             try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true)) {
                 SSLParameters parameters = socket.getSSLParameters();
-                parameters.setServerNames(java.util.List.of(new SNIHostName(host)));
+                parameters.setServerNames(java.util.List.of(new SNIHostName(sni)));
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 socket.setSSLParameters(parameters);
                 OutputStream out = socket.getOutputStream();

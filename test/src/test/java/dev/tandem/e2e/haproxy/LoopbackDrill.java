@@ -1,5 +1,6 @@
 package dev.tandem.e2e.haproxy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,14 @@ final class LoopbackDrill implements AutoCloseable {
             Map<String, String> environment) throws Exception {
         return instance.apply(instance.stage(instance.loopback(config, serverPorts),
                 LoopbackTier.CLOUDFLARE_ON_LOOPBACK), settleSeconds, environment);
+    }
+
+    /** The delivery with one of its files left out of the upload, as a broken provisioner would leave it. */
+    LoopbackTier.ApplyResult deliverWithout(String file, String config, long settleSeconds) throws Exception {
+        Path staging = instance.stage(instance.loopback(config, LoopbackTier.ports(backends)),
+                LoopbackTier.CLOUDFLARE_ON_LOOPBACK);
+        Files.delete(staging.resolve(file));
+        return instance.apply(staging, settleSeconds, Map.of());
     }
 
     /** @return Cloudflare's request for {@code path} with the edge's host name */

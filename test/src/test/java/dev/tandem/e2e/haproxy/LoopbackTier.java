@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * One tier instance on loopback, laid out as the bootstrap lays it out: releases under a root, HAProxy in
  * master-worker mode running from the symlink {@code current}, and configurations put into service by the
  * shipped {@code tandem-haproxy-apply}, unchanged, with only its environment pointing at this folder. The
- * release root, the CA, the health port and the reload (a {@code USR2} to this master instead of
+ * release root, the health port and the reload (a {@code USR2} to this master instead of
  * {@code systemctl}) are what differs from an instance.
  */
 final class LoopbackTier implements AutoCloseable {
@@ -59,7 +59,6 @@ final class LoopbackTier implements AutoCloseable {
         LoopbackTier tier = new LoopbackTier(binary, dir, pki);
         Path release = Files.createDirectories(tier.root.resolve("releases/bootstrap"));
         Files.writeString(release.resolve("haproxy.cfg"), tier.loopback(shipped("bootstrap-haproxy.cfg"), Map.of()));
-        Files.copy(pki.pullCa(), tier.root.resolve("origin-pull-ca.pem"));
         Files.createSymbolicLink(tier.root.resolve("current"), release);
         tier.master = binary.startMasterWorker(tier.root.resolve("current"), tier.masterSocket(), tier.pidFile(),
                 tier.log());
@@ -92,13 +91,14 @@ final class LoopbackTier implements AutoCloseable {
 
     /**
      * Writes what the delivery uploads — the configuration, the certificate with its key, Cloudflare's
-     * ranges — into a fresh staging folder.
+     * ranges, the deployment's origin-pull CA — into a fresh staging folder.
      */
     Path stage(String config, String cloudflareRanges) throws IOException {
         Path staging = Files.createTempDirectory(dir, "staging-");
         Files.writeString(staging.resolve("haproxy.cfg"), config);
         Files.writeString(staging.resolve("origin.pem"), pki.originPem());
         Files.writeString(staging.resolve("cloudflare-ipv4.lst"), cloudflareRanges);
+        Files.copy(pki.pullCa(), staging.resolve("origin-pull-ca.pem"));
         return staging;
     }
 
@@ -119,7 +119,6 @@ final class LoopbackTier implements AutoCloseable {
                 .redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("TANDEM_HAPROXY_ROOT", root.toString());
-        env.put("TANDEM_ORIGIN_PULL_CA", root.resolve("origin-pull-ca.pem").toString());
         env.put("TANDEM_HAPROXY", binary.path().toString());
         env.put("TANDEM_HAPROXY_RELOAD", "kill -USR2 " + master.pid());
         env.put("TANDEM_HAPROXY_PIDFILE", pidFile().toString());

@@ -7,18 +7,22 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Only Cloudflare gets in, checked with the real HAProxy on loopback running the tier's configuration as
- * delivered: 127.0.0.1 plays Cloudflare's ranges (the allow-list file) and the operator network, a test CA
- * plays Cloudflare's origin-pull CA, and 127.0.0.2 plays everyone else.
+ * Only this deployment's Cloudflare zone gets in, checked with the real HAProxy on loopback running the tier's
+ * configuration as delivered: 127.0.0.1 plays Cloudflare's ranges (the allow-list file) and the operator
+ * network, the test CA {@code pull-ca} plays the deployment's origin-pull CA (the delivered {@code ca-file}) and
+ * signs the certificate the zone presents, a stranger CA's certificate plays another Cloudflare zone's, and
+ * 127.0.0.2 plays everyone else. Prints how many requests were made and how each kind was refused.
  */
 class OriginLockdownTest {
     private static final String PASSWORD = "stats-password-0123456789";
+    private static final String OTHER_HOST = "other.example.net";
 
     @TempDir
     static Path tmp;
@@ -26,6 +30,9 @@ class OriginLockdownTest {
     private static LoopbackDrill drill;
     private static LoopbackTier instance;
     private static TestPki pki;
+    private static final AtomicInteger REQUESTS = new AtomicInteger();
+    private static final AtomicInteger HANDSHAKE_REFUSALS = new AtomicInteger();
+    private static final AtomicInteger STATUS_REFUSALS = new AtomicInteger();
 
     @BeforeAll
     static void deliverTheTierWithItsStatsPage() throws Exception {
@@ -34,26 +41,41 @@ class OriginLockdownTest {
         pki = drill.pki();
         // What the delivery's replace() does with the sensitive variable.
         String delivered = TierConfigs.full().configText().replace("$HAPROXY_STATS_PASSWORD", PASSWORD);
-        // The servers are up; how long their checks take is the delivery drill's concern.
-        LoopbackTier.ApplyResult applied = drill.deliver(delivered, 1, Map.of());
+        // The servers are up; how long their checks take is the delivery drill's concern. The settle time is
+        // also the apply script's deadline for the new worker, which 1 s missed on a loaded machine.
+        LoopbackTier.ApplyResult applied = drill.deliver(delivered, 5, Map.of());
         assertThat(applied.exitCode()).as("delivery:%n%s", applied.output()).isZero();
     }
 
     @AfterAll
     static void stopEverythingStarted() throws InterruptedException {
+        System.out.printf("Origin lockdown drill: %d HTTPS requests, %d refused in the handshake or before TLS, "
+                + "%d refused with a status (403/421)%n", REQUESTS.get(), HANDSHAKE_REFUSALS.get(), STATUS_REFUSALS.get());
         if (drill != null) {
             drill.close();
         }
     }
 
+    private static HttpProbe.Response https(Optional<Path> clientCertificate, String source, String path, String sni,
+            String host) throws Exception {
+        HttpProbe.Response r = HttpsProbe.of(pki.originCa(), clientCertificate, source)
+                .get(instance.httpsPort(), path, sni, host);
+        REQUESTS.incrementAndGet();
+        if (r.status() == 0) {
+            HANDSHAKE_REFUSALS.incrementAndGet();
+        } else if (r.status() == 403 || r.status() == 421) {
+            STATUS_REFUSALS.incrementAndGet();
+        }
+        return r;
+    }
+
     private static HttpProbe.Response https(Optional<Path> clientCertificate, String source, String path)
             throws Exception {
-        return HttpsProbe.of(pki.originCa(), clientCertificate, source)
-                .get(instance.httpsPort(), path, TestPki.HOSTNAME);
+        return https(clientCertificate, source, path, TestPki.HOSTNAME, TestPki.HOSTNAME);
     }
 
     @Test
-    void cloudflareWithItsCertificateIsServed() throws Exception {
+    void theZoneWithTheDeploymentsClientCertificateIsServed() throws Exception {
         HttpProbe.Response r = https(Optional.of(pki.cloudflareClient()), "127.0.0.1", "/");
 
         assertThat(r.status()).as("%s", r).isEqualTo(200);
@@ -61,25 +83,43 @@ class OriginLockdownTest {
     }
 
     @Test
-    void theMonitorsHealthRequestIsServed() throws Exception {
-        HttpProbe.Response r = https(Optional.of(pki.cloudflareClient()), "127.0.0.1", "/healthz");
+    void theMonitorsHealthRequestIsServedWithOrWithoutTheClientCertificate() throws Exception {
+        HttpProbe.Response with = https(Optional.of(pki.cloudflareClient()), "127.0.0.1", "/healthz");
+        HttpProbe.Response without = https(Optional.empty(), "127.0.0.1", "/healthz");
 
-        assertThat(r.status()).as("HTTPS GET /healthz, Host %s, Cloudflare's certificate: %s", TestPki.HOSTNAME, r)
+        assertThat(with.status()).as("HTTPS GET /healthz, Host %s, the zone's certificate: %s", TestPki.HOSTNAME, with)
                 .isEqualTo(200);
+        assertThat(without.status()).as("the monitor may probe without the zone's certificate (unverified): %s",
+                without).isEqualTo(200);
     }
 
     @Test
-    void aClientWithoutACertificateIsRefused() throws Exception {
-        HttpProbe.Response r = https(Optional.empty(), "127.0.0.1", "/healthz");
+    void anythingButTheHealthPathWithoutACertificateIsRefused() throws Exception {
+        HttpProbe.Response r = https(Optional.empty(), "127.0.0.1", "/");
 
-        assertThat(r.status()).as("%s", r).isZero();
+        assertThat(r.status()).as("%s", r).isEqualTo(403);
+        assertThat(r.body()).doesNotContain("app-");
     }
 
     @Test
-    void aClientWithAnotherCasCertificateIsRefused() throws Exception {
-        HttpProbe.Response r = https(Optional.of(pki.strangerClient()), "127.0.0.1", "/healthz");
+    void anotherCasCertificateStandingInForAnotherZoneIsRefusedInTheHandshakeEvenOnTheHealthPath() throws Exception {
+        HttpProbe.Response page = https(Optional.of(pki.strangerClient()), "127.0.0.1", "/");
+        HttpProbe.Response health = https(Optional.of(pki.strangerClient()), "127.0.0.1", "/healthz");
 
-        assertThat(r.status()).as("%s", r).isZero();
+        assertThat(page.status()).as("%s", page).isZero();
+        assertThat(health.status()).as("%s", health).isZero();
+    }
+
+    @Test
+    void aRequestForAnotherHostNameIsMisdirected() throws Exception {
+        HttpProbe.Response wrongSni = https(Optional.of(pki.cloudflareClient()), "127.0.0.1", "/", OTHER_HOST,
+                TestPki.HOSTNAME);
+        HttpProbe.Response wrongHost = https(Optional.of(pki.cloudflareClient()), "127.0.0.1", "/", TestPki.HOSTNAME,
+                OTHER_HOST);
+
+        assertThat(wrongSni.status()).as("SNI %s: %s", OTHER_HOST, wrongSni).isEqualTo(421);
+        assertThat(wrongHost.status()).as("Host %s: %s", OTHER_HOST, wrongHost).isEqualTo(421);
+        assertThat(wrongSni.body() + wrongHost.body()).doesNotContain("app-");
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Throwaway certificates made with {@code openssl} for the loopback drills (ECDSA P-256, valid one day):
- * a CA that plays Cloudflare's origin-pull CA and the client certificate it signs (what Cloudflare's edge
- * presents), a stranger CA with its own client certificate, and a CA that plays Cloudflare's Origin CA with
+ * a CA that plays the deployment's origin-pull CA ({@code OriginPullTrust}) and the client certificate it signs
+ * (what the zone presents), a stranger CA with its own client certificate (another zone's), and a CA that plays Cloudflare's Origin CA with
  * the origin's server certificate for {@code app.example.com}.
  */
 final class TestPki {
@@ -44,7 +44,7 @@ final class TestPki {
         return Files.readString(dir.resolve("origin.pem")) + Files.readString(dir.resolve("origin.key"));
     }
 
-    /** @return the CA that plays Cloudflare's origin-pull CA */
+    /** @return the CA that plays the deployment's origin-pull CA: what the delivery uploads as origin-pull-ca.pem */
     Path pullCa() {
         return dir.resolve("pull-ca.pem");
     }
@@ -54,7 +54,7 @@ final class TestPki {
         return dir.resolve("origin-ca.pem");
     }
 
-    /** @return Cloudflare's client certificate with its key, PKCS#12 */
+    /** @return the zone's client certificate with its key, PKCS#12 */
     Path cloudflareClient() {
         return dir.resolve("cloudflare-client.p12");
     }

@@ -1,0 +1,76 @@
+package dev.tandem.stacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reference deployment as written: the zone's client certificate comes from the origin-pulls stack, each
+ * region delivers that stack's CA to HAProxy, and nothing fetches or trusts Cloudflare's shared certificate.
+ */
+class OriginPullsStackTest {
+    @TempDir
+    static Path tmp;
+
+    private static Path out;
+
+    @BeforeAll
+    static void synthesizeTheReference() {
+        out = tmp.resolve("cdktf.out");
+        Main.synthesize(ReferenceDeployment.spec(), out);
+    }
+
+    private static JsonNode stack(String name) throws IOException {
+        return new ObjectMapper().readTree(out.resolve("stacks/" + name + "/cdk.tf.json").toFile());
+    }
+
+    @Test
+    void theOriginPullsStackUploadsTheClientCertificateAndSwitchesPullsOnAfterIt() throws IOException {
+        JsonNode resources = stack("origin-pulls").path("resource");
+
+        assertThat(resources.path("cloudflare_authenticated_origin_pulls_certificate").size()).isOne();
+        JsonNode settings = resources.path("cloudflare_authenticated_origin_pulls_settings").elements().next();
+        assertThat(settings.path("enabled").asBoolean()).isTrue();
+        assertThat(settings.path("depends_on").get(0).asText()).startsWith("terraform_data.origin-pulls_upload-active_");
+        assertThat(stack("edge").path("resource").has("cloudflare_authenticated_origin_pulls_settings"))
+                .as("the edge no longer switches pulls on without an upload").isFalse();
+    }
+
+    @Test
+    void eachRegionDeliversTheOriginPullsStacksCaAndNeitherFetchesCloudflaresShared() throws IOException {
+        for (String region : List.of("primary", "secondary")) {
+            JsonNode json = stack(region);
+            assertThat(json.path("data").path("terraform_remote_state").has("cross-stack-reference-input-origin-pulls"))
+                    .as(region).isTrue();
+            List<String> uploads = new ArrayList<>();
+            json.path("resource").path("terraform_data").elements().forEachRemaining(d -> d.path("provisioner")
+                    .elements().forEachRemaining(step -> {
+                        if (step.path("file").path("destination").asText().endsWith("/origin-pull-ca.pem")) {
+                            uploads.add(step.path("file").path("content").asText());
+                        }
+                    }));
+            assertThat(uploads).as("one CA upload per instance in %s", region).hasSize(2);
+            String local = uploads.get(0).substring(8, uploads.get(0).length() - 1);
+            assertThat(json.path("locals").path(local).asText())
+                    .contains("data.terraform_remote_state.cross-stack-reference-input-origin-pulls.outputs.");
+            String userData = json.path("resource").path("ovh_cloud_instance").elements().next().path("user_data")
+                    .asText();
+            assertThat(new String(Base64.getDecoder().decode(userData), StandardCharsets.UTF_8))
+                    .doesNotContain("developers.cloudflare.com", "authenticated_origin_pull_ca");
+            assertThat(Files.readString(out.resolve("stacks/" + region + "/haproxy/haproxy.cfg")))
+                    .contains("ca-file origin-pull-ca.pem verify optional",
+                            "http-request deny deny_status 421 unless { ssl_fc_sni,lower -m str app.example.com }");
+        }
+    }
+}
