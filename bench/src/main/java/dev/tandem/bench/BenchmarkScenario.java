@@ -3,6 +3,7 @@ package dev.tandem.bench;
 import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.providers.aws.provider.AwsProvider;
 import dev.tandem.constructs.core.TandemApp;
+import dev.tandem.constructs.edge.OriginPullTrust;
 import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.constructs.haproxy.OriginCertificate;
 import dev.tandem.constructs.haproxy.SshKey;
@@ -91,6 +92,9 @@ public final class BenchmarkScenario {
         providers(stack, spec.primary().awsRegion());
         TerraformStack replicas = new TerraformStack(app, "replicas");
         providers(replicas, spec.regions().get(1).awsRegion());
+        // one client CA for the whole zone, as in the reference deployment's origin-pulls stack
+        OriginPullTrust originPulls = OriginPullTrust.Builder.create(stack, "origin-pulls")
+                .zoneId(spec.edge().zoneId()).commonName("bench origin-pull CA").build();
         for (int i = 1; i <= apps; i++) {
             String name = "app" + i;
             Construct scope = new Construct(stack, name);
@@ -109,7 +113,7 @@ public final class BenchmarkScenario {
             HaproxyTier.Builder.create(scope, "haproxy-" + name).network(network)
                     .flavorId(spec.primary().haproxy().flavorId())
                     .imageId(spec.primary().haproxy().imageId()).sshKey(SshKey.existing(spec.sshKeyName()))
-                    .health(spec.health()).backends(cluster).certificate(certificate)
+                    .health(spec.health()).backends(cluster).certificate(certificate).originPulls(originPulls)
                     .operatorCidr(spec.operatorCidr()).build();
         }
         return stack;

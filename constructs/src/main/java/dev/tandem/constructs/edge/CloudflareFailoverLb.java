@@ -1,6 +1,7 @@
 package dev.tandem.constructs.edge;
 
 import dev.tandem.constructs.core.Scopes;
+import dev.tandem.constructs.core.TerraformStrings;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.providers.cloudflare.load_balancer.LoadBalancer;
 import dev.tandem.providers.cloudflare.load_balancer.LoadBalancerAdaptiveRouting;
@@ -83,7 +84,7 @@ public class CloudflareFailoverLb extends Construct {
         HealthContract health = props.health();
         LoadBalancerMonitor.Builder b = LoadBalancerMonitor.Builder.create(this, "monitor")
                 .accountId(props.accountId())
-                .description(props.hostname() + " " + health.path())
+                .description(TerraformStrings.literal(props.hostname() + " " + health.path()))
                 .type(m.https() ? "https" : "http")
                 .method("GET")
                 .path(health.path())
@@ -112,13 +113,14 @@ public class CloudflareFailoverLb extends Construct {
                 .originSteering(LoadBalancerPoolOriginSteering.builder()
                         .policy(pool.originSteering().terraformValue()).build())
                 .origins(pool.origins().stream().sorted(API_ORDER).map(o -> LoadBalancerPoolOrigins.builder()
-                        .name(o.name()).address(o.address()).weight(o.weight()).enabled(o.enabled()).build())
+                        .name(TerraformStrings.literal(o.name())).address(o.address()).weight(o.weight())
+                        .enabled(o.enabled()).build())
                         .toList());
         // Null check regions probe from every data centre (Enterprise only; validation allows it nowhere else).
         if (!pool.checkRegions().isEmpty()) {
             b.checkRegions(codes(pool.checkRegions()));
         }
-        pool.notificationEmail().ifPresent(b::notificationEmail);
+        pool.notificationEmail().map(TerraformStrings::literal).ifPresent(b::notificationEmail);
         pool.location().ifPresent(l -> b.latitude(l.latitude()).longitude(l.longitude()));
         return new LoadBalancerPool(this, "pool-" + pool.name(), b.build());
     }
@@ -129,7 +131,7 @@ public class CloudflareFailoverLb extends Construct {
         LoadBalancerConfig.Builder b = LoadBalancerConfig.builder()
                 .zoneId(props.zoneId())
                 .name(props.hostname())
-                .description("Tandem failover for " + props.hostname())
+                .description(TerraformStrings.literal("Tandem failover for " + props.hostname()))
                 .defaultPools(ids)
                 .fallbackPool(fallback)
                 .steeringPolicy(props.steering().terraformValue())

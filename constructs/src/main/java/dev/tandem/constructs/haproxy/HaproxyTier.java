@@ -299,9 +299,9 @@ public class HaproxyTier extends Construct {
         SshKey key = props.sshKey();
         return key.publicKey().map(publicKey -> CloudSshKey.Builder.create(this, "ssh-key")
                 .serviceName(props.network().cloudProject())
-                .name(key.name())
-                .publicKey(publicKey)
-                .build().getName()).orElse(key.name());
+                .name(TerraformStrings.literal(key.name()))
+                .publicKey(TerraformStrings.literal(publicKey))
+                .build().getName()).orElse(TerraformStrings.literal(key.name()));
     }
 
     /** What every delivery uploads, with the fingerprints whose change replaces the deliveries. */

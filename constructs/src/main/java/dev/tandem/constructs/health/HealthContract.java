@@ -1,6 +1,7 @@
 package dev.tandem.constructs.health;
 
 import dev.tandem.constructs.core.Problems;
+import dev.tandem.constructs.core.TerraformStrings;
 import java.time.Duration;
 
 /**
@@ -30,10 +31,12 @@ public record HealthContract(String path, int port, int expectedStatus, Duration
     /** Validates the contract; the message names {@code HealthContract} and the field. */
     public HealthContract {
         Problems problems = new Problems("HealthContract");
-        problems.require(path != null && path.startsWith("/") && path.chars().noneMatch(Character::isWhitespace)
+        if (problems.require(path != null && path.startsWith("/") && path.chars().noneMatch(Character::isWhitespace)
                         && path.chars().allMatch(c -> c >= 0x21 && c < 0x7f),
                 "path", path, "must start with / and hold only visible ASCII, no spaces",
-                "use a path such as /healthz");
+                "use a path such as /healthz")) {
+            TerraformStrings.refuseTemplate(problems, "path", path, "use a path such as /healthz");
+        }
         problems.require(port >= 1 && port <= 65535, "port", port, "must be between 1 and 65535",
                 "use the TCP port the app listens on");
         problems.require(expectedStatus >= 200 && expectedStatus <= 399, "expectedStatus", expectedStatus,

@@ -6,7 +6,9 @@ import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.BackendTarget;
+import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.core.SideFile;
+import dev.tandem.constructs.core.TerraformStrings;
 import dev.tandem.constructs.internal.AppManifests;
 import dev.tandem.constructs.internal.ManifestYaml;
 import dev.tandem.constructs.network.Ipv4;
@@ -132,7 +134,7 @@ public class K8sAppCluster extends Construct implements BackendTarget {
         CloudProjectKube.Builder kubeBuilder = CloudProjectKube.Builder.create(this, "kube")
                 .serviceName(network.cloudProject())
                 .region(network.region())
-                .name(props.clusterName().orElse(getNode().getPath().replace('/', '-')))
+                .name(TerraformStrings.literal(props.clusterName().orElse(getNode().getPath().replace('/', '-'))))
                 .version(props.kubernetesVersion())
                 .plan(plan.apiValue())
                 .updatePolicy(props.updatePolicy().name())

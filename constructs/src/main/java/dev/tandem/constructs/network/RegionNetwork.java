@@ -2,6 +2,8 @@ package dev.tandem.constructs.network;
 
 import dev.tandem.constructs.core.Scopes;
 import com.hashicorp.cdktf.TerraformStack;
+import dev.tandem.constructs.core.Scopes;
+import dev.tandem.constructs.core.TerraformStrings;
 import dev.tandem.providers.ovh.cloud_project_gateway.CloudProjectGateway;
 import dev.tandem.providers.ovh.cloud_project_network_private.CloudProjectNetworkPrivate;
 import dev.tandem.providers.ovh.cloud_project_network_private_subnet.CloudProjectNetworkPrivateSubnet;
@@ -125,7 +127,7 @@ public class RegionNetwork extends Construct {
         GatewaySpec gw = props.gateway();
         this.gateway = !gw.enabled() ? Optional.empty() : Optional.of(CloudProjectGateway.Builder.create(this, "gateway")
                 .serviceName(props.cloudProject())
-                .name(gw.name().orElse(getNode().getPath().replace('/', '-') + "-gateway"))
+                .name(TerraformStrings.literal(gw.name().orElse(getNode().getPath().replace('/', '-') + "-gateway")))
                 .model(gw.size().apiValue())
                 .region(props.region())
                 .networkId(openstackNetworkId())

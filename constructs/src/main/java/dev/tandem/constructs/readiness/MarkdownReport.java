@@ -91,7 +91,8 @@ final class MarkdownReport {
             DataAffinity.wiring(region).ifPresent(w -> {
                 String path = region.app().props().app().health().path();
                 out.add("    app" + n + (region.app().props().app().health().includesData()
-                        ? " -->|\"data: " + path + " checks it\"| " : " -.->|\"data: not in " + path + "\"| ")
+                        ? " -->|\"" + label("data: " + path + " checks it") + "\"| "
+                        : " -.->|\"" + label("data: not in " + path) + "\"| ")
                         + "data" + n + "[(\"" + label("DynamoDB in " + w.awsRegion(), DataAffinity.copies(chain, w),
                                 "identity " + w.identity()) + "\")]");
                 unwired.removeIf(t -> w.tableNames().contains(t.props().tableName()));
@@ -126,9 +127,13 @@ final class MarkdownReport {
         return "[\"" + label(lines) + "\"]";
     }
 
-    /** Mermaid labels: lines joined with {@code <br/>}, double quotes as the entity Mermaid reads. */
+    /** Mermaid labels: each line's metacharacters as Mermaid's entity codes, lines joined with {@code <br/>}. */
     private static String label(String... lines) {
-        return String.join("<br/>", lines).replace("\"", "#quot;");
+        List<String> escaped = new ArrayList<>();
+        for (String line : lines) {
+            escaped.add(MarkdownText.mermaid(line));
+        }
+        return String.join("<br/>", escaped);
     }
 
     private static void recoveryTime(List<String> out, ReadinessReport r) {
@@ -209,7 +214,8 @@ final class MarkdownReport {
         if (!open.isEmpty()) {
             out.add("Fixes:");
             out.add("");
-            open.forEach(c -> out.add("- " + c.rule().id() + " at " + c.path() + ": " + c.fix()));
+            open.forEach(c -> out.add("- " + c.rule().id() + " at " + MarkdownText.text(c.path()) + ": "
+                    + MarkdownText.text(c.fix())));
             out.add("");
         }
     }
@@ -246,7 +252,7 @@ final class MarkdownReport {
     private static String row(String... cells) {
         List<String> escaped = new ArrayList<>();
         for (String c : cells) {
-            escaped.add(c.replace("|", "\\|").replace("\n", " "));
+            escaped.add(MarkdownText.text(c));
         }
         return "| " + String.join(" | ", escaped) + " |";
     }

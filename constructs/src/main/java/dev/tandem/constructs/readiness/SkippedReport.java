@@ -11,7 +11,7 @@ final class SkippedReport {
     static String markdown(String reason) {
         return "# DR readiness\n\n**Skipped.** This deployment opted out of the DR readiness pass; nothing "
                 + "below was checked: failover chain, health contract, RTO/RPO, single points of failure, "
-                + "symmetry.\n\nReason given: " + reason + "\n";
+                + "symmetry.\n\nReason given: " + MarkdownText.text(reason) + "\n";
     }
 
     static String json(String reason) {

@@ -1,6 +1,7 @@
 package dev.tandem.constructs.table;
 
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import dev.tandem.constructs.core.TerraformStrings;
 import dev.tandem.providers.aws.appautoscaling_policy.AppautoscalingPolicy;
 import dev.tandem.providers.aws.appautoscaling_policy.AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration;
 import dev.tandem.providers.aws.appautoscaling_policy.AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification;
@@ -100,7 +101,7 @@ public class GlobalTable extends Construct {
         props.timeToLiveAttribute().ifPresent(ttl ->
                 b.ttl(DynamodbTableTtl.builder().attributeName(ttl).enabled(true).build()));
         if (!props.tags().isEmpty()) {
-            b.tags(props.tags());
+            b.tags(TerraformStrings.literal(props.tags()));
         }
         // The replicas are aws_dynamodb_table_replica resources in their regions' stacks, which write the
         // table's `replica` attribute: ignore it as the provider's docs say. Autoscaling moves the

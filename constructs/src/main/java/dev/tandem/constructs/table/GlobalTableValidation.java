@@ -1,6 +1,7 @@
 package dev.tandem.constructs.table;
 
 import dev.tandem.constructs.core.Problems;
+import dev.tandem.constructs.core.TerraformStrings;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,8 +141,10 @@ public final class GlobalTableValidation {
     }
 
     private static void checkAttribute(Problems p, String property, Attribute a) {
-        p.require(a.name() != null && !a.name().isEmpty() && a.name().length() <= 255, property + ".name", a.name(),
-                "must be 1–255 characters", "name the key attribute, e.g. pk");
+        if (p.require(a.name() != null && !a.name().isEmpty() && a.name().length() <= 255, property + ".name", a.name(),
+                "must be 1–255 characters", "name the key attribute, e.g. pk")) {
+            TerraformStrings.refuseTemplate(p, property + ".name", a.name(), "name the key attribute, e.g. pk");
+        }
         p.present(a.type(), property + ".type", "use Attribute.string, Attribute.number or Attribute.binary");
     }
 
@@ -168,11 +171,14 @@ public final class GlobalTableValidation {
             }
             if (p.present(g.projection(), prop + ".projection", "use Projection.all() (the default)")
                     && g.projection() instanceof Projection.Include include) {
-                p.require(include.nonKeyAttributes() != null && !include.nonKeyAttributes().isEmpty()
+                if (p.require(include.nonKeyAttributes() != null && !include.nonKeyAttributes().isEmpty()
                                 && include.nonKeyAttributes().stream().allMatch(a -> a != null && !a.isBlank()),
                         prop + ".projection", include.nonKeyAttributes(),
                         "INCLUDE needs at least one attribute name, none blank",
-                        "list the projected attributes, or use Projection.keysOnly()");
+                        "list the projected attributes, or use Projection.keysOnly()")) {
+                    include.nonKeyAttributes().forEach(a -> TerraformStrings.refuseTemplate(p, prop + ".projection",
+                            a, "name the projected attribute, e.g. email"));
+                }
             }
         }
     }
@@ -236,7 +242,8 @@ public final class GlobalTableValidation {
         props.timeToLiveAttribute().ifPresent(ttl -> {
             if (p.require(!ttl.isBlank() && ttl.length() <= 255, "timeToLiveAttribute", ttl,
                     "must name an attribute (1–255 characters)",
-                    "give the attribute that holds the expiry in epoch seconds, or omit it")) {
+                    "give the attribute that holds the expiry in epoch seconds, or omit it")
+                    && TerraformStrings.refuseTemplate(p, "timeToLiveAttribute", ttl, "name the attribute, e.g. expiresAt")) {
                 AttributeType keyType = props.keyAttributes().get(ttl);
                 p.require(keyType == null || keyType == AttributeType.NUMBER, "timeToLiveAttribute", ttl,
                         "is a " + keyType + " key attribute; DynamoDB's TTL only reads Number attributes, "

@@ -1,5 +1,6 @@
 package dev.tandem.constructs.table;
 
+import dev.tandem.constructs.core.TerraformStrings;
 import dev.tandem.providers.aws.dynamodb_table_replica.DynamodbTableReplicaA;
 import dev.tandem.constructs.core.AwsProviders;
 import dev.tandem.constructs.core.Problems;
@@ -66,7 +67,7 @@ public class TableReplica extends Construct {
         props.kmsKeyArn().ifPresent(b::kmsKeyArn);
         // The replica resource has no propagate_tags (hashicorp/aws 5.100.0 schema): it takes tags of its own.
         if (props.propagateTags() && !t.tags().isEmpty()) {
-            b.tags(t.tags());
+            b.tags(TerraformStrings.literal(t.tags()));
         }
         this.replica = b.build();
         table.register(this);

@@ -292,16 +292,16 @@ class HaproxyTierTest {
     }
 
     @Test
-    void aHealthPathWithTemplateCharactersReachesTheInstanceLiterally() {
+    void aHealthPathWithShellAndTemplateCharactersReachesTheInstanceLiterally() {
         TerraformStack stack = TestStacks.emptyStack();
         HaproxyTierFixture.minimal(stack)
-                .health(HealthContract.defaults().toBuilder().path("/health${x}%{y}'").build()).build();
+                .health(HealthContract.defaults().toBuilder().path("/health$x%y{z}'").build()).build();
         JsonNode synth = TestStacks.synth(stack);
 
         String config = synth.path("locals").path(key(synth.path("locals"), "config")).asText();
-        assertThat(config).contains("monitor-uri /health$${x}%%{y}'");
+        assertThat(config).contains("monitor-uri /health$x%y{z}'");
         assertThat(texts(byId(synth, DELIVERY, "delivery-1").path("provisioner").get(5).path("remote-exec")
-                .path("inline")).get(0)).contains("TANDEM_HAPROXY_HEALTH='http://127.0.0.1:8405/health$${x}%%{y}'\\'''");
+                .path("inline")).get(0)).contains("TANDEM_HAPROXY_HEALTH='http://127.0.0.1:8405/health$x%y{z}'\\'''");
     }
 
     @Test

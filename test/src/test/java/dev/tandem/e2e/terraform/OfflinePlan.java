@@ -58,8 +58,18 @@ record OfflinePlan(Path dir, List<String> kept, String validate, JsonNode plan) 
     }
 
     private static OfflinePlan make(OfflineTerraform terraform, String stack) throws IOException, InterruptedException {
-        Path dir = SynthesizedDeployment.scratch("tf-" + stack);
-        List<String> kept = AwsOnlyCopy.write(SynthesizedDeployment.outdir().resolve("stacks/" + stack + "/cdk.tf.json"), dir);
+        return of(terraform, stack, SynthesizedDeployment.outdir().resolve("stacks/" + stack + "/cdk.tf.json"));
+    }
+
+    /**
+     * Plans the AWS part of any synthesized stack file, e.g. one of a variant of the reference (not kept).
+     *
+     * @param name      names the working copy
+     * @param stackFile the stack's {@code cdk.tf.json}
+     */
+    static OfflinePlan of(OfflineTerraform terraform, String name, Path stackFile) throws IOException, InterruptedException {
+        Path dir = SynthesizedDeployment.scratch("tf-" + name);
+        List<String> kept = AwsOnlyCopy.write(stackFile, dir);
         JsonNode copy = JSON.readTree(dir.resolve("cdk.tf.json").toFile());
         Files.createDirectories(dir.resolve("tests"));
         Files.writeString(dir.resolve("tests/offline.tftest.hcl"), testFile(copy), StandardCharsets.UTF_8);

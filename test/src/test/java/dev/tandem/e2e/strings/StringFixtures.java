@@ -1,0 +1,208 @@
+package dev.tandem.e2e.strings;
+
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.TerraformStack;
+import dev.tandem.constructs.access.AccessKey;
+import dev.tandem.constructs.access.AppDataAccessProps;
+import dev.tandem.constructs.access.TableAccess;
+import dev.tandem.constructs.core.BackendServer;
+import dev.tandem.constructs.core.StateBackend;
+import dev.tandem.constructs.edge.CloudflareFailoverLb;
+import dev.tandem.constructs.edge.CloudflareFailoverLbProps;
+import dev.tandem.constructs.edge.Origin;
+import dev.tandem.constructs.edge.OriginPool;
+import dev.tandem.constructs.haproxy.HaproxyTierProps;
+import dev.tandem.constructs.haproxy.OriginCertificateProps;
+import dev.tandem.constructs.haproxy.SshKey;
+import dev.tandem.constructs.haproxy.StatsPage;
+import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.constructs.k8s.AppSpec;
+import dev.tandem.constructs.k8s.IngressSpec;
+import dev.tandem.constructs.k8s.K8sAppClusterProps;
+import dev.tandem.constructs.k8s.NodePoolSpec;
+import dev.tandem.constructs.k8s.Taint;
+import dev.tandem.constructs.network.GatewaySize;
+import dev.tandem.constructs.network.GatewaySpec;
+import dev.tandem.constructs.network.RegionNetworkProps;
+import dev.tandem.constructs.readiness.AcceptedRisk;
+import dev.tandem.constructs.readiness.Rule;
+import dev.tandem.constructs.table.Attribute;
+import dev.tandem.constructs.table.GlobalSecondaryIndex;
+import dev.tandem.constructs.table.GlobalTableProps;
+import dev.tandem.constructs.table.Projection;
+import dev.tandem.constructs.table.TableEncryption;
+import dev.tandem.constructs.table.TableReplicaProps;
+import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
+import dev.tandem.stacks.DeploymentSpec;
+import dev.tandem.stacks.EdgeSpec;
+import dev.tandem.stacks.InstanceSpec;
+import dev.tandem.stacks.Main;
+import dev.tandem.stacks.ReferenceDeployment;
+import dev.tandem.stacks.RegionSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where each public builder and factory plugs into a valid deployment, so one changed value can be
+ * synthesized: the reference deployment for everything it holds (its specs, and each construct's
+ * builder through the deployment's {@code customize…} hooks), a lone load balancer for the pools and
+ * origins the edge stack derives. A builder or factory missing here fails the test that lists them.
+ */
+final class StringFixtures {
+    /** The reference's SSH public key shape: a valid Ed25519 line, its comment appended by the case. */
+    static final String PUBLIC_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHk5zmvP6gkOT8KGGQ1S6y2ltvGOHMoLLG2NDbXo0fyo";
+
+    /** Changes one value on a builder of the fixture's type, then synthesizes into a folder. */
+    interface Fixture {
+        void synthesize(Consumer<Object> change, Path out);
+    }
+
+    private StringFixtures() {
+    }
+
+    /** @return a fixture for each builder type (keyed by {@link StringProps#name}) that takes text */
+    static Map<String, Fixture> builders() {
+        return Map.ofEntries(
+                Map.entry("DeploymentSpec.Builder", (change, out) -> deployment(out, d -> change.accept(d))),
+                Map.entry("RegionSpec.Builder", (change, out) -> deployment(out, d -> d.regions(firstRegion(
+                        r -> apply(change, r.toBuilder()).build())))),
+                Map.entry("InstanceSpec.Builder", (change, out) -> deployment(out, d -> d.regions(firstRegion(
+                        r -> r.toBuilder().haproxy(apply(change, InstanceSpec.builder()
+                                .flavorId("3c2a6d3e-6f0b-4a5e-9d8e-1b2c3d4e5f60")
+                                .imageId("5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0")).build()).build())))),
+                Map.entry("EdgeSpec.Builder", (change, out) -> deployment(out,
+                        d -> d.edge(apply(change, reference().edge().toBuilder()).build()))),
+                Map.entry("HealthContract.Builder", (change, out) -> deployment(out,
+                        d -> d.health(apply(change, reference().health().toBuilder()).build()))),
+                Map.entry("GlobalTableProps.BuilderBase", (change, out) -> deployment(out,
+                        d -> d.tables(List.of(apply(change, ReferenceDeployment.sessionsTable().toBuilder()).build())))),
+                Map.entry("GlobalSecondaryIndex.Builder", (change, out) -> table(out, t -> t.globalSecondaryIndexes(
+                        List.of(apply(change, GlobalSecondaryIndex.builder().indexName("by-user")
+                                .partitionKey(Attribute.string("userId")).sortKey(Attribute.string("sk"))).build())))),
+                Map.entry("StateBackend.S3Builder", (change, out) -> deployment(out, d -> d.backend(apply(change,
+                        StateBackend.awsS3().bucket("acme-tandem-state").region("eu-west-3")).build()))),
+                Map.entry("TableAccess.Builder", (change, out) -> deployment(out, d -> d.tableAccess(Map.of(
+                        "tandem-sessions", apply(change, TableAccess.builder().logicalName("SESSIONS")).build())))),
+                Map.entry(StringProps.name(RegionNetworkProps.BuilderBase.class), (change, out) -> deployment(out,
+                        d -> d.customizeNetwork((r, b) -> change.accept(b)))),
+                Map.entry("GatewaySpec.Builder", (change, out) -> deployment(out, d -> d.customizeNetwork(
+                        (r, b) -> b.gateway(apply(change, GatewaySpec.builder().size(GatewaySize.S)).build())))),
+                Map.entry(StringProps.name(K8sAppClusterProps.BuilderBase.class), (change, out) -> deployment(out,
+                        d -> d.customizeCluster((r, b) -> change.accept(b)))),
+                Map.entry("NodePoolSpec.Builder", (change, out) -> deployment(out, d -> d.customizeCluster(
+                        (r, b) -> b.nodePool(apply(change, NodePoolSpec.builder()).build())))),
+                Map.entry("Taint.Builder", (change, out) -> deployment(out, d -> d.customizeCluster(
+                        (r, b) -> b.nodePool(NodePoolSpec.builder().taints(List.of(apply(change, Taint.builder()
+                                .key("dedicated").value("app").effect(Taint.Effect.PreferNoSchedule)).build()))
+                                .build())))),
+                Map.entry("AppSpec.Builder", (change, out) -> deployment(out,
+                        d -> d.customizeApp((r, b) -> change.accept(b)))),
+                Map.entry("IngressSpec.Builder", (change, out) -> deployment(out, d -> d.customizeApp(
+                        (r, b) -> b.ingress(apply(change, IngressSpec.builder().className("traefik")).build())))),
+                Map.entry(StringProps.name(HaproxyTierProps.BuilderBase.class), (change, out) -> deployment(out,
+                        d -> d.customizeHaproxy((r, b) -> change.accept(b)))),
+                Map.entry("StatsPage.Builder", (change, out) -> deployment(out, d -> d.customizeHaproxy(
+                        (r, b) -> b.statsPage(apply(change, StatsPage.builder()).build())))),
+                Map.entry(StringProps.name(OriginCertificateProps.BuilderBase.class), (change, out) -> deployment(out,
+                        d -> d.customizeOriginCertificate((r, b) -> change.accept(b)))),
+                Map.entry(StringProps.name(TableReplicaProps.BuilderBase.class), (change, out) -> deployment(out,
+                        d -> d.customizeReplica((r, b) -> change.accept(b)))),
+                Map.entry(StringProps.name(AppDataAccessProps.BuilderBase.class), (change, out) -> deployment(out,
+                        d -> d.customizeDataAccess((r, b) -> change.accept(b)))),
+                Map.entry(StringProps.name(CloudflareFailoverLbProps.BuilderBase.class), (change, out) -> deployment(
+                        out, d -> d.customizeEdge(change::accept))),
+                Map.entry("OriginPool.Builder", (change, out) -> loadBalancer(out,
+                        apply(change, OriginPool.builder().name("primary").origins(origins("primary", "198.51.100")))
+                                .build())),
+                Map.entry("Origin.Builder", (change, out) -> loadBalancer(out, OriginPool.builder().name("primary")
+                        .origins(List.of(apply(change, Origin.builder().name("primary-1").address("198.51.100.1"))
+                                .build(), origins("primary", "198.51.100").get(1))).build())));
+    }
+
+    /** @return a fixture for each factory parameter, keyed by {@link StringProps#key} and {@code #index} */
+    static Map<String, BiConsumer<String, Path>> factories() {
+        return Map.ofEntries(
+                Map.entry("Attribute.string(String)#0", (text, out) -> table(out, t -> t.sortKey(Attribute.string(text)))),
+                Map.entry("Attribute.number(String)#0", (text, out) -> table(out, t -> t.sortKey(Attribute.number(text)))),
+                Map.entry("Attribute.binary(String)#0", (text, out) -> table(out, t -> t.sortKey(Attribute.binary(text)))),
+                Map.entry("AcceptedRisk.of(Rule,String,String)#1", (text, out) -> risk(out,
+                        AcceptedRisk.of(Rule.SINGLE_ZONE, text, "the standby's zone"))),
+                Map.entry("AcceptedRisk.of(Rule,String,String)#2", (text, out) -> risk(out,
+                        AcceptedRisk.of(Rule.SINGLE_ZONE, "secondary/haproxy", text))),
+                Map.entry("SshKey.existing(String)#0", (text, out) -> deployment(out,
+                        d -> d.customizeHaproxy((r, b) -> b.sshKey(SshKey.existing(text))))),
+                Map.entry("SshKey.create(String,String)#0", (text, out) -> deployment(out,
+                        d -> d.customizeHaproxy((r, b) -> b.sshKey(SshKey.create(text, PUBLIC_KEY))))),
+                // The comment is the free text of a public key line: the value goes after a valid key.
+                Map.entry("SshKey.create(String,String)#1", (text, out) -> deployment(out,
+                        d -> d.customizeHaproxy((r, b) -> b.sshKey(SshKey.create("ops", PUBLIC_KEY + " " + text))))),
+                Map.entry("Projection.include(List)#0", (text, out) -> table(out, t -> t.globalSecondaryIndexes(List.of(
+                        GlobalSecondaryIndex.builder().indexName("by-user").partitionKey(Attribute.string("userId"))
+                                .projection(Projection.include(List.of(text))).build())))),
+                Map.entry("TableEncryption.customerManaged(String)#0", (text, out) -> table(out,
+                        t -> t.encryption(TableEncryption.customerManaged(text)))),
+                Map.entry("AccessKey.active(String)#0", (text, out) -> deployment(out,
+                        d -> d.customizeDataAccess((r, b) -> b.accessKeys(List.of(AccessKey.active(text)))))),
+                Map.entry("AccessKey.inactive(String)#0", (text, out) -> deployment(out, d -> d.customizeDataAccess(
+                        (r, b) -> b.accessKeys(List.of(AccessKey.active("current"), AccessKey.inactive(text)))))),
+                Map.entry("BackendServer.of(String,String,int)#0", (text, out) -> deployment(out, d -> d.customizeHaproxy(
+                        (r, b) -> b.servers(List.of(BackendServer.of(text, "10.10.1.10", 8080)))))),
+                Map.entry("BackendServer.of(String,String,int)#1", (text, out) -> deployment(out, d -> d.customizeHaproxy(
+                        (r, b) -> b.servers(List.of(BackendServer.of("app-1", text, 8080)))))));
+    }
+
+    private static DeploymentSpec reference() {
+        return ReferenceDeployment.spec();
+    }
+
+    private static <B> B apply(Consumer<Object> change, B builder) {
+        change.accept(builder);
+        return builder;
+    }
+
+    private static void deployment(Path out, Consumer<DeploymentSpec.Builder> change) {
+        DeploymentSpec.Builder d = reference().toBuilder();
+        change.accept(d);
+        Main.synthesize(d.build(), out);
+    }
+
+    private static void table(Path out, UnaryOperator<GlobalTableProps.Builder> change) {
+        deployment(out, d -> d.tables(List.of(change.apply(ReferenceDeployment.sessionsTable().toBuilder()).build())));
+    }
+
+    private static List<RegionSpec> firstRegion(UnaryOperator<RegionSpec> change) {
+        List<RegionSpec> regions = new ArrayList<>(reference().regions());
+        regions.set(0, change.apply(regions.get(0)));
+        return regions;
+    }
+
+    private static void risk(Path out, AcceptedRisk risk) {
+        List<AcceptedRisk> risks = new ArrayList<>(reference().acceptedRisks());
+        risks.set(0, risk);
+        deployment(out, d -> d.acceptedRisks(risks));
+    }
+
+    private static List<Origin> origins(String pool, String net) {
+        return List.of(Origin.builder().name(pool + "-1").address(net + ".1").build(),
+                Origin.builder().name(pool + "-2").address(net + ".2").build());
+    }
+
+    /** A lone load balancer with {@code primary} and a valid secondary pool, as the edge tests build one. */
+    private static void loadBalancer(Path out, OriginPool primary) {
+        App app = App.Builder.create().outdir(out.toString()).build();
+        TerraformStack stack = new TerraformStack(app, "edge");
+        CloudflareProvider.Builder.create(stack, "cloudflare").build();
+        CloudflareFailoverLb.Builder.create(stack, "lb")
+                .accountId("0123456789abcdef0123456789abcdef").zoneId("fedcba9876543210fedcba9876543210")
+                .zoneName("example.com").hostname("app.example.com").health(HealthContract.defaults())
+                .pools(List.of(primary, OriginPool.builder().name("secondary")
+                        .origins(origins("secondary", "203.0.113")).build()))
+                .build();
+        app.synth();
+    }
+}
