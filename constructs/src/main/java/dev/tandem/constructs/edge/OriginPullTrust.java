@@ -10,6 +10,7 @@ import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.core.StackProviders;
 import dev.tandem.constructs.core.TerraformData;
 import dev.tandem.constructs.core.TerraformReferences;
+import dev.tandem.constructs.core.TerraformStrings;
 import dev.tandem.providers.cloudflare.authenticated_origin_pulls_certificate.AuthenticatedOriginPullsCertificate;
 import dev.tandem.providers.cloudflare.authenticated_origin_pulls_settings.AuthenticatedOriginPullsSettings;
 import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
@@ -115,14 +116,15 @@ public class OriginPullTrust extends Construct {
                     .allowedUses(List.of("cert_signing", "digital_signature"))
                     .validityPeriodHours(props.caValidity().toHours())
                     .subject(List.of(SelfSignedCertSubject.builder()
-                            .commonName(props.commonName() + " " + generation).build()))
+                            .commonName(TerraformStrings.literal(props.commonName() + " " + generation)).build()))
                     .build());
         }
         SelfSignedCert active = cas.get(props.active());
         PrivateKey clientKey = props.keyAlgorithm().applyTo(PrivateKey.Builder.create(this, "client-key")).build();
         CertRequest request = CertRequest.Builder.create(this, "client-request")
                 .privateKeyPem(clientKey.getPrivateKeyPem())
-                .subject(List.of(CertRequestSubject.builder().commonName(props.commonName() + " client").build()))
+                .subject(List.of(CertRequestSubject.builder()
+                        .commonName(TerraformStrings.literal(props.commonName() + " client")).build()))
                 .build();
         this.clientCertificate = LocallySignedCert.Builder.create(this, "client-certificate")
                 .certRequestPem(request.getCertRequestPem())

@@ -18,8 +18,8 @@ public record TlsTermination(String certificate, Optional<String> clientCa, Clie
         clientCertificates = clientCertificates == null ? ClientCertificates.REQUIRED_IN_HANDSHAKE : clientCertificates;
     }
 
-    /** @return TLS without client certificates */
-    public static TlsTermination serverOnly(String certificate) {
+    /** @return TLS without client certificates (the renderer's tests; tiers build their own terminations) */
+    static TlsTermination serverOnly(String certificate) {
         return new TlsTermination(certificate, Optional.empty(), ClientCertificates.REQUIRED_IN_HANDSHAKE);
     }
 

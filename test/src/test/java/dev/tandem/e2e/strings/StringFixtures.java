@@ -11,6 +11,8 @@ import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.edge.CloudflareFailoverLbProps;
 import dev.tandem.constructs.edge.Origin;
 import dev.tandem.constructs.edge.OriginPool;
+import dev.tandem.constructs.edge.OriginPullTrust;
+import dev.tandem.constructs.edge.OriginPullTrustProps;
 import dev.tandem.constructs.haproxy.HaproxyTierProps;
 import dev.tandem.constructs.haproxy.OriginCertificateProps;
 import dev.tandem.constructs.haproxy.SshKey;
@@ -33,6 +35,7 @@ import dev.tandem.constructs.table.Projection;
 import dev.tandem.constructs.table.TableEncryption;
 import dev.tandem.constructs.table.TableReplicaProps;
 import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
+import dev.tandem.providers.tls.provider.TlsProvider;
 import dev.tandem.stacks.DeploymentSpec;
 import dev.tandem.stacks.EdgeSpec;
 import dev.tandem.stacks.InstanceSpec;
@@ -116,6 +119,8 @@ final class StringFixtures {
                         d -> d.customizeDataAccess((r, b) -> change.accept(b)))),
                 Map.entry(StringProps.name(CloudflareFailoverLbProps.BuilderBase.class), (change, out) -> deployment(
                         out, d -> d.customizeEdge(change::accept))),
+                Map.entry(StringProps.name(OriginPullTrustProps.BuilderBase.class), (change, out) -> originPulls(out,
+                        change)),
                 Map.entry("OriginPool.Builder", (change, out) -> loadBalancer(out,
                         apply(change, OriginPool.builder().name("primary").origins(origins("primary", "198.51.100")))
                                 .build())),
@@ -190,6 +195,17 @@ final class StringFixtures {
     private static List<Origin> origins(String pool, String net) {
         return List.of(Origin.builder().name(pool + "-1").address(net + ".1").build(),
                 Origin.builder().name(pool + "-2").address(net + ".2").build());
+    }
+
+    /** The zone's origin-pull trust alone in a stack, as the reference's origin-pulls stack builds it. */
+    private static void originPulls(Path out, Consumer<Object> change) {
+        App app = App.Builder.create().outdir(out.toString()).build();
+        TerraformStack stack = new TerraformStack(app, "origin-pulls");
+        CloudflareProvider.Builder.create(stack, "cloudflare").build();
+        TlsProvider.Builder.create(stack, "tls").build();
+        apply(change, OriginPullTrust.Builder.create(stack, "origin-pulls").zoneId("fedcba9876543210fedcba9876543210")
+                .commonName("acme origin-pull CA")).build();
+        app.synth();
     }
 
     /** A lone load balancer with {@code primary} and a valid secondary pool, as the edge tests build one. */
