@@ -11,6 +11,7 @@ import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.constructs.haproxy.OriginCertificate;
 import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.constructs.health.HealthScope;
 import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.network.Ipv4Cidr;
@@ -250,7 +251,8 @@ public final class DeploymentSpec {
         private String ovhCloudProject;
         private List<RegionSpec> regions;
         private EdgeSpec edge;
-        private HealthContract health = HealthContract.defaults();
+        private HealthContract health;
+        private boolean healthSet;
         private StateBackend backend = StateBackend.local();
         private DrTargets drTargets;
         private List<AcceptedRisk> acceptedRisks = List.of();
@@ -347,11 +349,16 @@ public final class DeploymentSpec {
         }
 
         /**
-         * @param value the health contract every layer follows; @default {@link HealthContract#defaults()}
+         * @param value the health contract every layer follows; @default {@link HealthContract#defaults()}, with
+         *              {@link HealthScope#APP_AND_DATA} when the deployment has tables: a region whose data is
+         *              unreachable then leaves rotation (the app's health path must check its table, see README →
+         *              The app's contract); set {@link HealthScope#APP} explicitly, and accept the
+         *              {@code data-in-health} warning, for an app that cannot
          * @return this builder
          */
         public Builder health(HealthContract value) {
             this.health = value;
+            this.healthSet = true;
             return this;
         }
 
@@ -501,6 +508,10 @@ public final class DeploymentSpec {
          *         {@code DeploymentSpec}; each construct checks its own values again under its path
          */
         public DeploymentSpec build() {
+            if (!healthSet) {
+                health = tables == null || tables.isEmpty() ? HealthContract.defaults()
+                        : HealthContract.defaults().toBuilder().scope(HealthScope.APP_AND_DATA).build();
+            }
             Problems p = new Problems("DeploymentSpec");
             p.require(DnsNames.isLabel(appName) && appName.length() <= 40 && Character.isLetter(appName.charAt(0)),
                     "appName", appName, "must be a DNS label of at most 40 characters starting with a letter",
