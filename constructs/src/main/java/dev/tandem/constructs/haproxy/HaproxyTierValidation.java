@@ -130,9 +130,15 @@ final class HaproxyTierValidation {
         }
     }
 
+    /** A tier is a handful of VMs; a count beyond this is a typo that would otherwise exhaust the synth's memory. */
+    static final int MAX_INSTANCES = 20;
+
     private static void checkInstances(Problems p, HaproxyTierProps props) {
         if (p.require(props.instances() >= 1, "instances", props.instances(), "must be at least 1",
-                "use 2 or more")) {
+                "use 2 or more") && p.require(props.instances() <= MAX_INSTANCES, "instances", props.instances(),
+                "must be at most " + MAX_INSTANCES + ": each instance is a VM, a floating IP, an origin of the"
+                        + " region's pool and an SSH delivery on every apply", "use 2 to " + MAX_INSTANCES
+                        + " instances, and larger flavors for more capacity")) {
             p.require(props.instances() >= 2 || props.allowSingleInstance(), "instances", props.instances(),
                     "must be at least 2: one instance is a single point of failure for the region",
                     "use 2 or more, or allowSingleInstance(true) where no redundancy is acceptable");

@@ -168,6 +168,7 @@ class HaproxyTierValidationTest {
         return Stream.of(
                 reject("instances", "1", "single point of failure", b -> b.instances(1)),
                 reject("instances", "0", "must be at least 1", b -> b.instances(0).allowSingleInstance(true)),
+                reject("instances", "21", "must be at most 20", b -> b.instances(21)),
                 reject("checkInterval", "PT1S", "must be longer than the health contract's timeout (PT2S)",
                         b -> b.health(slowTimeout).checkInterval(Duration.ofSeconds(1))),
                 reject("checkInterval", "PT2S", "must be longer than the health contract's timeout (PT2S)",

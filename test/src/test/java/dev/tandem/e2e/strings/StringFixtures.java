@@ -9,6 +9,7 @@ import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.StateBackend;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.edge.CloudflareFailoverLbProps;
+import dev.tandem.constructs.edge.MonitorSettings;
 import dev.tandem.constructs.edge.Origin;
 import dev.tandem.constructs.edge.OriginPool;
 import dev.tandem.constructs.edge.OriginPullTrust;
@@ -17,23 +18,32 @@ import dev.tandem.constructs.haproxy.HaproxyTierProps;
 import dev.tandem.constructs.haproxy.OriginCertificateProps;
 import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.haproxy.StatsPage;
+import dev.tandem.constructs.haproxy.Timeouts;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.k8s.AppSpec;
+import dev.tandem.constructs.k8s.Autoscaling;
 import dev.tandem.constructs.k8s.IngressSpec;
 import dev.tandem.constructs.k8s.K8sAppClusterProps;
 import dev.tandem.constructs.k8s.NodePoolSpec;
+import dev.tandem.constructs.k8s.Resources;
 import dev.tandem.constructs.k8s.Taint;
 import dev.tandem.constructs.network.GatewaySize;
 import dev.tandem.constructs.network.GatewaySpec;
 import dev.tandem.constructs.network.RegionNetworkProps;
 import dev.tandem.constructs.readiness.AcceptedRisk;
+import dev.tandem.constructs.readiness.DrTargets;
 import dev.tandem.constructs.readiness.Rule;
 import dev.tandem.constructs.table.Attribute;
+import dev.tandem.constructs.table.Billing;
+import dev.tandem.constructs.table.Capacity;
 import dev.tandem.constructs.table.GlobalSecondaryIndex;
+import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.GlobalTableProps;
 import dev.tandem.constructs.table.Projection;
 import dev.tandem.constructs.table.TableEncryption;
+import dev.tandem.constructs.table.TableReplica;
 import dev.tandem.constructs.table.TableReplicaProps;
+import dev.tandem.providers.aws.provider.AwsProvider;
 import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.providers.tls.provider.TlsProvider;
 import dev.tandem.stacks.DeploymentSpec;
@@ -43,6 +53,7 @@ import dev.tandem.stacks.Main;
 import dev.tandem.stacks.ReferenceDeployment;
 import dev.tandem.stacks.RegionSpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +132,19 @@ final class StringFixtures {
                         out, d -> d.customizeEdge(change::accept))),
                 Map.entry(StringProps.name(OriginPullTrustProps.BuilderBase.class), (change, out) -> originPulls(out,
                         change)),
+                Map.entry("DrTargets.Builder", (change, out) -> deployment(out, d -> d.drTargets(apply(change,
+                        DrTargets.builder().rto(Duration.ofMinutes(2)).rpo(Duration.ofSeconds(10))).build()))),
+                Map.entry("MonitorSettings.Builder", (change, out) -> deployment(out,
+                        d -> d.customizeEdge(b -> b.monitor(apply(change, MonitorSettings.builder()).build())))),
+                Map.entry("Timeouts.Builder", (change, out) -> deployment(out,
+                        d -> d.customizeHaproxy((r, b) -> b.timeouts(apply(change, Timeouts.builder()).build())))),
+                Map.entry("TableReplica.Builder", StringFixtures::replica),
+                Map.entry("Autoscaling.Builder", (change, out) -> deployment(out, d -> d.customizeApp((r, b) -> b
+                        .autoscaling(apply(change, Autoscaling.builder().minReplicas(2).maxReplicas(6)).build())))),
+                Map.entry("Resources.Builder", (change, out) -> deployment(out,
+                        d -> d.customizeApp((r, b) -> b.resources(apply(change, Resources.builder()).build())))),
+                Map.entry("Capacity.AutoscaledBuilder", (change, out) -> table(out, t -> t.billing(Billing.provisioned(
+                        apply(change, Capacity.autoscaled().minUnits(5).maxUnits(50)).build(), Capacity.fixed(5))))),
                 Map.entry("OriginPool.Builder", (change, out) -> loadBalancer(out,
                         apply(change, OriginPool.builder().name("primary").origins(origins("primary", "198.51.100")))
                                 .build())),
@@ -195,6 +219,19 @@ final class StringFixtures {
     private static List<Origin> origins(String pool, String net) {
         return List.of(Origin.builder().name(pool + "-1").address(net + ".1").build(),
                 Origin.builder().name(pool + "-2").address(net + ".2").build());
+    }
+
+    /** A table and its replica in two stacks, as the region stacks build them. */
+    private static void replica(Consumer<Object> change, Path out) {
+        App app = App.Builder.create().outdir(out.toString()).build();
+        TerraformStack primary = new TerraformStack(app, "primary");
+        AwsProvider.Builder.create(primary, "aws").region("eu-west-3").build();
+        TerraformStack secondary = new TerraformStack(app, "secondary");
+        AwsProvider.Builder.create(secondary, "aws").region("eu-central-1").build();
+        GlobalTable table = GlobalTable.Builder.create(primary, "orders").tableName("orders")
+                .partitionKey(Attribute.string("pk")).build();
+        apply(change, TableReplica.Builder.create(secondary, "orders").table(table)).build();
+        app.synth();
     }
 
     /** The zone's origin-pull trust alone in a stack, as the reference's origin-pulls stack builds it. */

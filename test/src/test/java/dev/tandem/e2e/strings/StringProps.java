@@ -54,6 +54,34 @@ final class StringProps {
     }
 
     /**
+     * @return the setters of the builders taking one object (any non-primitive value, text or not), one per
+     *         declaring class and method
+     */
+    static List<Method> objectSetters() {
+        return setters(ExtremeValuesTest::isObjectSetter);
+    }
+
+    /** @return the setters of the builders taking one number ({@code int}, {@code long}, {@code double}, boxed or not) */
+    static List<Method> numberSetters() {
+        return setters(ExtremeValuesTest::isNumberSetter);
+    }
+
+    private static List<Method> setters(java.util.function.Predicate<Method> kind) {
+        Map<String, Method> found = new LinkedHashMap<>();
+        for (Class<?> type : publicTypes()) {
+            if (!type.getSimpleName().startsWith("Builder") && !type.getSimpleName().endsWith("Builder")) {
+                continue;
+            }
+            for (Method m : type.getMethods()) {
+                if (kind.test(m)) {
+                    found.putIfAbsent(key(m), m);
+                }
+            }
+        }
+        return sorted(found);
+    }
+
+    /**
      * @return the public static factories of value types ({@code Attribute.string(name)}) with a
      *         parameter taking text; those taking a construct are construct-level (their string is an id)
      */

@@ -151,7 +151,7 @@ class UserStringsTest {
                 .mapToObj(i -> new FactoryCase(StringProps.key(m) + "#" + i)));
     }
 
-    /** One setter given one value. */
+    /** One setter given one value (also the missing and extreme values of {@link ExtremeValuesTest}). */
     record SetterCase(Method method, String shown, Object value) {
         void applyTo(Object builder) {
             try {
