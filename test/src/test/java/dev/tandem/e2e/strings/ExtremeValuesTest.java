@@ -56,6 +56,19 @@ class ExtremeValuesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} ← null")
+    @MethodSource("dev.tandem.e2e.strings.UserStringsTest#factoryKeys")
+    void aMissingFactoryArgumentIsRefusedAsATandemError(String key) {
+        Throwable thrown = null;
+        try {
+            StringFixtures.factories().get(key).accept(null, tmp.resolve("cdktf.out"));
+        } catch (Throwable t) {
+            thrown = t;
+        }
+        assertThat(thrown).as("%s ← null: refused", key).isInstanceOf(ValidationException.class);
+        assertThat(thrown.getMessage()).as(key).contains("Fix: ").doesNotContain("\n    at ");
+    }
+
     static Stream<SetterCase> cases() {
         List<SetterCase> cases = new ArrayList<>();
         for (Method m : StringProps.numberSetters()) {

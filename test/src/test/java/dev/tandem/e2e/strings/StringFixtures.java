@@ -55,6 +55,7 @@ import dev.tandem.stacks.RegionSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -169,10 +170,11 @@ final class StringFixtures {
                         d -> d.customizeHaproxy((r, b) -> b.sshKey(SshKey.create(text, PUBLIC_KEY))))),
                 // The comment is the free text of a public key line: the value goes after a valid key.
                 Map.entry("SshKey.create(String,String)#1", (text, out) -> deployment(out,
-                        d -> d.customizeHaproxy((r, b) -> b.sshKey(SshKey.create("ops", PUBLIC_KEY + " " + text))))),
+                        d -> d.customizeHaproxy((r, b) -> b.sshKey(SshKey.create("ops",
+                                text == null ? null : PUBLIC_KEY + " " + text))))),
                 Map.entry("Projection.include(List)#0", (text, out) -> table(out, t -> t.globalSecondaryIndexes(List.of(
                         GlobalSecondaryIndex.builder().indexName("by-user").partitionKey(Attribute.string("userId"))
-                                .projection(Projection.include(List.of(text))).build())))),
+                                .projection(Projection.include(Collections.singletonList(text))).build())))),
                 Map.entry("TableEncryption.customerManaged(String)#0", (text, out) -> table(out,
                         t -> t.encryption(TableEncryption.customerManaged(text)))),
                 Map.entry("AccessKey.active(String)#0", (text, out) -> deployment(out,

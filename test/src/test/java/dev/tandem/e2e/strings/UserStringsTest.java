@@ -145,6 +145,11 @@ class UserStringsTest {
                 .flatMap(e -> SHAPES.stream().map(s -> new FactoryArgument(f.key(), s.formatted(e)))));
     }
 
+    /** @return each factory parameter taking text, by {@link StringProps#key} and index */
+    static Stream<String> factoryKeys() {
+        return factoryCases().map(FactoryCase::key);
+    }
+
     private static Stream<FactoryCase> factoryCases() {
         return StringProps.factories().stream().flatMap(m -> IntStream.range(0, m.getParameterCount())
                 .filter(i -> StringProps.takesText(m.getGenericParameterTypes()[i]))
