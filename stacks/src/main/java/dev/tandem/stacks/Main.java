@@ -1,7 +1,7 @@
 package dev.tandem.stacks;
 
 import dev.tandem.constructs.core.TandemApp;
-import dev.tandem.constructs.internal.ManifestWarmUp;
+import dev.tandem.constructs.k8s.ManifestWarmUp;
 import java.nio.file.Path;
 
 /**

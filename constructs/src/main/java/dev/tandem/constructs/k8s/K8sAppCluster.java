@@ -9,8 +9,6 @@ import dev.tandem.constructs.core.BackendTarget;
 import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.core.SideFile;
 import dev.tandem.constructs.core.TerraformStrings;
-import dev.tandem.constructs.internal.AppManifests;
-import dev.tandem.constructs.internal.ManifestYaml;
 import dev.tandem.constructs.network.Ipv4;
 import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.providers.ovh.cloud_project_kube.CloudProjectKube;
@@ -85,7 +83,7 @@ import software.constructs.IConstruct;
  * HAProxy's checks of it fail (the region stays out of rotation, which is the safe way round). How the
  * address is fixed, and why {@code spec.loadBalancerIP} rather than OVH's
  * {@code loadbalancer.openstack.org/port-id}, is explained where the Service is written
- * ({@code dev.tandem.constructs.internal.AppManifests}).
+ * ({@link AppManifests}).
  *
  * <p>No Ingress is written unless {@link AppSpec.Builder#ingress(IngressSpec)} asks for one: HAProxy
  * sends traffic to the Service directly, and OVH Managed Kubernetes installs no ingress controller.

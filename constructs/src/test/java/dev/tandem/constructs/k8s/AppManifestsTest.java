@@ -6,7 +6,6 @@ import static dev.tandem.constructs.k8s.K8sFixtures.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tandem.constructs.internal.AppManifests;
 import dev.tandem.constructs.testing.TestStacks;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
-package dev.tandem.constructs.internal;
+package dev.tandem.constructs.k8s;
 
 import dev.tandem.constructs.access.DataWiring;
-import dev.tandem.constructs.k8s.AppSpec;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import java.util.ArrayList;

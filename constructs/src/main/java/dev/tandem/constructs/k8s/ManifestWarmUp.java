@@ -1,16 +1,13 @@
-package dev.tandem.constructs.internal;
+package dev.tandem.constructs.k8s;
 
 import dev.tandem.constructs.health.HealthContract;
-import dev.tandem.constructs.k8s.AppSpec;
-import dev.tandem.constructs.k8s.IngressSpec;
-import dev.tandem.constructs.k8s.Manifest;
 
 /**
  * Loads and links the Kubernetes model and the YAML writer ahead of time. The first manifests a
  * JVM renders pay for loading a few thousand fabric8 and Jackson classes and building their
  * serializers (about 0.6 s here); cdktf meanwhile spends seconds loading provider bundles in Node
  * with the JVM idle. A synth main can run this on a spare thread at start and hide that cost.
- * Internal: a synth-speed helper, not part of Tandem's API.
+ * A synth-speed helper for a synth main (Tandem's own calls it); it changes nothing a deployment synthesizes.
  */
 public final class ManifestWarmUp {
     private ManifestWarmUp() {

@@ -1,4 +1,4 @@
-package dev.tandem.constructs.internal;
+package dev.tandem.constructs.k8s;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import dev.tandem.constructs.k8s.Manifest;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +14,10 @@ import java.util.Map;
 /**
  * Writes manifests as stable YAML: the model's own field order, map keys sorted, no empty fields,
  * and strings that look like numbers or booleans quoted so that YAML readers keep them strings.
- * The same input always gives the same bytes, so snapshots diff cleanly. Internal: not part of
- * Tandem's API.
+ * The same input always gives the same bytes, so snapshots diff cleanly. Package-private:
+ * used by {@link K8sAppCluster} and {@link ManifestWarmUp}.
  */
-public final class ManifestYaml {
+final class ManifestYaml {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -31,7 +30,7 @@ public final class ManifestYaml {
     }
 
     /** @return {@code value} as a YAML document */
-    public static String write(Object value) {
+    static String write(Object value) {
         try {
             return YAML.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -40,7 +39,7 @@ public final class ManifestYaml {
     }
 
     /** @return a {@code kustomization.yaml} listing {@code manifests} in apply order */
-    public static String kustomization(List<Manifest> manifests) {
+    static String kustomization(List<Manifest> manifests) {
         Map<String, Object> k = new LinkedHashMap<>();
         k.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
         k.put("kind", "Kustomization");

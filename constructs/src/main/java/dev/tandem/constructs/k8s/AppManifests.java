@@ -1,10 +1,6 @@
-package dev.tandem.constructs.internal;
+package dev.tandem.constructs.k8s;
 
 import dev.tandem.constructs.health.HealthContract;
-import dev.tandem.constructs.k8s.AppSpec;
-import dev.tandem.constructs.k8s.IngressSpec;
-import dev.tandem.constructs.k8s.Manifest;
-import dev.tandem.constructs.k8s.Resources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -41,15 +37,15 @@ import java.util.TreeMap;
 /**
  * Turns an {@link AppSpec} into its Kubernetes objects, in the order {@code kubectl apply -k} should
  * create them. Every object after the Deployment derives its selector and ports from the Deployment,
- * so they are written once. Internal: used by {@code K8sAppCluster}; not part of Tandem's API.
+ * so they are written once. Package-private: used by {@link K8sAppCluster}.
  */
-public final class AppManifests {
+final class AppManifests {
     /** How long a fresh pod may take to answer its health path before it is restarted. */
     private static final Duration STARTUP_BUDGET = Duration.ofMinutes(2);
     /** The unprivileged user and group the container runs as when the image does not say. */
     private static final long RUN_AS = 10001;
     /** Keeps OVH's load balancer off the public network. */
-    public static final String INTERNAL_LB_ANNOTATION = "service.beta.kubernetes.io/openstack-internal-load-balancer";
+    static final String INTERNAL_LB_ANNOTATION = "service.beta.kubernetes.io/openstack-internal-load-balancer";
     private static final String NAME_LABEL = "app.kubernetes.io/name";
     private static final String HTTP = "http";
 
@@ -63,7 +59,7 @@ public final class AppManifests {
      * @return Namespace, Deployment, Service, the Ingress if asked for, PodDisruptionBudget and, with
      *         autoscaling, the HPA
      */
-    public static List<Manifest> render(AppSpec app, boolean multiZone, String serviceIp) {
+    static List<Manifest> render(AppSpec app, boolean multiZone, String serviceIp) {
         Deployment deployment = deployment(app, multiZone);
         LabelSelector selector = deployment.getSpec().getSelector();
         Service service = service(app, deployment, serviceIp);
