@@ -2,6 +2,7 @@ package dev.tandem.bench;
 
 import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.providers.aws.provider.AwsProvider;
+import dev.tandem.constructs.aws.AwsResource;
 import dev.tandem.constructs.core.TandemApp;
 import dev.tandem.constructs.edge.OriginPullTrust;
 import dev.tandem.constructs.haproxy.HaproxyTier;
@@ -18,11 +19,13 @@ import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.providers.ovh.provider.OvhProvider;
 import dev.tandem.providers.tls.provider.TlsProvider;
 import dev.tandem.stacks.DeploymentSpec;
+import dev.tandem.stacks.DeploymentStacks;
 import dev.tandem.stacks.Main;
 import dev.tandem.stacks.OvhEndpoint;
 import dev.tandem.stacks.ReferenceDeployment;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import software.constructs.Construct;
 
 /**
@@ -39,7 +42,7 @@ public final class BenchmarkScenario {
     /**
      * Synthesizes one scenario into {@code args[1]}.
      *
-     * @param args {@code reference | floor | edge | apps:<N>}, then the output folder
+     * @param args {@code reference | reference+aws | floor | edge | apps:<N>}, then the output folder
      */
     public static void main(String[] args) {
         run(args[0], Path.of(args[1]));
@@ -49,13 +52,23 @@ public final class BenchmarkScenario {
     /**
      * Synthesizes {@code scenario} into {@code out} (the benchmark's test runs every scenario once).
      *
-     * @param scenario {@code reference | floor | edge | apps:<N>}
+     * @param scenario {@code reference | reference+aws | floor | edge | apps:<N>}
      * @param out      the output folder
      */
     public static void run(String scenario, Path out) {
         DeploymentSpec spec = ReferenceDeployment.spec();
         if (scenario.equals("reference")) {
             Main.synthesize(spec, out);
+        } else if (scenario.equals("reference+aws")) {
+            TandemApp.synthesize(out, app -> {
+                DeploymentStacks stacks = DeploymentStacks.build(app, spec);
+                // a user's own AWS type through AwsResource: what loading its argument index costs
+                AwsResource.Builder.create(stacks.primary(), "sessions-arn").type("aws_ssm_parameter")
+                        .arguments(Map.of("name", "/tandem/sessions/arn", "type", "String",
+                                "value", stacks.primary().globalTables().get(0).tableArn()))
+                        .build();
+                return stacks;
+            });
         } else if (scenario.equals("floor")) {
             TandemApp.synthesize(out, app -> {
                 spec.regions().forEach(r -> providers(new TerraformStack(app, r.stackName()), r.awsRegion()));
@@ -68,7 +81,8 @@ public final class BenchmarkScenario {
             int apps = Integer.parseInt(scenario.substring("apps:".length()));
             TandemApp.synthesize(out, app -> scaled(app, spec, apps));
         } else {
-            throw new IllegalArgumentException("unknown scenario " + scenario + "; use reference, floor, edge or apps:<N>");
+            throw new IllegalArgumentException("unknown scenario " + scenario
+                    + "; use reference, reference+aws, floor, edge or apps:<N>");
         }
     }
 

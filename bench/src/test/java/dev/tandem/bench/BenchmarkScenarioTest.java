@@ -13,7 +13,7 @@ class BenchmarkScenarioTest {
     Path tmp;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"floor", "edge", "apps:3", "reference"})
+    @ValueSource(strings = {"floor", "edge", "apps:3", "reference", "reference+aws"})
     void theScenarioSynthesizes(String scenario) {
         Path out = tmp.resolve("cdktf.out");
 

@@ -61,6 +61,10 @@ class ConsumerProjectTest {
             assertThat(out.resolve("stacks/" + stack + "/cdk.tf.json")).isRegularFile();
         }
         assertThat(out.resolve("dr-report.md")).isRegularFile();
+        JsonNode paris = JSON.readTree(out.resolve("stacks/paris/cdk.tf.json").toFile());
+        JsonNode parameter = paris.path("resource").path("aws_ssm_parameter").elements().next();
+        assertThat(parameter.path("value").asText()).as("the project's own AWS resource reads the table's ARN")
+                .startsWith("${aws_dynamodb_table.").endsWith(".arn}");
     }
 
     @Test

@@ -5,8 +5,11 @@ import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.constructs.access.AccessKey;
 import dev.tandem.constructs.access.AppDataAccessProps;
 import dev.tandem.constructs.access.TableAccess;
+import dev.tandem.constructs.aws.AwsResource;
+import dev.tandem.constructs.aws.AwsResourceProps;
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.StateBackend;
+import dev.tandem.constructs.core.TandemApp;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.edge.CloudflareFailoverLbProps;
 import dev.tandem.constructs.edge.MonitorSettings;
@@ -47,6 +50,7 @@ import dev.tandem.providers.aws.provider.AwsProvider;
 import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.providers.tls.provider.TlsProvider;
 import dev.tandem.stacks.DeploymentSpec;
+import dev.tandem.stacks.DeploymentStacks;
 import dev.tandem.stacks.EdgeSpec;
 import dev.tandem.stacks.InstanceSpec;
 import dev.tandem.stacks.Main;
@@ -140,6 +144,7 @@ final class StringFixtures {
                 Map.entry("Timeouts.Builder", (change, out) -> deployment(out,
                         d -> d.customizeHaproxy((r, b) -> b.timeouts(apply(change, Timeouts.builder()).build())))),
                 Map.entry("TableReplica.Builder", StringFixtures::replica),
+                Map.entry(StringProps.name(AwsResourceProps.BuilderBase.class), (change, out) -> awsResource(out, change)),
                 Map.entry("Autoscaling.Builder", (change, out) -> deployment(out, d -> d.customizeApp((r, b) -> b
                         .autoscaling(apply(change, Autoscaling.builder().minReplicas(2).maxReplicas(6)).build())))),
                 Map.entry("Resources.Builder", (change, out) -> deployment(out,
@@ -221,6 +226,16 @@ final class StringFixtures {
     private static List<Origin> origins(String pool, String net) {
         return List.of(Origin.builder().name(pool + "-1").address(net + ".1").build(),
                 Origin.builder().name(pool + "-2").address(net + ".2").build());
+    }
+
+    /** The reference with a queue of the user's own beside it, in the primary stack. */
+    private static void awsResource(Path out, Consumer<Object> change) {
+        TandemApp.synthesize(out, app -> {
+            DeploymentStacks stacks = DeploymentStacks.build(app, reference());
+            apply(change, AwsResource.Builder.create(stacks.primary(), "queue").type("aws_sqs_queue")
+                    .arguments(Map.of("name", "orders-dlq", "tags", Map.of("team", "orders")))).build();
+            return stacks;
+        });
     }
 
     /** A table and its replica in two stacks, as the region stacks build them. */
