@@ -44,9 +44,11 @@ final class HaproxyTierValidation {
      * @return the servers the backends published (read once), or null when there are none to use
      */
     static List<BackendServer> validate(Problems p, HaproxyTierProps props, Construct tier) {
-        StackProviders.require(tier, CloudflareProvider.class, p, "add CloudflareProvider.Builder.create(stack,"
-                + " \"cloudflare\").build() (dev.tandem.providers.cloudflare, provider 5.x) to the stack: the tier"
-                + " reads Cloudflare's address ranges");
+        if (props == null || props.exposure() == OriginExposure.CLOUDFLARE_ONLY) {
+            StackProviders.require(tier, CloudflareProvider.class, p, "add CloudflareProvider.Builder.create(stack,"
+                    + " \"cloudflare\").build() (dev.tandem.providers.cloudflare, provider 5.x) to the stack: the tier"
+                    + " reads Cloudflare's address ranges");
+        }
         if (!p.present(props, "props", "pass HaproxyTierProps.builder()…build(), or use HaproxyTier.Builder")) {
             return null;
         }
