@@ -47,7 +47,8 @@ final class OriginTls {
                         && validity.compareTo(PUBLIC_MINIMUM_LIFETIME) >= 0, validity.toDays() + " days",
                 certificate.publiclyTrusted() ? "at least " + PUBLIC_MINIMUM_LIFETIME.toDays() + " days, renewed "
                         + "before it ends" : "at least " + MINIMUM_LIFETIME.toDays() + " days",
-                "give the certificate a longer validity (OriginCertificate: 365 days or more, default 5475)"))
+                certificate.publiclyTrusted() ? "renew it before it has less than " + PUBLIC_MINIMUM_LIFETIME.toDays()
+                        + " days left" : "give the OriginCertificate validity(Duration.ofDays(365)) or more (default 5475)"))
                 .orElseGet(() -> SinglePoints.result(Rule.CERTIFICATE_LIFETIME, path, "certificate.validity", false,
                         "unknown at synth (" + certificate.getClass().getSimpleName() + ": you supply and renew it)",
                         "a validity Tandem knows, renewed by automation before it ends",
