@@ -97,6 +97,12 @@ import software.constructs.Construct;
  * redirect there would open a port nothing needs. SSH and the stats page accept only the
  * {@link HaproxyTierProps.BuilderBase#operatorCidr(String) operator network}.
  *
+ * <p><b>Without Cloudflare.</b> With {@link OriginExposure#PUBLIC} (an edge whose clients connect directly, such as
+ * Route 53 failover) 443 is open to every source in the security group and in HAProxy, no client certificate is
+ * asked for, no Cloudflare provider is needed, and the certificate must be publicly trusted
+ * ({@link SuppliedCertificate}); the 421 for another SNI or Host, the health answer and the operators-only SSH and
+ * stats page stay.
+ *
  * <p><b>Stats page.</b> When enabled it listens on every instance for the operator network only. Its
  * password is the sensitive Terraform variable {@link #statsPasswordVariable()}, named
  * {@code <id>_stats_password} and so set with {@code TF_VAR_<id>_stats_password}; Terraform accepts 16–128

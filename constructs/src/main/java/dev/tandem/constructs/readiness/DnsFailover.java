@@ -23,7 +23,10 @@ import java.util.List;
  * some caches longer ({@code resolverCaching}, an allowance, not a measurement).
  */
 final class DnsFailover {
-    /** What AWS recommends as the most for a record associated with a health check (Developer Guide, "TTL"). */
+    /**
+     * What AWS recommends as the most for a record associated with a health check: Route 53 Developer Guide, the
+     * record values' "TTL (seconds)": "we recommend that you specify a TTL of 60 seconds or less".
+     */
     static final Duration RECOMMENDED_TTL = Duration.ofSeconds(60);
 
     private DnsFailover() {
