@@ -8,6 +8,7 @@ import dev.tandem.constructs.core.DnsNames;
 import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.core.TerraformReferences;
+import dev.tandem.constructs.core.TerraformStrings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +68,8 @@ public class SuppliedCertificate extends Construct implements TierCertificate {
         this.privateKeyVariable = props.privateKeyPem().isPresent() ? Optional.empty()
                 : Optional.of(variable("private_key_pem", true, KEY_HEADER,
                         "The private key, PEM, of the certificate " + getNode().getPath()));
-        this.certificatePem = props.certificatePem().orElseGet(() -> certificateVariable.orElseThrow().getStringValue());
+        // PEM text given here is text: escaped so Terraform reads no template in it; a reference stays one.
+        this.certificatePem = props.certificatePem().map(TerraformStrings::literal).orElseGet(() -> certificateVariable.orElseThrow().getStringValue());
         this.privateKeyPem = props.privateKeyPem().orElseGet(() -> privateKeyVariable.orElseThrow().getStringValue());
     }
 
