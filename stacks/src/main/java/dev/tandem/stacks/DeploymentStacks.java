@@ -1,6 +1,7 @@
 package dev.tandem.stacks;
 
 import dev.tandem.constructs.core.Problems;
+import dev.tandem.constructs.edge.OriginPullTrust;
 import dev.tandem.constructs.readiness.DrReadiness;
 import dev.tandem.constructs.readiness.DrReadinessCheck;
 import dev.tandem.constructs.table.GlobalTable;
@@ -27,13 +28,13 @@ import software.constructs.Construct;
  * }</pre>
  */
 public final class DeploymentStacks {
-    private final OriginPullsStack originPulls;
+    private final Optional<OriginPullsStack> originPulls;
     private final List<RegionStack> regions;
     private final EdgeStack edge;
     private final List<GlobalTable> tables;
     private final DrReadinessCheck drReadiness;
 
-    private DeploymentStacks(OriginPullsStack originPulls, List<RegionStack> regions, EdgeStack edge,
+    private DeploymentStacks(Optional<OriginPullsStack> originPulls, List<RegionStack> regions, EdgeStack edge,
             List<GlobalTable> tables, DrReadinessCheck drReadiness) {
         this.originPulls = originPulls;
         this.regions = List.copyOf(regions);
@@ -55,21 +56,27 @@ public final class DeploymentStacks {
         p.present(app, "app", "pass the App TandemApp.synthesize hands to its definition");
         p.present(spec, "spec", "build the description with DeploymentSpec.builder()…build()");
         p.throwIfAny();
-        OriginPullsStack originPulls = new OriginPullsStack(app, spec);
+        // With the Route 53 edge no client certificate is presented, so there is no origin-pulls stack.
+        Optional<OriginPullsStack> originPulls = spec.edge().route53().isPresent() ? Optional.empty()
+                : Optional.of(new OriginPullsStack(app, spec));
+        Optional<OriginPullTrust> trust = originPulls.map(OriginPullsStack::trust);
         List<RegionStack> regions = new ArrayList<>();
         for (RegionSpec region : spec.regions()) {
-            regions.add(new RegionStack(app, spec, region, regions.stream().findFirst(), originPulls.trust()));
+            regions.add(new RegionStack(app, spec, region, regions.stream().findFirst(), trust));
         }
         List<GlobalTable> tables = regions.get(0).globalTables();
-        EdgeStack edge = new EdgeStack(app, spec, regions, originPulls.trust());
+        EdgeStack edge = new EdgeStack(app, spec, regions, trust);
         DrReadinessCheck dr = spec.drReadinessSkipReason().map(reason -> DrReadiness.skip(app, reason))
                 .orElseGet(() -> DrReadiness.enable(app, spec.health(), spec.drTargets(), spec.acceptedRisks()));
         return new DeploymentStacks(originPulls, regions, edge, tables, dr);
     }
 
-    /** @return the stack holding the zone's origin-pull client CA and its upload: applied first */
+    /**
+     * @return the stack holding the zone's origin-pull client CA and its upload: applied first
+     * @throws IllegalStateException with the Route 53 edge, which has no such stack
+     */
     public OriginPullsStack originPulls() {
-        return originPulls;
+        return originPulls.orElseThrow(() -> new IllegalStateException("the edge is Route 53: no origin-pulls stack"));
     }
 
     /** @return the region stacks in failover order; the first is active */

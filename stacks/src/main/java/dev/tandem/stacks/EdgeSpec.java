@@ -3,6 +3,7 @@ package dev.tandem.stacks;
 import dev.tandem.constructs.core.DnsNames;
 import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.edge.CloudflarePlan;
+import java.util.Optional;
 
 /**
  * The edge: the Cloudflare zone and name that fail over between the regions, and the zone's plan.
@@ -25,9 +26,22 @@ import dev.tandem.constructs.edge.CloudflarePlan;
  *                  layer's health check sends
  * @param plan      the zone's Cloudflare plan, which bounds the load balancer's monitor and check regions
  * @param originPullsStackName the cdktf stack holding the zone's origin-pull client CA, applied first
+ * @param route53   Route 53 failover instead of Cloudflare, when set (then {@code accountId}, {@code zoneId},
+ *                  {@code plan} and {@code originPullsStackName} are Cloudflare's and unused)
  */
 public record EdgeSpec(String stackName, String accountId, String zoneId, String zoneName, String hostname,
-        CloudflarePlan plan, String originPullsStackName) {
+        CloudflarePlan plan, String originPullsStackName, Optional<Route53EdgeSpec> route53) {
+
+    /** Reads a null optional as the Cloudflare edge. */
+    public EdgeSpec {
+        route53 = route53 == null ? Optional.empty() : route53;
+    }
+
+    /** A Cloudflare edge, as before Route 53 was an option (prefer {@link #builder()}). */
+    public EdgeSpec(String stackName, String accountId, String zoneId, String zoneName, String hostname,
+            CloudflarePlan plan, String originPullsStackName) {
+        this(stackName, accountId, zoneId, zoneName, hostname, plan, originPullsStackName, Optional.empty());
+    }
 
     /** @return a builder */
     public static Builder builder() {
@@ -37,7 +51,7 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
     /** @return a builder holding this edge's values */
     public Builder toBuilder() {
         return new Builder().stackName(stackName).accountId(accountId).zoneId(zoneId).zoneName(zoneName)
-                .hostname(hostname).plan(plan).originPullsStackName(originPullsStackName);
+                .hostname(hostname).plan(plan).originPullsStackName(originPullsStackName).route53(route53.orElse(null));
     }
 
     /**
@@ -50,10 +64,18 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
         p.require(DnsNames.isLabel(originPullsStackName) && !originPullsStackName.equals(stackName),
                 "originPullsStackName", originPullsStackName, "must be a DNS label other than stackName",
                 "use e.g. origin-pulls");
-        p.require(accountId != null && !accountId.isBlank(), "accountId", accountId, "is required",
-                "copy it from the Cloudflare dashboard: Account Home → the account's menu → Copy account ID");
-        p.require(zoneId != null && !zoneId.isBlank(), "zoneId", zoneId, "is required",
-                "copy it from the zone's Overview page (API → Zone ID)");
+        if (route53.isPresent()) {
+            route53.get().validate(p.nested("route53"));
+            p.require(accountId == null, "accountId", accountId, "is Cloudflare's, unused with the Route 53 edge",
+                    "remove accountId(…), or remove route53(…) to use Cloudflare");
+            p.require(zoneId == null, "zoneId", zoneId, "is Cloudflare's, unused with the Route 53 edge (the hosted "
+                    + "zone is found by zoneName)", "remove zoneId(…), or remove route53(…) to use Cloudflare");
+        } else {
+            p.require(accountId != null && !accountId.isBlank(), "accountId", accountId, "is required",
+                    "copy it from the Cloudflare dashboard: Account Home → the account's menu → Copy account ID");
+            p.require(zoneId != null && !zoneId.isBlank(), "zoneId", zoneId, "is required",
+                    "copy it from the zone's Overview page (API → Zone ID)");
+        }
         boolean zoneOk = p.present(zoneName, "zoneName", "give the zone's name, e.g. example.com")
                 && p.require(DnsNames.isQualifiedHostname(zoneName), "zoneName", zoneName,
                         "must be a lower-case DNS zone name with at least two labels, the last not all digits",
@@ -79,8 +101,22 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
         private String hostname;
         private CloudflarePlan plan = CloudflarePlan.PRO;
         private String originPullsStackName = "origin-pulls";
+        private Optional<Route53EdgeSpec> route53 = Optional.empty();
 
         private Builder() {
+        }
+
+        /**
+         * Route 53 failover records instead of Cloudflare's load balancer: the hosted zone is {@code zoneName}'s, the
+         * tiers serve clients directly with a certificate you supply (README, "Choosing the edge"). Leave
+         * {@code accountId} and {@code zoneId} unset. @default unset: the Cloudflare edge
+         *
+         * @param value the Route 53 settings, e.g. {@code Route53EdgeSpec.builder().build()}
+         * @return this builder
+         */
+        public Builder route53(Route53EdgeSpec value) {
+            this.route53 = Optional.ofNullable(value);
+            return this;
         }
 
         /**
@@ -160,7 +196,8 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
          *         {@code EdgeSpec}
          */
         public EdgeSpec build() {
-            EdgeSpec spec = new EdgeSpec(stackName, accountId, zoneId, zoneName, hostname, plan, originPullsStackName);
+            EdgeSpec spec = new EdgeSpec(stackName, accountId, zoneId, zoneName, hostname, plan, originPullsStackName,
+                    route53);
             Problems p = new Problems("EdgeSpec");
             spec.validate(p);
             p.throwIfAny();

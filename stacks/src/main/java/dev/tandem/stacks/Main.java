@@ -3,11 +3,14 @@ package dev.tandem.stacks;
 import dev.tandem.constructs.core.TandemApp;
 import dev.tandem.constructs.k8s.ManifestWarmUp;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The program cdktf runs ({@code cdktf.json} → {@code app}): synthesizes the reference deployment
  * into the folder named by the {@code tandem.outdir} system property (default {@code cdktf.out}),
- * all or nothing. The synth command sets {@code CDKTF_OUTDIR} to the staging folder beside it.
+ * all or nothing. The synth command sets {@code CDKTF_OUTDIR} to the staging folder beside it. With the arguments
+ * {@code --edge route53} it synthesizes {@link ReferenceDeployment#route53Spec()} instead (default folder
+ * {@code cdktf.out.route53}); {@code ./synth --edge route53} passes them.
  */
 public final class Main {
     private Main() {
@@ -16,12 +19,19 @@ public final class Main {
     /**
      * Synthesizes; on failure prints one line per problem to stderr and exits with status 1.
      *
-     * @param args ignored
+     * @param args none, {@code --edge cloudflare} or {@code --edge route53}
      */
     public static void main(String[] args) {
-        Path outdir = Path.of(System.getProperty("tandem.outdir", "cdktf.out"));
+        List<String> arguments = List.of(args);
+        boolean route53 = arguments.equals(List.of("--edge", "route53"));
+        if (!route53 && !arguments.isEmpty() && !arguments.equals(List.of("--edge", "cloudflare"))) {
+            System.err.println("tandem synth failed: arguments " + arguments + " are not understood; use none, "
+                    + "--edge cloudflare or --edge route53");
+            System.exit(1);
+        }
+        Path outdir = Path.of(System.getProperty("tandem.outdir", route53 ? "cdktf.out.route53" : "cdktf.out"));
         try {
-            synthesize(ReferenceDeployment.spec(), outdir);
+            synthesize(route53 ? ReferenceDeployment.route53Spec() : ReferenceDeployment.spec(), outdir);
         } catch (RuntimeException e) {
             System.err.println("tandem synth failed: " + SynthErrors.describe(e));
             System.exit(1);

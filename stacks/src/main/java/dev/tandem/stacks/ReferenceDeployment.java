@@ -102,6 +102,38 @@ public final class ReferenceDeployment {
     }
 
     /**
+     * The reference with Route 53 failover records as its edge instead of Cloudflare's load balancer
+     * ({@code ./synth --edge route53}, into {@code cdktf.out.route53/}): the same regions, app and data; the hosted
+     * zone {@code example.com} looked up; the tiers open to clients with a certificate supplied through
+     * {@code TF_VAR_tls_certificate_pem} and {@code TF_VAR_tls_private_key_pem}.
+     *
+     * <p>Its RTO target is 3 minutes, not 2: DNS failover adds the record's TTL and resolvers' caching to the
+     * detection, which a proxied Cloudflare edge does not have (the chain's worst case is in its DR report). The
+     * supplied certificates' lifetime is unknown at synth, an accepted risk here because the reference is never
+     * applied.
+     *
+     * @return the Route 53 variant's description
+     */
+    public static DeploymentSpec route53Spec() {
+        DeploymentSpec cloudflare = spec();
+        List<AcceptedRisk> risks = new java.util.ArrayList<>(cloudflare.acceptedRisks());
+        for (String tier : List.of("primary/haproxy", "secondary/haproxy")) {
+            risks.add(AcceptedRisk.of(Rule.CERTIFICATE_LIFETIME, tier, "placeholder: the reference is never applied; a "
+                    + "deployment of your own renews its public certificate by automation (ACME) and declares its "
+                    + "validity on the SuppliedCertificate"));
+        }
+        return cloudflare.toBuilder()
+                .edge(EdgeSpec.builder()
+                        .zoneName("example.com")
+                        .hostname("app.example.com")
+                        .route53(Route53EdgeSpec.builder().build())
+                        .build())
+                .drTargets(DrTargets.builder().rto(Duration.ofMinutes(3)).rpo(Duration.ofSeconds(10)).build())
+                .acceptedRisks(risks)
+                .build();
+    }
+
+    /**
      * The sessions table: sessions by key, and by user through an index; items expire with
      * {@code expiresAt}. Written once: the Terraform stacks build it, and the opt-in CloudFormation
      * module renders the same value.

@@ -9,6 +9,9 @@ import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.edge.OriginPullTrust;
 import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.constructs.haproxy.OriginCertificate;
+import dev.tandem.constructs.haproxy.OriginExposure;
+import dev.tandem.constructs.haproxy.SuppliedCertificate;
+import dev.tandem.constructs.haproxy.TierCertificate;
 import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
@@ -51,6 +54,7 @@ public class RegionStack extends TerraformStack {
     private final Optional<AppDataAccess> dataAccess;
     private final K8sAppCluster app;
     private final OriginCertificate originCertificate;
+    private final TierCertificate certificate;
     private final HaproxyTier haproxy;
 
     /**
@@ -60,7 +64,7 @@ public class RegionStack extends TerraformStack {
      * @param originPulls the zone's origin-pull client CA, whose certificates alone the tier accepts
      */
     RegionStack(Construct scope, DeploymentSpec deployment, RegionSpec region, Optional<RegionStack> home,
-            OriginPullTrust originPulls) {
+            Optional<OriginPullTrust> originPulls) {
         super(Scopes.checked(scope, region.stackName(), "RegionStack"), region.stackName());
         deployment.backend().applyTo(this);
         this.deployment = deployment;
@@ -74,9 +78,13 @@ public class RegionStack extends TerraformStack {
         this.ovh = OvhProvider.Builder.create(this, "ovh")
                 .endpoint(deployment.ovhEndpoint().providerValue())
                 .build();
+        boolean behindCloudflare = deployment.edge().route53().isEmpty();
         // Reads CLOUDFLARE_API_TOKEN: the Origin CA certificate needs Zone → SSL and Certificates → Edit.
-        this.cloudflare = CloudflareProvider.Builder.create(this, "cloudflare").build();
-        TlsProvider.Builder.create(this, "tls").build();
+        // With the Route 53 edge nothing of Cloudflare's is used.
+        this.cloudflare = behindCloudflare ? CloudflareProvider.Builder.create(this, "cloudflare").build() : null;
+        if (behindCloudflare) {
+            TlsProvider.Builder.create(this, "tls").build();
+        }
         RegionNetwork.Builder networkBuilder = RegionNetwork.Builder.create(this, "network")
                 .cloudProject(deployment.ovhCloudProject())
                 .region(region.ovhRegion())
@@ -98,10 +106,19 @@ public class RegionStack extends TerraformStack {
                 .app(appSpec.build());
         deployment.clusterCustomizer().customize(region, cluster);
         this.app = cluster.build();
-        OriginCertificate.Builder certificate = OriginCertificate.Builder.create(this, "origin-certificate")
-                .hostnames(List.of(deployment.edge().hostname()));
-        deployment.originCertificateCustomizer().customize(region, certificate);
-        this.originCertificate = certificate.build();
+        if (behindCloudflare) {
+            OriginCertificate.Builder certificate = OriginCertificate.Builder.create(this, "origin-certificate")
+                    .hostnames(List.of(deployment.edge().hostname()));
+            deployment.originCertificateCustomizer().customize(region, certificate);
+            this.originCertificate = certificate.build();
+            this.certificate = originCertificate;
+        } else {
+            // Clients reach the tier directly: a publicly trusted certificate, from TF_VAR_tls_certificate_pem and
+            // TF_VAR_tls_private_key_pem (ACME issuance in Terraform is the next step, README "Choosing the edge").
+            this.originCertificate = null;
+            this.certificate = SuppliedCertificate.Builder.create(this, "tls")
+                    .hostnames(List.of(deployment.edge().hostname())).build();
+        }
         HaproxyTier.Builder tier = HaproxyTier.Builder.create(this, "haproxy")
                 .network(network)
                 .flavorId(region.haproxy().flavorId())
@@ -109,8 +126,9 @@ public class RegionStack extends TerraformStack {
                 .sshKey(SshKey.existing(deployment.sshKeyName()))
                 .health(deployment.health())
                 .checkHost(deployment.edge().hostname())
-                .certificate(originCertificate)
-                .originPulls(originPulls)
+                .certificate(certificate)
+                .originPulls(originPulls.orElse(null))
+                .exposure(behindCloudflare ? OriginExposure.CLOUDFLARE_ONLY : OriginExposure.PUBLIC)
                 .hostname(deployment.edge().hostname())
                 .operatorCidr(deployment.operatorCidr())
                 .backends(app);
@@ -174,14 +192,33 @@ public class RegionStack extends TerraformStack {
         return ovh;
     }
 
-    /** @return the Cloudflare provider (5.x) of this stack */
+    /**
+     * @return the Cloudflare provider (5.x) of this stack
+     * @throws IllegalStateException with the Route 53 edge, where the stack has none
+     */
     public CloudflareProvider cloudflare() {
+        if (cloudflare == null) {
+            throw new IllegalStateException(getNode().getPath() + " has no Cloudflare provider: the edge is Route 53");
+        }
         return cloudflare;
     }
 
-    /** @return the certificate the region's HAProxy tier serves */
+    /**
+     * @return the Cloudflare Origin CA certificate the region's HAProxy tier serves
+     * @throws IllegalStateException with the Route 53 edge, whose tiers serve a {@link SuppliedCertificate}
+     *         ({@link #certificate()})
+     */
     public OriginCertificate originCertificate() {
+        if (originCertificate == null) {
+            throw new IllegalStateException(getNode().getPath() + " serves a SuppliedCertificate: the edge is Route 53; "
+                    + "use certificate()");
+        }
         return originCertificate;
+    }
+
+    /** @return the certificate the region's HAProxy tier serves: Origin CA behind Cloudflare, supplied with Route 53 */
+    public TierCertificate certificate() {
+        return certificate;
     }
 
     /** @return the region's private network, shared by the HAProxy tier and the Kubernetes nodes */

@@ -97,6 +97,12 @@ import software.constructs.Construct;
  * redirect there would open a port nothing needs. SSH and the stats page accept only the
  * {@link HaproxyTierProps.BuilderBase#operatorCidr(String) operator network}.
  *
+ * <p><b>Without Cloudflare.</b> With {@link OriginExposure#PUBLIC} (an edge whose clients connect directly, such as
+ * Route 53 failover) 443 is open to every source in the security group and in HAProxy, no client certificate is
+ * asked for, no Cloudflare provider is needed, and the certificate must be publicly trusted
+ * ({@link SuppliedCertificate}); the 421 for another SNI or Host, the health answer and the operators-only SSH and
+ * stats page stay.
+ *
  * <p><b>Stats page.</b> When enabled it listens on every instance for the operator network only. Its
  * password is the sensitive Terraform variable {@link #statsPasswordVariable()}, named
  * {@code <id>_stats_password} and so set with {@code TF_VAR_<id>_stats_password}; Terraform accepts 16–128
@@ -155,7 +161,10 @@ public class HaproxyTier extends Construct {
         this.statsPassword = props.statsPage().map(this::statsPasswordVariable);
         RegionNetwork network = props.network();
         String namePrefix = getNode().getPath().replace('/', '-');
-        DataCloudflareIpRanges ranges = DataCloudflareIpRanges.Builder.create(this, "cloudflare-ranges").build();
+        // A public tier needs no Cloudflare provider: nothing of Cloudflare's is read.
+        Optional<DataCloudflareIpRanges> ranges = props.exposure() == OriginExposure.CLOUDFLARE_ONLY
+                ? Optional.of(DataCloudflareIpRanges.Builder.create(this, "cloudflare-ranges").build())
+                : Optional.empty();
         this.securityGroup = TierSecurityGroup.create(this, namePrefix, ranges);
         String sshKeyName = sshKeyName();
         ConfigDelivery delivery = new ConfigDelivery(this, deliveredFiles(ranges), props.sshUser(),
@@ -223,7 +232,7 @@ public class HaproxyTier extends Construct {
 
     /** The only host name served: the one set, else the certificate's first name unless it is a wildcard. */
     static Optional<String> hostname(HaproxyTierProps props) {
-        return props.hostname().or(() -> props.certificate().props().hostnames().stream().findFirst()
+        return props.hostname().or(() -> props.certificate().hostnames().stream().findFirst()
                 .filter(name -> !name.startsWith("*.")));
     }
 
@@ -236,12 +245,16 @@ public class HaproxyTier extends Construct {
         HealthContract health = props.health();
         Duration inter = props.checkInterval().orElse(health.interval());
         Monitor monitor = new Monitor(health.path(), BACKEND);
+        boolean cloudflare = props.exposure() == OriginExposure.CLOUDFLARE_ONLY;
         // The monitor may probe without the zone's client certificate (unverified either way): only the health
         // path is answered without one, and only to Cloudflare's ranges (README, authenticated origin pulls).
-        Frontend https = new Frontend("https",
-                List.of(Bind.tls(HTTPS_PORT, new TlsTermination(InstanceLayout.CERTIFICATE,
-                        Optional.of(InstanceLayout.ORIGIN_PULL_CA), ClientCertificates.REQUIRED_EXCEPT_MONITOR))),
-                Optional.of(InstanceLayout.CLOUDFLARE_IPV4), hostname(props), Optional.of(monitor), BACKEND);
+        // A public tier (DNS failover) asks no client certificate and admits every source.
+        TlsTermination tls = cloudflare ? new TlsTermination(InstanceLayout.CERTIFICATE,
+                Optional.of(InstanceLayout.ORIGIN_PULL_CA), ClientCertificates.REQUIRED_EXCEPT_MONITOR)
+                : TlsTermination.serverOnly(InstanceLayout.CERTIFICATE);
+        Frontend https = new Frontend("https", List.of(Bind.tls(HTTPS_PORT, tls)),
+                cloudflare ? Optional.of(InstanceLayout.CLOUDFLARE_IPV4) : Optional.empty(), hostname(props),
+                Optional.of(monitor), BACKEND);
         Optional<StatsFrontend> stats = props.statsPage().map(s -> new StatsFrontend(Bind.all(s.port()),
                 props.operatorCidr(), s.user(), STATS_PASSWORD_VARIABLE));
         Backend app = new Backend(BACKEND, props.balance(),
@@ -305,25 +318,31 @@ public class HaproxyTier extends Construct {
     }
 
     /** What every delivery uploads, with the fingerprints whose change replaces the deliveries. */
-    private ConfigDelivery.Files deliveredFiles(DataCloudflareIpRanges ranges) {
+    private ConfigDelivery.Files deliveredFiles(Optional<DataCloudflareIpRanges> ranges) {
         String template = new TerraformLocal(this, "config", TerraformStrings.literal(configText)).getAsString();
-        String allowList = new TerraformLocal(this, "cloudflare-ipv4",
-                Fn.join("\n", Fn.sort(ranges.getIpv4Cidrs())) + "\n").getAsString();
-        OriginCertificate certificate = props.certificate();
+        // A public tier's configuration names neither file; the delivery still uploads four non-empty files
+        // (tandem-haproxy-apply refuses a missing or empty one), so they say what they are.
+        String allowList = ranges.map(r -> new TerraformLocal(this, "cloudflare-ipv4",
+                Fn.join("\n", Fn.sort(r.getIpv4Cidrs())) + "\n").getAsString())
+                .orElse("# unused: this tier admits every source (OriginExposure.PUBLIC)\n");
+        TierCertificate certificate = props.certificate();
         // Cloudflare's PEM may lack the final newline; HAProxy needs the key's BEGIN line on a line of its own.
         String pem = Fn.trimspace(certificate.certificatePem()) + "\n" + certificate.privateKeyPem();
         // A local holds the other stack's output once, for the upload and the fingerprint.
-        String clientCa = new TerraformLocal(this, "origin-pull-ca", props.originPulls().caBundlePem()).getAsString();
+        Optional<String> clientCa = Optional.ofNullable(props.originPulls())
+                .map(t -> new TerraformLocal(this, "origin-pull-ca", t.caBundlePem()).getAsString());
         Map<String, String> fingerprints = new LinkedHashMap<>();
         fingerprints.put("config", Fn.sha256(template));
         fingerprints.put("certificate", Fn.sha256(certificate.certificatePem()));
-        fingerprints.put("cloudflare_ipv4", Fn.sha256(allowList));
-        fingerprints.put("origin_pull_ca", Fn.sha256(clientCa));
+        ranges.ifPresent(r -> fingerprints.put("cloudflare_ipv4", Fn.sha256(allowList)));
+        clientCa.ifPresent(ca -> fingerprints.put("origin_pull_ca", Fn.sha256(ca)));
         String config = statsPassword.map(password -> {
             fingerprints.put("stats_password", Fn.sha256(password.getStringValue()));
             return Fn.replace(template, "$" + STATS_PASSWORD_VARIABLE, password.getStringValue());
         }).orElse(template);
-        return new ConfigDelivery.Files(config, pem, allowList, clientCa, fingerprints);
+        return new ConfigDelivery.Files(config, pem, allowList,
+                clientCa.orElse("# unused: this tier asks for no client certificate (OriginExposure.PUBLIC)\n"),
+                fingerprints);
     }
 
     /** @return the SHA-256 of {@code text}, hex, computed here: the bootstrap is known at synth */

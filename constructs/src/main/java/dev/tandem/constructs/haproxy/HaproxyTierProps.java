@@ -31,11 +31,13 @@ import java.util.Optional;
  * @param retries             connection retries (the last one on another server)
  * @param timeouts            connect/client/server timeouts
  * @param certificate         the certificate served on 443
- * @param originPulls         the client CA whose certificates the edge presents: the only ones accepted
+ * @param originPulls         the client CA whose certificates the edge presents: the only ones accepted (null
+ *                            with {@link OriginExposure#PUBLIC})
  * @param hostname            the only host name served (SNI and Host), when not the certificate's first name
  * @param operatorCidr        the only network SSH and the stats page accept
  * @param sshUser             the image's login user, whom the delivery connects as
  * @param statsPage           the statistics page, when enabled
+ * @param exposure            who may reach 443: the Cloudflare zone only, or every client (a DNS failover edge)
  */
 public record HaproxyTierProps(
         RegionNetwork network,
@@ -53,12 +55,13 @@ public record HaproxyTierProps(
         int rise,
         int retries,
         Timeouts timeouts,
-        OriginCertificate certificate,
+        TierCertificate certificate,
         OriginPullTrust originPulls,
         Optional<String> hostname,
         String operatorCidr,
         String sshUser,
-        Optional<StatsPage> statsPage) {
+        Optional<StatsPage> statsPage,
+        OriginExposure exposure) {
 
     /** Reads a null {@code Optional} as absent, so a hand-made record cannot fail later. */
     public HaproxyTierProps {
@@ -66,6 +69,7 @@ public record HaproxyTierProps(
         hostname = absentIfNull(hostname);
         checkInterval = absentIfNull(checkInterval);
         statsPage = absentIfNull(statsPage);
+        exposure = exposure == null ? OriginExposure.CLOUDFLARE_ONLY : exposure;
     }
 
     private static <T> Optional<T> absentIfNull(Optional<T> value) {
@@ -84,7 +88,7 @@ public record HaproxyTierProps(
                 .checkHost(checkHost.orElse(null)).backends(backends).balance(balance)
                 .checkInterval(checkInterval.orElse(null)).fall(fall).rise(rise).retries(retries).timeouts(timeouts)
                 .certificate(certificate).originPulls(originPulls).hostname(hostname.orElse(null))
-                .operatorCidr(operatorCidr).sshUser(sshUser).statsPage(statsPage.orElse(null));
+                .operatorCidr(operatorCidr).sshUser(sshUser).statsPage(statsPage.orElse(null)).exposure(exposure);
     }
 
     /** Builds {@link HaproxyTierProps}. */
@@ -127,12 +131,13 @@ public record HaproxyTierProps(
         private int rise = 2;
         private int retries = 3;
         private Timeouts timeouts = Timeouts.defaults();
-        private OriginCertificate certificate;
+        private TierCertificate certificate;
         private OriginPullTrust originPulls;
         private Optional<String> hostname = Optional.empty();
         private String operatorCidr;
         private String sshUser = "debian";
         private Optional<StatsPage> statsPage = Optional.empty();
+        private OriginExposure exposure = OriginExposure.CLOUDFLARE_ONLY;
 
         BuilderBase() {
         }
@@ -332,13 +337,14 @@ public record HaproxyTierProps(
         }
 
         /**
-         * The certificate the tier serves on 443, usually the region's {@link OriginCertificate} for the edge's
-         * host name. It reaches the instances only through the delivery, with its private key. Required.
+         * The certificate the tier serves on 443, for the edge's host name: the region's {@link OriginCertificate}
+         * behind Cloudflare, a publicly trusted {@link SuppliedCertificate} with {@link OriginExposure#PUBLIC}. It
+         * reaches the instances only through the delivery, with its private key. Required.
          *
          * @param value the certificate
          * @return this builder
          */
-        public B certificate(OriginCertificate value) {
+        public B certificate(TierCertificate value) {
             this.certificate = value;
             return self();
         }
@@ -411,6 +417,20 @@ public record HaproxyTierProps(
             return self();
         }
 
+        /**
+         * Who may reach the tier's HTTPS port. {@link OriginExposure#PUBLIC} is for an edge whose clients connect
+         * directly (Route 53 failover): 443 opens to everyone, no client certificate is asked for (leave
+         * {@link #originPulls(OriginPullTrust)} unset), and the {@link #certificate(TierCertificate) certificate}
+         * must be publicly trusted. @default {@link OriginExposure#CLOUDFLARE_ONLY}
+         *
+         * @param value the exposure
+         * @return this builder
+         */
+        public B exposure(OriginExposure value) {
+            this.exposure = value;
+            return self();
+        }
+
         @SuppressWarnings("unchecked")
         private B self() {
             return (B) this;
@@ -420,7 +440,7 @@ public record HaproxyTierProps(
         protected HaproxyTierProps props() {
             return new HaproxyTierProps(network, instances, allowSingleInstance, flavorId, imageId, sshKey, health,
                     checkHost, backends, balance, checkInterval, fall, rise, retries, timeouts, certificate, originPulls,
-                    hostname, operatorCidr, sshUser, statsPage);
+                    hostname, operatorCidr, sshUser, statsPage, exposure);
         }
     }
 }

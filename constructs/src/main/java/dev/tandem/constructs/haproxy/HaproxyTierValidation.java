@@ -44,9 +44,11 @@ final class HaproxyTierValidation {
      * @return the servers the backends published (read once), or null when there are none to use
      */
     static List<BackendServer> validate(Problems p, HaproxyTierProps props, Construct tier) {
-        StackProviders.require(tier, CloudflareProvider.class, p, "add CloudflareProvider.Builder.create(stack,"
-                + " \"cloudflare\").build() (dev.tandem.providers.cloudflare, provider 5.x) to the stack: the tier"
-                + " reads Cloudflare's address ranges");
+        if (props == null || props.exposure() == OriginExposure.CLOUDFLARE_ONLY) {
+            StackProviders.require(tier, CloudflareProvider.class, p, "add CloudflareProvider.Builder.create(stack,"
+                    + " \"cloudflare\").build() (dev.tandem.providers.cloudflare, provider 5.x) to the stack: the tier"
+                    + " reads Cloudflare's address ranges");
+        }
         if (!p.present(props, "props", "pass HaproxyTierProps.builder()…build(), or use HaproxyTier.Builder")) {
             return null;
         }
@@ -75,10 +77,10 @@ final class HaproxyTierValidation {
         if (p.present(props.timeouts(), "timeouts", "use Timeouts.defaults() or Timeouts.builder()…build()")) {
             props.timeouts().validate(p.nested("timeouts"));
         }
-        p.present(props.certificate(), "certificate",
-                "pass the region's OriginCertificate for the edge's host name");
-        p.present(props.originPulls(), "originPulls",
-                "pass the deployment's OriginPullTrust, whose CA signs the client certificate Cloudflare presents");
+        p.present(props.certificate(), "certificate", props.exposure() == OriginExposure.PUBLIC
+                ? "pass a publicly trusted certificate for the edge's host name, e.g. SuppliedCertificate"
+                : "pass the region's OriginCertificate for the edge's host name");
+        checkExposure(p, props);
         checkHostname(p, props);
         checkOperatorCidr(p, props.operatorCidr());
         String userFix = "use the image's default user, e.g. debian (Debian 12) or ubuntu (Ubuntu)";
@@ -88,6 +90,24 @@ final class HaproxyTierValidation {
         }
         props.statsPage().ifPresent(s -> s.validate(p.nested("statsPage")));
         return servers;
+    }
+
+    /** Cloudflare's lockdown needs its client CA; a public tier must serve what browsers trust, and asks no client CA. */
+    private static void checkExposure(Problems p, HaproxyTierProps props) {
+        if (props.exposure() == OriginExposure.CLOUDFLARE_ONLY) {
+            p.present(props.originPulls(), "originPulls",
+                    "pass the deployment's OriginPullTrust, whose CA signs the client certificate Cloudflare presents");
+            return;
+        }
+        p.require(props.originPulls() == null, "originPulls", props.originPulls() == null ? null
+                : props.originPulls().getNode().getPath(), "must be unset with exposure PUBLIC: clients reaching the "
+                        + "tier directly present no client certificate", "remove originPulls(…), or use "
+                        + "OriginExposure.CLOUDFLARE_ONLY behind Cloudflare");
+        if (props.certificate() != null) {
+            p.require(props.certificate().publiclyTrusted(), "certificate", props.certificate().getClass().getSimpleName(),
+                    "must be publicly trusted with exposure PUBLIC: browsers refuse Cloudflare's Origin CA",
+                    "pass a SuppliedCertificate (a public CA's certificate for the host name)");
+        }
     }
 
     /** The servers are private addresses of the backends' network: only a tier on that network reaches them. */

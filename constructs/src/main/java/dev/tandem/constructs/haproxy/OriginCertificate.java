@@ -15,6 +15,7 @@ import dev.tandem.providers.tls.provider.TlsProvider;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jetbrains.annotations.NotNull;
@@ -49,7 +50,7 @@ import software.constructs.Construct;
  * <p>Attributes: {@link #certificatePem()}, {@link #privateKeyPem()}, {@link #props()}. Escape hatches:
  * {@link #key()}, {@link #request()}, {@link #certificate()}.
  */
-public class OriginCertificate extends Construct {
+public class OriginCertificate extends Construct implements TierCertificate {
     /** Cloudflare's default validity: 15 years. */
     static final Duration DEFAULT_VALIDITY = Duration.ofDays(5475);
     /** The validities the Origin CA signs for, in days (schema.go above, {@code requested_validity}). */
@@ -132,15 +133,21 @@ public class OriginCertificate extends Construct {
         return DnsNames.isHostname(host) && host.contains(".");
     }
 
-    /**
-     * @param hostname a host name, e.g. the edge's {@code app.example.com}
-     * @return true when one of the certificate's names covers it: the same name, or a {@code *.} wildcard one
-     *         level above it
-     */
-    public boolean covers(String hostname) {
-        return props.hostnames().stream().anyMatch(n -> n.equals(hostname)
-                || n.startsWith("*.") && hostname.indexOf('.') > 0
-                        && hostname.substring(hostname.indexOf('.') + 1).equals(n.substring(2)));
+    @Override
+    public List<String> hostnames() {
+        return props.hostnames();
+    }
+
+    /** @return the validity asked of the Origin CA */
+    @Override
+    public Optional<Duration> validity() {
+        return Optional.of(props.validity());
+    }
+
+    /** @return false: the Origin CA is trusted by Cloudflare only, so this serves the Cloudflare edge alone */
+    @Override
+    public boolean publiclyTrusted() {
+        return false;
     }
 
     /** @return the props the certificate was built from */
@@ -149,11 +156,13 @@ public class OriginCertificate extends Construct {
     }
 
     /** @return the signed certificate, PEM (a Terraform reference) */
+    @Override
     public String certificatePem() {
         return certificate.getCertificate();
     }
 
     /** @return the private key, PEM (a sensitive Terraform reference) */
+    @Override
     public String privateKeyPem() {
         return key.getPrivateKeyPem();
     }

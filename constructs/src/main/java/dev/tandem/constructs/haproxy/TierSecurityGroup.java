@@ -5,6 +5,7 @@ import dev.tandem.providers.cloudflare.data_cloudflare_ip_ranges.DataCloudflareI
 import dev.tandem.providers.ovh.cloud_security_group.CloudSecurityGroup;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The instances' {@code ovh_cloud_security_group}: inbound 443 from each of Cloudflare's IPv4 ranges, as
@@ -30,22 +31,25 @@ final class TierSecurityGroup {
     private TierSecurityGroup() {
     }
 
-    static CloudSecurityGroup create(HaproxyTier tier, String name, DataCloudflareIpRanges ranges) {
+    static CloudSecurityGroup create(HaproxyTier tier, String name, Optional<DataCloudflareIpRanges> ranges) {
         HaproxyTierProps props = tier.props();
         List<String> operatorRules = new ArrayList<>(List.of(
                 rule("SSH from the operators (delivery)", HaproxyTier.SSH_PORT, "\"" + props.operatorCidr() + "\"")));
         props.statsPage().ifPresent(page -> operatorRules.add(
                 rule("HAProxy stats page from the operators", page.port(), "\"" + props.operatorCidr() + "\"")));
         // Sorted, so the rule list does not change when Cloudflare lists the same ranges in another order.
-        String cloudflare = "[for cidr in sort(" + ranges.getFqn() + ".ipv4_cidrs) : "
-                + rule("HTTPS from Cloudflare", HaproxyTier.HTTPS_PORT, "cidr") + "]";
+        // Without Cloudflare (a DNS failover edge) clients and the edge's health checkers come from anywhere.
+        String https = ranges.map(r -> "[for cidr in sort(" + r.getFqn() + ".ipv4_cidrs) : "
+                + rule("HTTPS from Cloudflare", HaproxyTier.HTTPS_PORT, "cidr") + "]")
+                .orElse("[" + rule("HTTPS from every client", HaproxyTier.HTTPS_PORT, "\"0.0.0.0/0\"") + "]");
         return CloudSecurityGroup.Builder.create(tier, "security-group")
                 .serviceName(props.network().cloudProject())
                 .region(props.network().region())
                 .name(name)
-                .description("Tandem HAProxy tier " + tier.getNode().getPath() + ": HTTPS from Cloudflare, "
+                .description("Tandem HAProxy tier " + tier.getNode().getPath() + ": HTTPS from "
+                        + (ranges.isPresent() ? "Cloudflare" : "everyone") + ", "
                         + (props.statsPage().isPresent() ? "SSH and stats" : "SSH") + " from the operators")
-                .rule(Token.asAny("${concat(" + cloudflare + ", [" + String.join(", ", operatorRules) + "])}"))
+                .rule(Token.asAny("${concat(" + https + ", [" + String.join(", ", operatorRules) + "])}"))
                 .build();
     }
 

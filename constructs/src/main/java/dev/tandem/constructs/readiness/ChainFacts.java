@@ -2,6 +2,8 @@ package dev.tandem.constructs.readiness;
 
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.edge.MonitorSettings;
+import dev.tandem.constructs.edge.Route53Failover;
+import dev.tandem.constructs.edge.Route53FailoverProps;
 import dev.tandem.constructs.haproxy.HttpCheck;
 import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.table.GlobalTable;
@@ -23,6 +25,18 @@ final class ChainFacts {
     static String routing(CloudflareFailoverLb edge) {
         return edge.props().proxied() ? "proxied"
                 : "DNS only, TTL " + Durations.text(edge.props().ttl().orElse(RecoveryTime.CLOUDFLARE_DEFAULT_TTL));
+    }
+
+    static String route53Checks(Route53Failover edge) {
+        Route53FailoverProps p = edge.props();
+        return "GET " + p.health().path() + " on HTTPS " + p.port() + " per instance, 2xx/3xx passes, every "
+                + Durations.text(p.requestInterval()) + ", unhealthy after " + p.failureThreshold()
+                + "; per region CALCULATED ≥ minimumOrigins";
+    }
+
+    static String route53Routing(Route53Failover edge) {
+        return "DNS failover, TTL " + Durations.text(edge.props().ttl()) + " (+ " + Durations.text(edge.props().resolverCaching())
+                + " resolver caching allowed)";
     }
 
     static String zones(List<String> zones) {

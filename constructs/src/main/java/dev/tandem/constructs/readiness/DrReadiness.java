@@ -47,6 +47,7 @@ public final class DrReadiness {
         List<LayerTime> times = RecoveryTime.layers(chain);
         List<CheckResult> checks = new ArrayList<>(chain.problems());
         checks.addAll(HealthAgreement.check(chain, contract));
+        checks.addAll(DnsFailover.check(chain, contract, targets));
         checks.addAll(RecoveryTime.check(chain, times, targets));
         checks.addAll(RecoveryPoint.check(chain, targets));
         checks.addAll(SinglePoints.check(chain));

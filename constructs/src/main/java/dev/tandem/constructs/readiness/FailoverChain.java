@@ -3,6 +3,7 @@ package dev.tandem.constructs.readiness;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.edge.Origin;
 import dev.tandem.constructs.edge.OriginPool;
+import dev.tandem.constructs.edge.Route53Failover;
 import dev.tandem.constructs.haproxy.HaproxyNode;
 import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.constructs.k8s.K8sAppCluster;
@@ -29,15 +30,17 @@ import software.constructs.IConstruct;
  * the tier whose instances' public addresses are its origins' addresses, and a tier to the cluster
  * that is its {@code BackendTarget}.
  *
- * @param edge     the one edge load balancer, if exactly one was found
+ * @param edge     the one edge load balancer, if exactly one edge was found and it is Cloudflare's
  * @param regions  the regions in failover order (active first); empty when the chain is broken
  * @param tiers    every HAProxy tier in the tree
  * @param clusters every app cluster in the tree
  * @param tables   every global table in the tree
  * @param problems why the chain could not be followed, as failed {@link Rule#FAILOVER_CHAIN} checks
+ * @param dnsEdge  the one edge, if exactly one edge was found and it is Route 53 failover
  */
 public record FailoverChain(Optional<CloudflareFailoverLb> edge, List<RegionChain> regions, List<HaproxyTier> tiers,
-        List<K8sAppCluster> clusters, List<GlobalTable> tables, List<CheckResult> problems) {
+        List<K8sAppCluster> clusters, List<GlobalTable> tables, List<CheckResult> problems,
+        Optional<Route53Failover> dnsEdge) {
 
     /** Copies the lists. */
     public FailoverChain {
@@ -57,30 +60,37 @@ public record FailoverChain(Optional<CloudflareFailoverLb> edge, List<RegionChai
     public static FailoverChain discover(IConstruct root) {
         List<IConstruct> all = root.getNode().findAll();
         List<CloudflareFailoverLb> edges = ofType(all, CloudflareFailoverLb.class);
+        List<Route53Failover> dnsEdges = ofType(all, Route53Failover.class);
         List<HaproxyTier> tiers = ofType(all, HaproxyTier.class);
         List<K8sAppCluster> clusters = ofType(all, K8sAppCluster.class);
         List<GlobalTable> tables = ofType(all, GlobalTable.class);
         List<CheckResult> problems = new ArrayList<>();
-        if (edges.size() != 1) {
+        if (edges.size() + dnsEdges.size() != 1) {
+            List<String> found = new ArrayList<>();
+            edges.forEach(e -> found.add(e.getNode().getPath()));
+            dnsEdges.forEach(e -> found.add(e.getNode().getPath()));
             problems.add(CheckResult.of(Rule.FAILOVER_CHAIN, "deployment", "CloudflareFailoverLb", false,
-                    edges.size() + " found" + edges.stream().map(e -> " " + e.getNode().getPath())
-                            .collect(Collectors.joining(",")),
-                    "exactly one edge load balancer: the pass measures one failover chain per deployment",
-                    "build one CloudflareFailoverLb whose pools are the regions' HAProxy tiers"));
-            return new FailoverChain(edges.stream().findFirst(), List.of(), tiers, clusters, tables, problems);
+                    found.size() + " found" + found.stream().map(p -> " " + p).collect(Collectors.joining(",")),
+                    "exactly one edge (a CloudflareFailoverLb or a Route53Failover): the pass measures one failover "
+                            + "chain per deployment",
+                    "build one CloudflareFailoverLb (or Route53Failover) whose pools are the regions' HAProxy tiers"));
+            return new FailoverChain(edges.stream().findFirst(), List.of(), tiers, clusters, tables, problems,
+                    dnsEdges.stream().findFirst());
         }
-        CloudflareFailoverLb edge = edges.get(0);
+        Optional<CloudflareFailoverLb> edge = edges.stream().findFirst();
+        Optional<Route53Failover> dnsEdge = dnsEdges.stream().findFirst();
+        String edgePath = edge.map(e -> e.getNode().getPath()).orElseGet(() -> dnsEdge.orElseThrow().getNode().getPath());
+        List<OriginPool> pools = edge.map(e -> e.props().pools()).orElseGet(() -> dnsEdge.orElseThrow().props().pools());
         List<RegionChain> regions = new ArrayList<>();
-        for (OriginPool pool : edge.props().pools()) {
-            link(edge, pool, tiers, clusters, problems).ifPresent(regions::add);
+        for (OriginPool pool : pools) {
+            link(edgePath, pool, tiers, clusters, problems).ifPresent(regions::add);
         }
-        return new FailoverChain(Optional.of(edge), problems.isEmpty() ? regions : List.of(), tiers, clusters,
-                tables, problems);
+        return new FailoverChain(edge, problems.isEmpty() ? regions : List.of(), tiers, clusters,
+                tables, problems, dnsEdge);
     }
 
-    private static Optional<RegionChain> link(CloudflareFailoverLb edge, OriginPool pool, List<HaproxyTier> tiers,
+    private static Optional<RegionChain> link(String edgePath, OriginPool pool, List<HaproxyTier> tiers,
             List<K8sAppCluster> clusters, List<CheckResult> problems) {
-        String edgePath = edge.getNode().getPath();
         Set<String> addresses = pool.origins().stream().map(Origin::address).collect(Collectors.toSet());
         List<HaproxyTier> matching = tiers.stream()
                 .filter(t -> t.nodes().stream().map(HaproxyNode::publicIpv4).anyMatch(addresses::contains))
@@ -106,6 +116,11 @@ public record FailoverChain(Optional<CloudflareFailoverLb> edge, List<RegionChai
 
     private static <T> List<T> ofType(List<IConstruct> all, Class<T> type) {
         return all.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** @return the path of the one edge, Cloudflare's or Route 53's, when there is exactly one */
+    public Optional<String> edgePath() {
+        return edge.map(e -> e.getNode().getPath()).or(() -> dnsEdge.map(e -> e.getNode().getPath()));
     }
 
     /** @return the active region (first pool), when the chain could be followed */

@@ -83,6 +83,9 @@ final class JsonReport {
         chain.edge().ifPresent(edge -> node.putObject("edge").put("path", edge.getNode().getPath())
                 .put("hostname", edge.props().hostname()).put("monitor", ChainFacts.monitor(edge))
                 .put("routing", ChainFacts.routing(edge)));
+        chain.dnsEdge().ifPresent(edge -> node.putObject("edge").put("path", edge.getNode().getPath())
+                .put("kind", "route53").put("hostname", edge.hostname()).put("monitor", ChainFacts.route53Checks(edge))
+                .put("routing", ChainFacts.route53Routing(edge)));
         ArrayNode regions = node.putArray("regions");
         for (int i = 0; i < chain.regions().size(); i++) {
             RegionChain region = chain.regions().get(i);

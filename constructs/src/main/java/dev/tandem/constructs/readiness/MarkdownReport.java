@@ -65,11 +65,17 @@ final class MarkdownReport {
             out.add("    edge" + box("Cloudflare load balancer " + edge.props().hostname(), edge.getNode().getPath(),
                     "monitor " + ChainFacts.monitor(edge), ChainFacts.routing(edge)));
         });
+        chain.dnsEdge().ifPresent(edge -> {
+            out.add("    clients([\"clients\"]) --> edge");
+            out.add("    edge" + box("Route 53 failover records " + edge.hostname(), edge.getNode().getPath(),
+                    "health checks " + ChainFacts.route53Checks(edge), ChainFacts.route53Routing(edge)));
+        });
         for (int i = 0; i < chain.regions().size(); i++) {
             RegionChain region = chain.regions().get(i);
             String n = String.valueOf(i + 1);
             String link = i == 0 ? " -->|\"1: active\"| " : " -.->|\"" + n + ": failover\"| ";
-            out.add("    edge" + link + "pool" + n);
+            out.add("    edge" + (chain.dnsEdge().isPresent() ? link.replace("failover", "SECONDARY")
+                    .replace("active", "PRIMARY") : link) + "pool" + n);
             out.add("    pool" + n + box("pool " + region.pool().name(), region.pool().origins().size() + " origins"));
             out.add("    pool" + n + " --> haproxy" + n);
             out.add("    haproxy" + n + box("HAProxy " + region.haproxyPath(),

@@ -32,6 +32,8 @@ final class RecoveryPoint {
         });
         chain.edge().ifPresent(edge -> layers.add(new LayerDataLoss("cloudflare", edge.getNode().getPath(),
                 Duration.ZERO, "stateless: configuration comes from Terraform")));
+        chain.dnsEdge().ifPresent(edge -> layers.add(new LayerDataLoss("route53", edge.getNode().getPath(),
+                Duration.ZERO, "stateless: configuration comes from Terraform")));
         for (GlobalTable table : chain.tables()) {
             layers.add(new LayerDataLoss("dynamodb", table.getNode().getPath(), TYPICAL_REPLICATION_LAG,
                     "asynchronous replication " + table.homeRegion() + " → " + table.replicas().stream()

@@ -55,6 +55,7 @@ final class RecoveryTime {
                             : "not proxied: resolvers keep the old address for the TTL " + Durations.text(ttl),
                     ttl, "proxied(true), or a lower ttl (30 s at least)"));
         });
+        chain.dnsEdge().filter(e -> !chain.regions().isEmpty()).ifPresent(edge -> layers.addAll(DnsFailover.layers(edge)));
         return layers;
     }
 

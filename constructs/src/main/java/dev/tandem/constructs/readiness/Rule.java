@@ -15,7 +15,7 @@ package dev.tandem.constructs.readiness;
 public enum Rule {
     /** The edge, HAProxy tiers and app clusters form one chain the pass can follow. */
     FAILOVER_CHAIN("failover-chain", Severity.ERROR, false,
-            "One Cloudflare load balancer; each pool's origins are one HAProxy tier's instances; each tier "
+            "One edge (a Cloudflare load balancer or Route 53 failover records); each pool's origins are one HAProxy tier's instances; each tier "
                     + "balances over one K8sAppCluster. Without that chain nothing end-to-end can be measured."),
     /** Every layer checks what the health contract defines, as that layer sees it. */
     HEALTH_CONTRACT("health-contract", Severity.ERROR, false,
@@ -30,7 +30,8 @@ public enum Rule {
     RECOVERY_TIME("rto", Severity.ERROR, false,
             "The worst-case time to detect the active region's failure and move traffic, added up over the "
                     + "layers (Kubernetes readiness, HAProxy checks, the Cloudflare monitor's HTTPS probe of the "
-                    + "tier's health answer on 443, DNS TTL when not proxied), is at most the RTO target. A "
+                    + "tier's health answer on 443, DNS TTL when not proxied; or, with Route 53, its checkers' "
+                    + "threshold × interval plus their aggregation, then the record's TTL and resolver caching), is at most the RTO target. A "
                     + "configuration delivery reloads HAProxy without dropping a connection and rolls one instance "
                     + "at a time, and a replaced instance keeps its floating IP, so neither moves traffic; a reload "
                     + "restarts HAProxy's own detection (servers start up), which the HAProxy layer's time bounds."),
@@ -110,6 +111,20 @@ public enum Rule {
                     + "one from (the edge's originPulls is the tier's): otherwise every visitor request fails the "
                     + "handshake. Assumed, unverified: Cloudflare's monitor may probe without the zone's client "
                     + "certificate, so the tiers answer the health path without one (Cloudflare's ranges only)."),
+    /** A Route 53 edge's records expire quickly enough for its failover to matter. */
+    DNS_TTL("dns-ttl", Severity.ERROR, true,
+            "A Route 53 failover record's TTL is at most 60 s (AWS recommends 60 s or less for records with health "
+                    + "checks) and below the RTO target: resolvers keep sending clients to the failed region for the "
+                    + "TTL, and some caches longer, whatever the health checks say."),
+    /** A Route 53 edge has a PRIMARY and a SECONDARY record on different regions. */
+    DNS_FAILOVER_RECORDS("dns-failover-records", Severity.ERROR, false,
+            "A Route 53 edge has both failover records for the host name, PRIMARY on the active region's HAProxy "
+                    + "tier and SECONDARY on the standby's, in two different regions: otherwise there is nothing to "
+                    + "fail over to."),
+    /** A Route 53 edge's secondary record is health-checked. */
+    DNS_SECONDARY_HEALTH("dns-secondary-health", Severity.ERROR, true,
+            "The SECONDARY record carries its region's health check: without one Route 53 considers the standby "
+                    + "always healthy, fails over to it whether or not it serves, and nothing reports its health."),
     /** Every tier's origin certificate lives long enough not to lapse unnoticed. */
     CERTIFICATE_LIFETIME("certificate-lifetime", Severity.ERROR, true,
             "Every tier's origin certificate is valid for at least 365 days. cloudflare/cloudflare 5.x does not "

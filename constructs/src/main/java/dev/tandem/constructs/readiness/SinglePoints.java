@@ -39,10 +39,12 @@ final class SinglePoints {
                     "run 2 or more replicas (the budget keeps one less) or set AppSpec pdbMinAvailable(1)"));
             results.add(zones(path, cluster.props().network().zones(), cluster.props().network().region()));
         }
-        chain.edge().ifPresent(edge -> {
-            for (OriginPool pool : edge.props().pools()) {
+        List<OriginPool> pools = chain.edge().map(e -> e.props().pools())
+                .or(() -> chain.dnsEdge().map(e -> e.props().pools())).orElse(List.of());
+        chain.edgePath().ifPresent(edgePath -> {
+            for (OriginPool pool : pools) {
                 int origins = pool.origins().size();
-                results.add(result(Rule.SINGLE_ORIGIN_POOL, edge.getNode().getPath(), "pools[" + pool.name() + "].origins",
+                results.add(result(Rule.SINGLE_ORIGIN_POOL, edgePath, "pools[" + pool.name() + "].origins",
                         origins >= 2, origins, "at least 2", "give the pool every instance of its HAProxy tier, "
                                 + "and the tier 2 instances or more"));
             }

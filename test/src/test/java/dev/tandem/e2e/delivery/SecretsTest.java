@@ -20,7 +20,14 @@ import org.junit.jupiter.api.Test;
  * the instances through the delivery only. Base64 text (user data) is decoded before it is searched.
  */
 class SecretsTest {
-    private static final List<String> MARKERS = List.of("PRIVATE KEY", "BEGIN CERTIFICATE", "HAPROXY_STATS_PASSWORD=");
+    /**
+     * A PEM block's armour followed by its base64 body (a line break, raw or as JSON's {@code \\n}): a
+     * validation message naming the armour, e.g. "must be PEM text with a -----BEGIN PRIVATE KEY----- line",
+     * is no key.
+     */
+    private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----(\\\\n|\\n)"
+            + "[A-Za-z0-9+/]{16}");
+    private static final String PASSWORD = "HAPROXY_STATS_PASSWORD=";
     private static final Pattern BASE64 = Pattern.compile("\"([A-Za-z0-9+/]{200,}={0,2})\"");
 
     private static List<Path> files(Path root) {
@@ -46,13 +53,22 @@ class SecretsTest {
         List<Path> files = files(root);
         assertThat(files).as("files under %s", root).isNotEmpty();
         for (Path file : files) {
-            assertThat(searchable(file)).as("%s", root.relativize(file)).doesNotContain(MARKERS);
+            String text = searchable(file);
+            assertThat(PEM.matcher(text).find()).as("%s holds a PEM key or certificate", root.relativize(file)).isFalse();
+            assertThat(text).as("%s", root.relativize(file)).doesNotContain(PASSWORD);
         }
     }
 
     @Test
     void theSynthesizedTreeHoldsNoKeyCertificateOrPassword() throws IOException {
         assertNoSecret(SynthesizedDeployment.outdir());
+    }
+
+    @Test
+    void theSearchFindsAKeyInJsonOrYamlButNotAMessageNamingItsArmour() {
+        assertThat(PEM.matcher("\"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\"").find()).isTrue();
+        assertThat(PEM.matcher("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU").find()).isTrue();
+        assertThat(PEM.matcher("must be PEM text with a -----BEGIN PRIVATE KEY----- line").find()).isFalse();
     }
 
     @Test

@@ -51,6 +51,14 @@ public final class GoldenFiles {
     }
 
     /**
+     * @param folder a folder below the approved root, e.g. {@code route53} for a variant's golden files
+     * @return golden files rooted there, with the same update and CI settings
+     */
+    public GoldenFiles under(String folder) {
+        return new GoldenFiles(approvedRoot.resolve(folder), update, ci);
+    }
+
+    /**
      * Verifies every file below {@code actualRoot/subtree} against {@code snapshots/subtree}, and
      * that no golden file in that subtree has lost its output.
      *

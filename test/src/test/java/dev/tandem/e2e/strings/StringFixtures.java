@@ -1,6 +1,7 @@
 package dev.tandem.e2e.strings;
 
 import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.constructs.access.AccessKey;
 import dev.tandem.constructs.access.AppDataAccessProps;
@@ -12,15 +13,20 @@ import dev.tandem.constructs.core.StateBackend;
 import dev.tandem.constructs.core.TandemApp;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
 import dev.tandem.constructs.edge.CloudflareFailoverLbProps;
+import dev.tandem.constructs.edge.HostedZone;
 import dev.tandem.constructs.edge.MonitorSettings;
 import dev.tandem.constructs.edge.Origin;
 import dev.tandem.constructs.edge.OriginPool;
 import dev.tandem.constructs.edge.OriginPullTrust;
 import dev.tandem.constructs.edge.OriginPullTrustProps;
+import dev.tandem.constructs.edge.Route53Failover;
+import dev.tandem.constructs.edge.Route53FailoverProps;
 import dev.tandem.constructs.haproxy.HaproxyTierProps;
 import dev.tandem.constructs.haproxy.OriginCertificateProps;
 import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.haproxy.StatsPage;
+import dev.tandem.constructs.haproxy.SuppliedCertificate;
+import dev.tandem.constructs.haproxy.SuppliedCertificateProps;
 import dev.tandem.constructs.haproxy.Timeouts;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.k8s.AppSpec;
@@ -56,6 +62,7 @@ import dev.tandem.stacks.InstanceSpec;
 import dev.tandem.stacks.Main;
 import dev.tandem.stacks.ReferenceDeployment;
 import dev.tandem.stacks.RegionSpec;
+import dev.tandem.stacks.Route53EdgeSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,6 +151,9 @@ final class StringFixtures {
                 Map.entry("Timeouts.Builder", (change, out) -> deployment(out,
                         d -> d.customizeHaproxy((r, b) -> b.timeouts(apply(change, Timeouts.builder()).build())))),
                 Map.entry("TableReplica.Builder", StringFixtures::replica),
+                Map.entry("Route53EdgeSpec.Builder", (change, out) -> Main.synthesize(ReferenceDeployment.route53Spec()
+                        .toBuilder().edge(ReferenceDeployment.route53Spec().edge().toBuilder()
+                                .route53(apply(change, Route53EdgeSpec.builder()).build()).build()).build(), out)),
                 Map.entry(StringProps.name(AwsResourceProps.BuilderBase.class), (change, out) -> awsResource(out, change)),
                 Map.entry("Autoscaling.Builder", (change, out) -> deployment(out, d -> d.customizeApp((r, b) -> b
                         .autoscaling(apply(change, Autoscaling.builder().minReplicas(2).maxReplicas(6)).build())))),
@@ -151,6 +161,8 @@ final class StringFixtures {
                         d -> d.customizeApp((r, b) -> b.resources(apply(change, Resources.builder()).build())))),
                 Map.entry("Capacity.AutoscaledBuilder", (change, out) -> table(out, t -> t.billing(Billing.provisioned(
                         apply(change, Capacity.autoscaled().minUnits(5).maxUnits(50)).build(), Capacity.fixed(5))))),
+                Map.entry(StringProps.name(Route53FailoverProps.BuilderBase.class), StringFixtures::route53),
+                Map.entry(StringProps.name(SuppliedCertificateProps.BuilderBase.class), StringFixtures::suppliedCertificate),
                 Map.entry("OriginPool.Builder", (change, out) -> loadBalancer(out,
                         apply(change, OriginPool.builder().name("primary").origins(origins("primary", "198.51.100")))
                                 .build())),
@@ -188,6 +200,10 @@ final class StringFixtures {
                         (r, b) -> b.accessKeys(List.of(AccessKey.active("current"), AccessKey.inactive(text)))))),
                 Map.entry("BackendServer.of(String,String,int)#0", (text, out) -> deployment(out, d -> d.customizeHaproxy(
                         (r, b) -> b.servers(List.of(BackendServer.of(text, "10.10.1.10", 8080)))))),
+                Map.entry("HostedZone.create(String)#0", (text, out) -> route53(
+                        b -> ((Route53Failover.Builder) b).zone(HostedZone.create(text)), out)),
+                Map.entry("HostedZone.lookup(String)#0", (text, out) -> route53(
+                        b -> ((Route53Failover.Builder) b).zone(HostedZone.lookup(text)), out)),
                 Map.entry("BackendServer.of(String,String,int)#1", (text, out) -> deployment(out, d -> d.customizeHaproxy(
                         (r, b) -> b.servers(List.of(BackendServer.of("app-1", text, 8080)))))));
     }
@@ -263,6 +279,30 @@ final class StringFixtures {
     }
 
     /** A lone load balancer with {@code primary} and a valid secondary pool, as the edge tests build one. */
+    private static void route53(Consumer<Object> change, Path out) {
+        App app = App.Builder.create().outdir(out.toString()).build();
+        TerraformStack stack = new TerraformStack(app, "edge");
+        AwsProvider.Builder.create(stack, "aws").region("eu-west-3").build();
+        Route53Failover.Builder b = Route53Failover.Builder.create(stack, "failover")
+                .zone(HostedZone.lookup("example.com")).hostname("app.example.com").health(HealthContract.defaults())
+                .pools(List.of(OriginPool.builder().name("primary").origins(origins("primary", "198.51.100")).build(),
+                        OriginPool.builder().name("secondary").origins(origins("secondary", "203.0.113")).build()));
+        change.accept(b);
+        b.build();
+        app.synth();
+    }
+
+    private static void suppliedCertificate(Consumer<Object> change, Path out) {
+        App app = App.Builder.create().outdir(out.toString()).build();
+        TerraformStack stack = new TerraformStack(app, "primary");
+        SuppliedCertificate.Builder b = SuppliedCertificate.Builder.create(stack, "tls")
+                .hostnames(List.of("app.example.com"));
+        change.accept(b);
+        // The certificate reaches Terraform only where something reads it: here an output, in a tier its delivery.
+        TerraformOutput.Builder.create(stack, "certificate").value(b.build().certificatePem()).build();
+        app.synth();
+    }
+
     private static void loadBalancer(Path out, OriginPool primary) {
         App app = App.Builder.create().outdir(out.toString()).build();
         TerraformStack stack = new TerraformStack(app, "edge");

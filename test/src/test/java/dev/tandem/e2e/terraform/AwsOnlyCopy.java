@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 final class AwsOnlyCopy {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FOREIGN = List.of("ovh", "cloudflare", "tls");
-    private static final List<String> ENDPOINTS = List.of("dynamodb", "sts", "iam", "applicationautoscaling", "kms");
+    private static final List<String> ENDPOINTS = List.of("dynamodb", "sts", "iam", "applicationautoscaling", "kms",
+            "route53");
 
     private AwsOnlyCopy() {
     }

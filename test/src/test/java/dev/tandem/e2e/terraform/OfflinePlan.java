@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
 record OfflinePlan(Path dir, List<String> kept, String validate, JsonNode plan) {
     /** The account id the plan's {@code aws_caller_identity} reads. */
     static final String ACCOUNT = "111122223333";
+    /** The hosted zone id the plan's {@code aws_route53_zone} lookup reads. */
+    static final String ZONE_ID = "Z0123456789ABCDEFGHIJ";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Plans made in this JVM, by stack: the Terraform and policy tests share them (a plan takes half a minute). */
     private static final Map<String, OfflinePlan> MADE = new HashMap<>();
@@ -114,7 +116,15 @@ record OfflinePlan(Path dir, List<String> kept, String validate, JsonNode plan) 
                   values = { account_id = "%s" }
                 }
                 """.formatted(name, ACCOUNT)));
+        // The Route 53 edge's zone lookup is a Route 53 API call: a fixed zone id stands in.
+        copy.path("data").path("aws_route53_zone").fieldNames().forEachRemaining(name -> hcl.append("""
+                override_data {
+                  target = data.aws_route53_zone.%s
+                  values = { zone_id = "%s" }
+                }
+                """.formatted(name, ZONE_ID)));
         String text = copy.toString();
+        int[] addresses = {0};
         copy.path("data").path("terraform_remote_state").fieldNames().forEachRemaining(name -> {
             Set<String> outputs = new TreeSet<>();
             Matcher m = REMOTE_OUTPUT.matcher(text);
@@ -124,7 +134,8 @@ record OfflinePlan(Path dir, List<String> kept, String validate, JsonNode plan) 
                 }
             }
             List<String> values = new ArrayList<>();
-            outputs.forEach(o -> values.add("    \"" + o + "\" = \"" + standIn(o) + "\""));
+            outputs.forEach(o -> values.add("    \"" + o + "\" = \"" + (o.contains("floating_ip")
+                    ? "192.0.2." + (10 + addresses[0]++) : standIn(o)) + "\""));
             hcl.append("override_data {\n  target = data.terraform_remote_state.").append(name)
                     .append("\n  values = {\n    outputs = {\n").append(String.join("\n", values))
                     .append("\n    }\n  }\n}\n");
