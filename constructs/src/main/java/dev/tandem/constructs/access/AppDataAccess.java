@@ -140,8 +140,8 @@ public class AppDataAccess extends Construct {
     /** Each granted copy in this stack is destroyed before the identity: it depends on every IAM resource here. */
     private void outlive(List<TableGrant> grants) {
         String stack = AwsProviders.stackOf(this).orElseThrow().getNode().getPath();
-        List<String> identity = new ArrayList<>(List.of(user.getFqn(), policy.getFqn()));
-        accessKeys.values().forEach(k -> identity.add(k.getFqn()));
+        List<String> identity = new ArrayList<>(List.of(address(user), address(policy)));
+        accessKeys.values().forEach(k -> identity.add(address(k)));
         for (TableGrant grant : grants) {
             TerraformResource copy = grant.replica().<TerraformResource>map(TableReplica::replica)
                     .orElseGet(() -> grant.table().orElseThrow().table());
@@ -151,6 +151,11 @@ public class AppDataAccess extends Construct {
                 copy.setDependsOn(after);
             }
         }
+    }
+
+    /** depends_on takes bare addresses ({@code type.name}); a resource's fqn renders as an interpolation. */
+    private static String address(TerraformResource resource) {
+        return resource.getTerraformResourceType() + "." + resource.getFriendlyUniqueId();
     }
 
     private TerraformOutput output(String name, String value, boolean sensitive, String description) {
