@@ -75,6 +75,7 @@ public final class DeploymentSpec {
     private final RegionCustomizer<TableReplica.Builder> replica;
     private final RegionCustomizer<AppDataAccess.Builder> dataAccess;
     private final Consumer<CloudflareFailoverLb.Builder> edgeLoadBalancer;
+    private final boolean teardown;
 
     private DeploymentSpec(Builder b) {
         this.appName = b.appName;
@@ -100,6 +101,7 @@ public final class DeploymentSpec {
         this.replica = b.replica;
         this.dataAccess = b.dataAccess;
         this.edgeLoadBalancer = b.edgeLoadBalancer;
+        this.teardown = b.teardown;
     }
 
     /** @return a builder with the defaults */
@@ -116,7 +118,7 @@ public final class DeploymentSpec {
                 .customizeNetwork(network).customizeCluster(cluster).customizeApp(app).customizeHaproxy(haproxy)
                 .customizeOriginCertificate(originCertificate).customizeReplica(replica)
                 .customizeDataAccess(dataAccess)
-                .customizeEdge(edgeLoadBalancer);
+                .customizeEdge(edgeLoadBalancer).teardown(teardown);
         drReadinessSkipReason.ifPresent(b::skipDrReadiness);
         return b;
     }
@@ -189,6 +191,14 @@ public final class DeploymentSpec {
     /** @return why the DR readiness pass is skipped, when the deployment opted out */
     public Optional<String> drReadinessSkipReason() {
         return drReadinessSkipReason;
+    }
+
+    /**
+     * @return whether this description tears the deployment down: every table and replica without its destroy
+     *         guard and deletion protection, and so the app identities too
+     */
+    public boolean teardown() {
+        return teardown;
     }
 
     /** @return the global tables, each homed in the first region with a replica in every other */
@@ -267,8 +277,25 @@ public final class DeploymentSpec {
         private RegionCustomizer<TableReplica.Builder> replica = RegionCustomizer.none();
         private RegionCustomizer<AppDataAccess.Builder> dataAccess = RegionCustomizer.none();
         private Consumer<CloudflareFailoverLb.Builder> edgeLoadBalancer = lb -> { };
+        private boolean teardown;
 
         private Builder() {
+        }
+
+        /**
+         * Tears the whole deployment down on purpose, as a reviewed change: every table and replica loses its
+         * {@code prevent_destroy} guard and its deletion protection ({@code GlobalTableProps…teardown(true)} on
+         * each table; replicas follow unless {@link #customizeReplica} says otherwise), and with them the app
+         * identities' guard. Apply the region stacks once with it (the tables are updated in place), then
+         * {@code cdktf destroy}; README, "Tearing down". Without it any plan that would destroy a table, a
+         * replica or an app identity fails before anything is destroyed.
+         *
+         * @param value drop the destroy guards; @default false
+         * @return this builder
+         */
+        public Builder teardown(boolean value) {
+            this.teardown = value;
+            return this;
         }
 
         /**

@@ -140,7 +140,8 @@ public class RegionStack extends TerraformStack {
     private List<TableGrant> createTables() {
         List<TableGrant> grants = new ArrayList<>();
         Construct tables = new Construct(this, TABLES);
-        for (GlobalTableProps props : deployment.tables()) {
+        for (GlobalTableProps described : deployment.tables()) {
+            GlobalTableProps props = deployment.teardown() ? described.toBuilder().teardown(true).build() : described;
             GlobalTable table = new GlobalTable(tables, props.tableName(), props);
             globalTables.add(table);
             grants.add(TableGrant.of(table).withAccess(deployment.tableAccess(props.tableName())));

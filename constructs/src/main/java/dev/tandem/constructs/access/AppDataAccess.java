@@ -1,9 +1,12 @@
 package dev.tandem.constructs.access;
 
 import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformResource;
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import dev.tandem.constructs.core.AwsProviders;
 import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.Scopes;
+import dev.tandem.constructs.table.TableReplica;
 import dev.tandem.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
 import dev.tandem.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
 import dev.tandem.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
@@ -11,6 +14,7 @@ import dev.tandem.providers.aws.data_aws_partition.DataAwsPartition;
 import dev.tandem.providers.aws.iam_access_key.IamAccessKey;
 import dev.tandem.providers.aws.iam_user.IamUser;
 import dev.tandem.providers.aws.iam_user_policy.IamUserPolicy;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +52,13 @@ import software.constructs.Construct;
  * held in Terraform state (keep the state encrypted and access-controlled) and in one Kubernetes
  * Secret per region, mitigated by this scope (one region's replica), one identity per region (revoke
  * one region without touching the other) and a rotation with no downtime ({@link AccessKey}).
+ *
+ * <h2>Destroying</h2>
+ * The identity outlives its data: the user and its policy carry {@code lifecycle.prevent_destroy} while
+ * any table or replica it is granted is guarded (so a plan that would revoke the app's credentials fails
+ * as the data's does), and each granted copy in this stack {@code depends_on} the user, the policy and
+ * the keys, so a teardown destroys the copy first and stops there if the copy's destroy fails. Access
+ * keys themselves are not guarded: removing one from {@code accessKeys} is the last step of a rotation.
  *
  * <p>Attributes: {@link #region()}, {@link #wiring()}, {@link #statements()}, {@link #userName()},
  * {@link #accessKeyIdOutput(String)}, {@link #secretOutput(String)}. Escape hatches: {@link #user()},
@@ -88,7 +99,9 @@ public class AppDataAccess extends Construct {
         // aws_partition needs no API call, aws_caller_identity one STS call at plan time.
         DataAwsPartition partition = new DataAwsPartition(this, "partition");
         DataAwsCallerIdentity account = new DataAwsCallerIdentity(this, "account");
-        this.user = IamUser.Builder.create(this, "user").name(userName).path("/tandem/").build();
+        boolean guarded = props.tables().stream().anyMatch(AppDataAccess::guarded);
+        TerraformResourceLifecycle guard = TerraformResourceLifecycle.builder().preventDestroy(guarded).build();
+        this.user = IamUser.Builder.create(this, "user").name(userName).path("/tandem/").lifecycle(guard).build();
         this.statements = TablePolicy.statements(props.tables(), partition.getPartition(), account.getAccountId());
         this.policyDocument = DataAwsIamPolicyDocument.Builder.create(this, "policy-document")
                 .statement(statements.stream().map(s -> DataAwsIamPolicyDocumentStatement.builder()
@@ -98,6 +111,7 @@ public class AppDataAccess extends Construct {
                 .user(user.getName())
                 .name("dynamodb-" + region)
                 .policy(policyDocument.getJson())
+                .lifecycle(guard)
                 .build();
         // Unique in the stack: the construct's path below it, e.g. app-data → app_data_key_a_secret.
         String stackPath = AwsProviders.stackOf(this).orElseThrow().getNode().getPath();
@@ -114,6 +128,34 @@ public class AppDataAccess extends Construct {
                     "secret of access key " + k.name() + " of " + userName
                             + " (sensitive: read with terraform output -raw, straight into kubectl create secret)"));
         }
+        outlive(props.tables());
+    }
+
+    /** @return whether the grant's copy is guarded against destroy (not being torn down) */
+    private static boolean guarded(TableGrant grant) {
+        return grant.replica().map(r -> !r.props().teardown(r.table().props()))
+                .orElseGet(() -> grant.table().map(t -> !t.props().teardown()).orElse(true));
+    }
+
+    /** Each granted copy in this stack is destroyed before the identity: it depends on every IAM resource here. */
+    private void outlive(List<TableGrant> grants) {
+        String stack = AwsProviders.stackOf(this).orElseThrow().getNode().getPath();
+        List<String> identity = new ArrayList<>(List.of(address(user), address(policy)));
+        accessKeys.values().forEach(k -> identity.add(address(k)));
+        for (TableGrant grant : grants) {
+            TerraformResource copy = grant.replica().<TerraformResource>map(TableReplica::replica)
+                    .orElseGet(() -> grant.table().orElseThrow().table());
+            if (AwsProviders.stackOf(copy).orElseThrow().getNode().getPath().equals(stack)) {
+                List<String> after = new ArrayList<>(copy.getDependsOn() == null ? List.of() : copy.getDependsOn());
+                identity.stream().filter(fqn -> !after.contains(fqn)).forEach(after::add);
+                copy.setDependsOn(after);
+            }
+        }
+    }
+
+    /** depends_on takes bare addresses ({@code type.name}); a resource's fqn renders as an interpolation. */
+    private static String address(TerraformResource resource) {
+        return resource.getTerraformResourceType() + "." + resource.getFriendlyUniqueId();
     }
 
     private TerraformOutput output(String name, String value, boolean sensitive, String description) {

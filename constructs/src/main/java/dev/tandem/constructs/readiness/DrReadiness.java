@@ -56,8 +56,11 @@ public final class DrReadiness {
         checks.addAll(Symmetry.check(chain));
         checks.addAll(DataAffinity.check(chain));
         checks.addAll(AppCredentials.check(root));
+        List<StackState> state = StateSecrets.inventory(root);
+        checks.addAll(StateSecrets.check(state));
+        checks.addAll(TeardownCheck.check(chain));
         applyAcceptances(checks, accepted);
-        return new ReadinessReport(targets, chain, checks, times, RecoveryPoint.layers(chain), accepted);
+        return new ReadinessReport(targets, chain, checks, times, RecoveryPoint.layers(chain), accepted, state);
     }
 
     /**

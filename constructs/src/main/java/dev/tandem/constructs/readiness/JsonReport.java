@@ -46,6 +46,11 @@ final class JsonReport {
         ArrayNode accepted = root.putArray("acceptedRisks");
         r.acceptedRisks().forEach(a -> accepted.addObject().put("rule", a.rule().id()).put("path", a.path())
                 .put("reason", a.reason()));
+        ArrayNode state = root.putArray("state");
+        for (StackState st : r.state()) {
+            ObjectNode n = state.addObject().put("stack", st.stack()).put("backend", st.backend()).put("local", st.local());
+            st.secrets().forEach(n.putArray("secrets")::add);
+        }
         ArrayNode rules = root.putArray("rules");
         for (Rule rule : Rule.values()) {
             rules.addObject().put("id", rule.id()).put("severity", rule.severity().name())

@@ -26,6 +26,7 @@ final class MarkdownReport {
         recoveryTime(out, report);
         recoveryPoint(out, report);
         dataDependency(out, report);
+        stateSecrets(out, report);
         checks(out, report);
         acceptedRisks(out, report);
         rules(out);
@@ -204,6 +205,27 @@ final class MarkdownReport {
                 + "the client a timeout below it, or the probe's timeout decides.");
         out.add("- Both AWS regions down: no region has its data; every pool fails its monitor and the edge "
                 + "has nowhere healthy to send traffic.");
+        out.add("");
+    }
+
+    private static void stateSecrets(List<String> out, ReadinessReport r) {
+        out.add("## Secrets in Terraform state");
+        out.add("");
+        out.add("Terraform stores every attribute of every resource in state, sensitive ones included (`sensitive` "
+                + "only hides a value from the console), so whoever can read a stack's state holds its secrets. "
+                + "Nothing here is written to `cdktf.out/`; it is in the state of the stack named.");
+        out.add("");
+        out.add("| stack | state kept in | secrets in it |");
+        out.add("|---|---|---|");
+        for (StackState s : r.state()) {
+            out.add(row(s.stack(), s.backend(), s.secrets().isEmpty() ? "none" : String.join("; ", s.secrets())));
+        }
+        out.add("");
+        out.add("Protect it: keep every stack's state in `StateBackend.awsS3` (objects encrypted, `encrypt = true`, "
+                + "locked with a lock file), in a bucket with versioning on, public access blocked and access limited "
+                + "to who deploys; never commit a `*.tfstate` file or pass one around. The app's access key is "
+                + "rotated as README describes; the origin and origin-pull keys by replacing their `tls_private_key`. "
+                + "A local state (rule `state-secrets`) is a plaintext file on the machine that applied.");
         out.add("");
     }
 

@@ -17,9 +17,11 @@ import java.util.List;
  * @param recoveryTime  the active region's failover, layer by layer
  * @param recoveryPoint data-loss exposure, layer by layer
  * @param acceptedRisks the risks the deployment accepts
+ * @param state         per stack, where its Terraform state is kept and which secrets it holds
  */
 public record ReadinessReport(DrTargets targets, FailoverChain chain, List<CheckResult> checks,
-        List<LayerTime> recoveryTime, List<LayerDataLoss> recoveryPoint, List<AcceptedRisk> acceptedRisks) {
+        List<LayerTime> recoveryTime, List<LayerDataLoss> recoveryPoint, List<AcceptedRisk> acceptedRisks,
+        List<StackState> state) {
 
     /** Copies the lists. */
     public ReadinessReport {
@@ -27,6 +29,7 @@ public record ReadinessReport(DrTargets targets, FailoverChain chain, List<Check
         recoveryTime = List.copyOf(recoveryTime);
         recoveryPoint = List.copyOf(recoveryPoint);
         acceptedRisks = List.copyOf(acceptedRisks);
+        state = List.copyOf(state);
     }
 
     /** @return the worst-case failover time: the layers added up */

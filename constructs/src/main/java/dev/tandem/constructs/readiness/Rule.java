@@ -138,6 +138,18 @@ public enum Rule {
                     + "(RFC 5737), loopback, link-local, \"this network\", benchmarking, multicast or reserved "
                     + "space. Otherwise every delivery waits for its SSH timeout and the first apply fails. Accept "
                     + "it only in an example or rehearsal that is never applied."),
+    /** A stack whose state holds secrets keeps it in an encrypted, access-controlled remote backend. */
+    STATE_SECRETS("state-secrets", Severity.WARNING, true,
+            "A stack whose Terraform state holds secrets (private keys, the app's IAM secret access key, a "
+                    + "cluster's kubeconfig) keeps that state in an encrypted, access-controlled, locked remote "
+                    + "backend (StateBackend.awsS3: encrypted objects, a lock file), not in a plaintext local file "
+                    + "on whichever workstation applied it. Terraform stores every resource attribute in state, "
+                    + "sensitive ones included; `sensitive` only hides them from the console."),
+    /** A table or replica is being torn down on purpose. */
+    TEARDOWN("teardown", Severity.WARNING, false,
+            "A table or replica synthesized with teardown(true) has no prevent_destroy guard and no deletion "
+                    + "protection, and neither has the app identity granted on it: the next destroy deletes the "
+                    + "data. Meant only for the reviewed change that tears the deployment down."),
     /** Accepted risks are well formed and still needed. */
     ACCEPTED_RISK("accepted-risk", Severity.ERROR, false,
             "Every accepted risk names a rule that may be accepted and a path where that rule fails or warns.");

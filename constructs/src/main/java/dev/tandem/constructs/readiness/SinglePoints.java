@@ -60,7 +60,8 @@ final class SinglePoints {
                     table.replicas().size(), "at least 1, in another region",
                     "add TableReplica.Builder.create(<other region's stack>, id).table(table).build()"));
             for (TableReplica replica : table.replicas()) {
-                boolean on = replica.props().deletionProtection(table.props());
+                // As described: a teardown switches it off on purpose, and the teardown rule reports that.
+                boolean on = replica.props().deletionProtection().orElse(table.props().deletionProtection());
                 results.add(result(Rule.REPLICA_DELETION_PROTECTION, replica.getNode().getPath(), "deletionProtection",
                         on, on, "true", "remove deletionProtection(false) from the replica (it follows the table)"));
             }

@@ -1,5 +1,6 @@
 package dev.tandem.constructs.table;
 
+import com.hashicorp.cdktf.LocalExecProvisioner;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import dev.tandem.constructs.core.TerraformStrings;
 import dev.tandem.providers.aws.appautoscaling_policy.AppautoscalingPolicy;
@@ -42,6 +43,14 @@ import software.constructs.Construct;
  *
  * <p>The table ignores changes to its {@code replica} argument, as hashicorp/aws documents for tables
  * whose replicas are {@code aws_dynamodb_table_replica} resources: the replicas are managed there.
+ *
+ * <p><b>Destroying.</b> The table carries {@code lifecycle.prevent_destroy}: a plan that would destroy it
+ * ({@code terraform destroy}, or a change that replaces it) fails before anything is destroyed. Tearing
+ * down on purpose is a reviewed change in code, {@link GlobalTableProps.BuilderBase#teardown(boolean)}.
+ * Even then the table is not destroyed while its state records a replica: hashicorp/aws reads the
+ * table's replicas into its {@code replica} attribute and deletes every one of them before the table
+ * ({@code internal/service/dynamodb/table.go}, {@code resourceTableRead} and {@code resourceTableDelete}),
+ * and those replicas belong to other stacks; a destroy-time check refuses, naming the regions.
  *
  * <p>Attributes: {@link #tableName()}, {@link #tableArn()}, {@link #streamArn()}, {@link #homeRegion()},
  * {@link #replicas()}. Escape hatch: {@link #table()} and {@link #autoscalingTargets()}.
@@ -86,7 +95,7 @@ public class GlobalTable extends Construct {
                 .streamViewType(props.streamViewType().name())
                 .pointInTimeRecovery(DynamodbTablePointInTimeRecovery.builder()
                         .enabled(props.pointInTimeRecovery()).build())
-                .deletionProtectionEnabled(props.deletionProtection())
+                .deletionProtectionEnabled(props.deletionProtectionInEffect())
                 .tableClass(props.tableClass().name());
         props.sortKey().ifPresent(k -> b.rangeKey(k.name()));
         if (!props.globalSecondaryIndexes().isEmpty()) {
@@ -112,8 +121,23 @@ public class GlobalTable extends Construct {
             b.writeCapacity(billing.write().orElseThrow().minUnits());
             ignored.addAll(List.of("read_capacity", "write_capacity"));
         }
-        b.lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(ignored).build());
+        b.lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(ignored).preventDestroy(!props.teardown()).build());
+        b.provisioners(List.of(replicasFirst(props.tableName())));
         return b.build();
+    }
+
+    /**
+     * Refuses to destroy the table while its state records replicas: the provider would delete them with it
+     * (see the class comment), though each belongs to its own region's stack. A destroy-time provisioner runs
+     * before the provider's delete, and a failing one stops it (Terraform, "Destroy-Time Provisioners"). It
+     * reads the state as refreshed by the destroy, so {@code -refresh=false} on stale state can get past it.
+     */
+    private static LocalExecProvisioner replicasFirst(String tableName) {
+        String refuse = "echo \"tandem: table " + tableName + " still has replicas in ${join(\", \", self.replica[*].region_name)};"
+                + " they belong to their regions' stacks and the provider would delete them with the table."
+                + " Destroy those stacks first (cdktf destroy orders them), then this one.\" >&2; exit 1";
+        return LocalExecProvisioner.builder().type("local-exec").when("destroy").interpreter(List.of("/bin/sh", "-c"))
+                .command("%{ if length(self.replica) > 0 }" + refuse + "%{ else }true%{ endif }").build();
     }
 
     private static List<DynamodbTableAttribute> attributes(GlobalTableProps props) {

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param timeToLiveAttribute    attribute that holds each item's expiry (epoch seconds), if any
  * @param tableClass             table class (replicas follow unless they say otherwise)
  * @param tags                   tags of the table (sorted, so output is stable)
+ * @param teardown               a reviewed teardown: no {@code prevent_destroy} guard and no deletion protection
+ *                               (replicas follow unless they say otherwise)
  */
 public record GlobalTableProps(
         String tableName,
@@ -40,7 +42,8 @@ public record GlobalTableProps(
         TableEncryption encryption,
         Optional<String> timeToLiveAttribute,
         TableClass tableClass,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        boolean teardown) {
 
     /** Copies the collections, keeping whatever the user passed for validation to report. */
     public GlobalTableProps {
@@ -88,6 +91,11 @@ public record GlobalTableProps(
         return keys;
     }
 
+    /** @return whether the table is deletion-protected as synthesized: as set, and never during a teardown */
+    public boolean deletionProtectionInEffect() {
+        return deletionProtection && !teardown;
+    }
+
     /** @return a builder with the safe defaults */
     public static Builder builder() {
         return new Builder();
@@ -98,7 +106,7 @@ public record GlobalTableProps(
         Builder b = new Builder().tableName(tableName).partitionKey(partitionKey)
                 .globalSecondaryIndexes(globalSecondaryIndexes).billing(billing).streamViewType(streamViewType)
                 .pointInTimeRecovery(pointInTimeRecovery).deletionProtection(deletionProtection)
-                .encryption(encryption).tableClass(tableClass).tags(tags);
+                .encryption(encryption).tableClass(tableClass).tags(tags).teardown(teardown);
         sortKey.ifPresent(b::sortKey);
         timeToLiveAttribute.ifPresent(b::timeToLiveAttribute);
         return b;
@@ -134,6 +142,7 @@ public record GlobalTableProps(
         private String timeToLiveAttribute;
         private TableClass tableClass = TableClass.STANDARD;
         private Map<String, String> tags = Map.of();
+        private boolean teardown;
 
         /**
          * @param value the table name, the same in every region (required)
@@ -244,6 +253,22 @@ public record GlobalTableProps(
             return self();
         }
 
+        /**
+         * Tears the table down on purpose, as a reviewed change in code, never a command-line flag. By
+         * default the table carries {@code lifecycle.prevent_destroy}, so any plan that would destroy it —
+         * {@code terraform destroy}, a replacement — fails before anything is destroyed. With {@code true}
+         * the guard is dropped and deletion protection is turned off whatever {@link #deletionProtection}
+         * says: apply that once (the table is updated in place), then destroy. Replicas follow the table
+         * unless they set their own.
+         *
+         * @param value drop the destroy guard and deletion protection; @default false
+         * @return this builder
+         */
+        public B teardown(boolean value) {
+            this.teardown = value;
+            return self();
+        }
+
         @SuppressWarnings("unchecked")
         private B self() {
             return (B) this;
@@ -253,7 +278,7 @@ public record GlobalTableProps(
         protected GlobalTableProps props() {
             return new GlobalTableProps(tableName, partitionKey, Optional.ofNullable(sortKey), globalSecondaryIndexes,
                     billing, streamViewType, pointInTimeRecovery, deletionProtection, encryption,
-                    Optional.ofNullable(timeToLiveAttribute), tableClass, tags);
+                    Optional.ofNullable(timeToLiveAttribute), tableClass, tags, teardown);
         }
     }
 }

@@ -1,6 +1,10 @@
 package dev.tandem.constructs.table;
 
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.constructs.core.TerraformStrings;
+import dev.tandem.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
+import dev.tandem.providers.aws.data_aws_partition.DataAwsPartition;
 import dev.tandem.providers.aws.dynamodb_table_replica.DynamodbTableReplicaA;
 import dev.tandem.constructs.core.AwsProviders;
 import dev.tandem.constructs.core.Problems;
@@ -21,8 +25,18 @@ import software.constructs.Construct;
  *     .build();                    // region: secondaryStack's AWS provider
  * }</pre>
  *
- * <p>When the table is in another stack, cdktf passes its ARN through an output and a
- * {@code terraform_remote_state} lookup, so the replica's stack is applied after the table's.
+ * <p>The table's ARN is built from what the replica's stack reads itself — {@code arn:<partition>:dynamodb:<home
+ * region>:<account>:table/<name>}, with its own {@code aws_partition} and {@code aws_caller_identity} — never
+ * from the table's stack's outputs, so the replica's stack still plans after a failed or partial destroy of
+ * the table's. The account is the replica's own provider's: Tandem assumes the table's stack and the
+ * replica's deploy to one AWS account (cross-account replicas are not modelled). The
+ * replica still needs the table at apply time, so its stack declares a dependency on the table's
+ * ({@code TerraformStack.addDependency}, written to {@code manifest.json}): {@code cdktf deploy} applies the
+ * table's stack first, and {@code cdktf destroy} refuses the table's stack without the replica's and destroys
+ * the replica's first (cdktf-cli 0.19.2, {@code @cdktf/cli-core} {@code cdktf-project.js}, {@code destroy}).
+ *
+ * <p>The replica carries {@code lifecycle.prevent_destroy} (a plan that would destroy it fails before anything
+ * is destroyed) unless it is being torn down on purpose ({@link TableReplicaProps.BuilderBase#teardown}).
  *
  * <p>Attributes: {@link #region()}, {@link #arn()}, {@link #table()}. Escape hatch: {@link #replica()}.
  */
@@ -59,11 +73,21 @@ public class TableReplica extends Construct {
         this.props = props;
         this.region = found.orElseThrow();
         GlobalTableProps t = table.props();
+        TerraformStack home = TerraformStack.of(table);
+        TerraformStack own = TerraformStack.of(this);
+        if (!home.getNode().getPath().equals(own.getNode().getPath())) {
+            own.addDependency(home);
+        }
+        // aws_partition reads the provider's configuration; aws_caller_identity is one STS call at plan time.
+        DataAwsPartition partition = new DataAwsPartition(this, "partition");
+        DataAwsCallerIdentity account = new DataAwsCallerIdentity(this, "account");
         DynamodbTableReplicaA.Builder b = DynamodbTableReplicaA.Builder.create(this, "replica")
-                .globalTableArn(table.tableArn())
+                .globalTableArn("arn:" + partition.getPartition() + ":dynamodb:" + table.homeRegion() + ":"
+                        + account.getAccountId() + ":table/" + t.tableName())
                 .pointInTimeRecovery(props.pointInTimeRecovery(t))
                 .deletionProtectionEnabled(props.deletionProtection(t))
-                .tableClassOverride(props.tableClass(t).name());
+                .tableClassOverride(props.tableClass(t).name())
+                .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(!props.teardown(t)).build());
         props.kmsKeyArn().ifPresent(b::kmsKeyArn);
         // The replica resource has no propagate_tags (hashicorp/aws 5.100.0 schema): it takes tags of its own.
         if (props.propagateTags() && !t.tags().isEmpty()) {

@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param kmsKeyArn           the replica region's customer-managed KMS key (KMS keys are regional);
  *                            required with customer-managed encryption, refused otherwise
  * @param propagateTags       copy the table's tags to the replica
+ * @param teardown            a reviewed teardown of this replica: no {@code prevent_destroy}, no deletion protection
  */
 public record TableReplicaProps(Optional<Boolean> pointInTimeRecovery, Optional<Boolean> deletionProtection,
-        Optional<TableClass> tableClass, Optional<String> kmsKeyArn, boolean propagateTags) {
+        Optional<TableClass> tableClass, Optional<String> kmsKeyArn, boolean propagateTags, Optional<Boolean> teardown) {
 
     /** @return a builder: every setting as the table's */
     public static Builder builder() {
@@ -26,9 +27,14 @@ public record TableReplicaProps(Optional<Boolean> pointInTimeRecovery, Optional<
         return pointInTimeRecovery.orElse(table.pointInTimeRecovery());
     }
 
-    /** @return the replica's deletion protection, given the table's props */
+    /** @return the replica's deletion protection as synthesized, given the table's props: off during a teardown */
     public boolean deletionProtection(GlobalTableProps table) {
-        return deletionProtection.orElse(table.deletionProtection());
+        return !teardown(table) && deletionProtection.orElse(table.deletionProtection());
+    }
+
+    /** @return whether the replica is being torn down, given the table's props */
+    public boolean teardown(GlobalTableProps table) {
+        return teardown.orElse(table.teardown());
     }
 
     /** @return the replica's table class, given the table's props */
@@ -58,6 +64,7 @@ public record TableReplicaProps(Optional<Boolean> pointInTimeRecovery, Optional<
         private TableClass tableClass;
         private String kmsKeyArn;
         private boolean propagateTags = true;
+        private Boolean teardown;
 
         /**
          * @param value point-in-time recovery of this replica; @default the table's setting
@@ -105,6 +112,19 @@ public record TableReplicaProps(Optional<Boolean> pointInTimeRecovery, Optional<
             return self();
         }
 
+        /**
+         * Tears this replica down on purpose (see {@link GlobalTableProps.BuilderBase#teardown}): without it the
+         * replica carries {@code lifecycle.prevent_destroy}, so a plan that would destroy it fails; with it
+         * the guard and the replica's deletion protection are off: apply once, then destroy.
+         *
+         * @param value drop the destroy guard and deletion protection; @default the table's setting
+         * @return this builder
+         */
+        public B teardown(boolean value) {
+            this.teardown = value;
+            return self();
+        }
+
         @SuppressWarnings("unchecked")
         private B self() {
             return (B) this;
@@ -113,7 +133,8 @@ public record TableReplicaProps(Optional<Boolean> pointInTimeRecovery, Optional<
         /** @return the props as set so far */
         protected TableReplicaProps props() {
             return new TableReplicaProps(Optional.ofNullable(pointInTimeRecovery), Optional.ofNullable(deletionProtection),
-                    Optional.ofNullable(tableClass), Optional.ofNullable(kmsKeyArn), propagateTags);
+                    Optional.ofNullable(tableClass), Optional.ofNullable(kmsKeyArn), propagateTags,
+                    Optional.ofNullable(teardown));
         }
     }
 }

@@ -112,4 +112,38 @@ class AppDataAccessTest {
         assertThat(data.secretOutput("b")).isPresent();
         assertThat(data.secretOutput("c")).isEmpty();
     }
+
+    @Test
+    void theIdentityIsGuardedLikeItsDataAndOutlivesItsCopyInATeardown() {
+        AppDataAccess data = AppDataAccess.Builder.create(secondary, "app-data").tables(List.of(TableGrant.of(ordersReplica)))
+                .build();
+        JsonNode synth = TestStacks.synthApp(app, "secondary");
+
+        assertThat(TestStacks.onlyResource(synth, "aws_iam_user").path("lifecycle").path("prevent_destroy").asBoolean())
+                .isTrue();
+        assertThat(TestStacks.onlyResource(synth, "aws_iam_user_policy").path("lifecycle").path("prevent_destroy")
+                .asBoolean()).isTrue();
+        assertThat(TestStacks.onlyResource(synth, "aws_iam_access_key").has("lifecycle"))
+                .as("a key leaves by rotation").isFalse();
+        assertThat(texts(TestStacks.onlyResource(synth, "aws_dynamodb_table_replica").path("depends_on")))
+                .containsExactly("aws_iam_user." + data.user().getFriendlyUniqueId(),
+                        "aws_iam_user_policy." + data.policy().getFriendlyUniqueId(),
+                        "aws_iam_access_key." + data.accessKeys().get("a").getFriendlyUniqueId());
+    }
+
+    @Test
+    void theIdentityIsUnguardedOnlyWhenEveryCopyItIsGrantedIsTornDown() {
+        TerraformStack paris = TestStacks.awsStack(app, "paris", "eu-west-3");
+        GlobalTable gone = GlobalTable.Builder.create(paris, "gone").tableName("gone")
+                .partitionKey(Attribute.string("pk")).teardown(true).build();
+        GlobalTable kept = GlobalTable.Builder.create(paris, "kept").tableName("kept")
+                .partitionKey(Attribute.string("pk")).build();
+        AppDataAccess.Builder.create(paris, "both").tables(List.of(TableGrant.of(gone), TableGrant.of(kept))).build();
+        AppDataAccess.Builder.create(paris, "only-gone").tables(List.of(TableGrant.of(gone))).build();
+        JsonNode users = TestStacks.synthApp(app, "paris").path("resource").path("aws_iam_user");
+
+        assertThat(users.size()).isEqualTo(2);
+        users.fields().forEachRemaining(u -> assertThat(u.getValue().path("lifecycle").path("prevent_destroy")
+                .asBoolean()).as(u.getKey()).isEqualTo(u.getKey().startsWith("both")));
+    }
 }

@@ -90,4 +90,27 @@ class StateBackendTest {
         Rejections.assertRejected(() -> StateBackend.ovhObjectStorage().bucket("acme-state").region("gra")
                 .lockTable("locks").build(), "StateBackend", "lockTable", "locks", "applies to AWS only");
     }
+
+    @Test
+    void theProductionDefaultIsEncryptedAndLockedAndMayUseAKmsKeyOfTheBucketsRegion() {
+        String key = "arn:aws:kms:eu-west-3:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        JsonNode s3 = backendOf(StateBackend.awsS3().bucket("acme-tandem-state").region("eu-west-3").kmsKeyArn(key)
+                .build()).path("s3");
+        assertThat(s3.path("encrypt").asBoolean()).isTrue();
+        assertThat(s3.path("use_lockfile").asBoolean()).isTrue();
+        assertThat(s3.path("kms_key_id").asText()).isEqualTo(key);
+    }
+
+    @Test
+    void aKmsKeyMustBeAKeyArnInTheBucketsRegionOnAws() {
+        String base = "StateBackend";
+        Rejections.assertRejected(() -> StateBackend.awsS3().bucket("acme-state").region("eu-west-3")
+                .kmsKeyArn("alias/tf-state").build(), base, "kmsKeyArn", "alias/tf-state", "must be a KMS key ARN");
+        String frankfurt = "arn:aws:kms:eu-central-1:111122223333:key/1234abcd";
+        Rejections.assertRejected(() -> StateBackend.awsS3().bucket("acme-state").region("eu-west-3")
+                .kmsKeyArn(frankfurt).build(), base, "kmsKeyArn", frankfurt,
+                "is a key in eu-central-1, but the bucket is in eu-west-3");
+        Rejections.assertRejected(() -> StateBackend.ovhObjectStorage().bucket("acme-state").region("gra")
+                .kmsKeyArn(frankfurt).build(), base, "kmsKeyArn", frankfurt, "applies to AWS only");
+    }
 }

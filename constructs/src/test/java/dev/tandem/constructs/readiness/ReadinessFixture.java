@@ -17,6 +17,7 @@ import dev.tandem.constructs.haproxy.HaproxyTierFixture;
 import dev.tandem.constructs.haproxy.OriginCertificate;
 import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.health.HealthContract;
+import dev.tandem.constructs.core.StateBackend;
 import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.k8s.K8sFixtures;
@@ -68,10 +69,13 @@ final class ReadinessFixture {
     OriginPullTrust trust;
     Consumer<OriginCertificate.Builder> primaryCertificate = b -> { };
     Consumer<OriginCertificate.Builder> secondaryCertificate = b -> { };
+    /** Every stack's state: encrypted and locked, as a production deployment keeps it. */
+    StateBackend backend = StateBackend.awsS3().bucket("acme-tandem-state").region("eu-west-3").build();
 
     /** Builds the deployment into {@code app}: stacks {@code primary}, {@code secondary} and {@code edge}. */
     void build(Construct app) {
         TerraformStack pulls = new TerraformStack(app, "origin-pulls");
+        backend.applyTo(pulls);
         HaproxyTierFixture.providers(pulls);
         trust = OriginPullTrust.Builder.create(pulls, "origin-pulls").zoneId(ZONE).build();
         Region primary = region(app, "primary", "EU-WEST-PAR", 10, K8sFixtures.PARIS_ZONES);
@@ -97,6 +101,7 @@ final class ReadinessFixture {
         primary.serve(primaryData);
         secondary.serve(secondaryData);
         TerraformStack edgeStack = new TerraformStack(app, "edge");
+        backend.applyTo(edgeStack);
         CloudflareProvider.Builder.create(edgeStack, "cloudflare").build();
         CloudflareFailoverLb.Builder lb = CloudflareFailoverLb.Builder.create(edgeStack, "lb")
                 .accountId(PROJECT).zoneId(ZONE).zoneName("example.com").hostname("app.example.com")
@@ -135,6 +140,7 @@ final class ReadinessFixture {
 
     private Region region(Construct scope, String name, String ovhRegion, int vlan, List<String> networkZones) {
         TerraformStack stack = new TerraformStack(scope, name);
+        backend.applyTo(stack);
         AwsProvider.Builder.create(stack, "aws").region(name.equals("primary") ? "eu-west-3" : "eu-central-1").build();
         OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
         RegionNetwork network = RegionNetwork.Builder.create(stack, "network").cloudProject(PROJECT).region(ovhRegion)

@@ -35,7 +35,7 @@ class TableReplicaTest {
                 "deletion_protection_enabled", true,
                 "point_in_time_recovery", true,
                 "table_class_override", "STANDARD"));
-        assertThat(resource.path("global_table_arn").asText()).contains("terraform_remote_state");
+        assertThat(resource.path("global_table_arn").asText()).doesNotContain("terraform_remote_state");
         assertThat(resource.has("tags")).as("the table has no tags to propagate").isFalse();
         assertThat(replica.region()).isEqualTo("eu-central-1");
         assertThat(table.replicas()).containsExactly(replica);

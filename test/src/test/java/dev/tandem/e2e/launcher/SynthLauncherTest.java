@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its command.
  */
 class SynthLauncherTest {
-    private static final String SYNTH_BUILD = "-q -Psynth package";
+    private static final String SYNTH_BUILD = "-q -B -Psynth package";
 
     @TempDir
     static Path scratch;
@@ -59,9 +59,14 @@ class SynthLauncherTest {
         assertThat(noBuild.exitCode()).as(noBuild.output()).isZero();
         assertThat(noBuild.mavenCalls()).isEmpty();
         // a successful synth prints only what the DR pass wants seen: here the reference's accepted placeholder
-        // operator network, once per tier (the JVM's jsii runtime ends stderr with a line break)
-        assertThat(noBuild.output().strip().lines().toList()).hasSize(2).allSatisfy(line ->
+        // operator network, once per tier, and its local state holding secrets, once per such stack (the JVM's
+        // jsii runtime ends stderr with a line break)
+        List<String> lines = noBuild.output().strip().lines().toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.subList(0, 2)).allSatisfy(line ->
                 assertThat(line).startsWith("tandem: DR risk accepted [operator-network] "));
+        assertThat(lines.subList(2, 5)).allSatisfy(line ->
+                assertThat(line).startsWith("tandem: DR warning [state-secrets] "));
     }
 
     @Test

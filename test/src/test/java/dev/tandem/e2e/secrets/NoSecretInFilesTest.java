@@ -71,8 +71,11 @@ class NoSecretInFilesTest {
                   AWS_ACCESS_KEY_ID: AKIAIOSFODNN7EXAMPLE
                   AWS_SECRET_ACCESS_KEY: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
                 """, StandardCharsets.UTF_8);
-        Files.writeString(tree.resolve("stacks/primary/tls.pem"), "-----BEGIN EC PRIVATE KEY-----\n…\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(tree.resolve("stacks/primary/tls.pem"),
+                "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZbDYkQ\n…\n", StandardCharsets.UTF_8);
+        // a variable's validation naming the armour is no key
+        Files.writeString(tree.resolve("stacks/primary/variables.json"),
+                "{\"error_message\": \"must be PEM text with a -----BEGIN PRIVATE KEY----- line\"}", StandardCharsets.UTF_8);
         Files.writeString(tree.resolve("stacks/primary/cdk.tf.json"),
                 "{\"provider\":{\"aws\":[{\"secret_key\":\"${var.aws_secret}\"}]}}", StandardCharsets.UTF_8);
 

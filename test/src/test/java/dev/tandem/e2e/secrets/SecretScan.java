@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 final class SecretScan {
     private static final Map<String, Pattern> MARKERS = Map.of(
             "AWS access key id", Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b"),
-            "PEM private key", Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----"),
+            "PEM private key", Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----(\\\\n|\\n)[A-Za-z0-9+/]{16}"),
             "AWS secret given as a literal", Pattern.compile(
                     "(?i)\"?(aws_secret_access_key|secret_key|secret_access_key)\"?\\s*[:=]\\s*\"?(?!\\$\\{)[A-Za-z0-9/+=]{20,}"));
 

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * and {@code -verbose}, which prints the same plan JSON as {@code terraform show -json}: plain
  * {@code terraform plan} reads every data source first, and two of ours cannot be read here —
  * {@code aws_caller_identity} is an STS call, {@code terraform_remote_state} reads another stack's
- * state. {@code override_data} gives exactly those two fixed values (the account
- * {@value #ACCOUNT}, and the other stack's outputs); every other value, the IAM policy document
+ * state (a region stack reads the origin-pulls stack's; the replica no longer reads the primary's). {@code
+ * override_data} gives exactly those fixed values (the account {@value #ACCOUNT}, and the other stack's outputs); every other value, the IAM policy document
  * included, is computed by Terraform and hashicorp/aws as in a real plan.
  *
  * @param dir      the working copy
