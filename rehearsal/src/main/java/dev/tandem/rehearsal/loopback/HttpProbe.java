@@ -1,4 +1,4 @@
-package dev.tandem.e2e.haproxy;
+package dev.tandem.rehearsal.loopback;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,21 +14,21 @@ import java.util.Map;
  * A new connection every time keeps HAProxy from reusing idle server connections, so each request
  * shows the routing decision of that moment.
  */
-final class HttpProbe {
+public final class HttpProbe {
     private static final int TIMEOUT_MS = 10_000;
 
     private HttpProbe() {
     }
 
     /** An answer, or status 0 with the error when the request failed. */
-    record Response(int status, String body, long millis) {
-        boolean ok() {
+    public record Response(int status, String body, long millis) {
+        public boolean ok() {
             return status == 200;
         }
     }
 
     /** @return the answer to {@code GET path} from 127.0.0.1 */
-    static Response get(int port, String path) {
+    public static Response get(int port, String path) {
         return get("127.0.0.1", port, path, Map.of());
     }
 
@@ -37,7 +37,7 @@ final class HttpProbe {
      * @param headers extra request headers, e.g. {@code Authorization}
      * @return the answer to {@code GET path}
      */
-    static Response get(String source, int port, String path, Map<String, String> headers) {
+    public static Response get(String source, int port, String path, Map<String, String> headers) {
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
