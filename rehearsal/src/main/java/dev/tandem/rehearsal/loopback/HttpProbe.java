@@ -38,12 +38,24 @@ public final class HttpProbe {
      * @return the answer to {@code GET path}
      */
     public static Response get(String source, int port, String path, Map<String, String> headers) {
+        return get(source, InetAddress.getLoopbackAddress(), port, path, "tandem.test", headers, TIMEOUT_MS);
+    }
+
+    /**
+     * @param source    the loopback address the client connects from
+     * @param address   where the server listens
+     * @param host      the {@code Host} header
+     * @param timeoutMs how long to wait for the connection, and then for each read of the answer
+     * @return the answer to {@code GET path}
+     */
+    public static Response get(String source, InetAddress address, int port, String path, String host,
+            Map<String, String> headers, int timeoutMs) {
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MS);
-            socket.setSoTimeout(TIMEOUT_MS);
-            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: tandem.test\r\n");
+            socket.connect(new InetSocketAddress(address, port), timeoutMs);
+            socket.setSoTimeout(timeoutMs);
+            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n");
             headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
             OutputStream out = socket.getOutputStream();
             out.write(request.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII));
