@@ -73,8 +73,17 @@ final class Diagnosis {
             return Optional.of(new Finding("unknown", "the clients were not served by " + expected + " at the end"
                     + " (last: " + (samples.isEmpty() ? "no answer" : samples.get(samples.size() - 1).body()) + ")"));
         }
-        return Optional.of(new Finding("timing", "measured " + measured + " s exceeds the DR report's " + computed
-                + " s"));
+        if (computed == 0) {
+            long unavailable = samples.stream().filter(s -> s.status() == 503 && s.body().contains("data unreachable"))
+                    .count();
+            return Optional.of(unavailable > 0
+                    ? new Finding("data", unavailable + " requests answered 503 by the app: its data did not answer"
+                            + " within the app's budget, with no failure staged")
+                    : new Finding("edge", samples.stream().filter(s -> s.status() != 200).count()
+                            + " requests failed with no failure staged"));
+        }
+        return Optional.of(new Finding("timing", String.format(java.util.Locale.ROOT,
+                "measured %.1f s exceeds the DR report's %d s", measured, computed)));
     }
 
     /** The expected region's pool is unhealthy: is it the monitor, HAProxy's checks, the pods or the data? */

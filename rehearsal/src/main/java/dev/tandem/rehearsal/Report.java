@@ -36,6 +36,7 @@ final class Report {
             s.put("measured_scaled_s", r.measuredScaledSeconds());
             s.put("requests", r.requests());
             s.put("failed_requests", r.failedRequests());
+            s.put("failures", r.failures());
             s.put("expected_region", r.expectedRegion());
             s.put("served_by", r.servedBy());
             s.put("lost_writes", r.lostWrites());
@@ -101,6 +102,9 @@ final class Report {
             md.append("- **").append(r.scenario().name()).append("**: ").append(r.scenario().description())
                     .append(". Must end served by `").append(r.expectedRegion()).append("`; held to ")
                     .append(r.scenario().basis()).append('.');
+            if (!r.failures().isEmpty()) {
+                md.append(" Failed answers: ").append(r.failures()).append('.');
+            }
             if (!r.pass()) {
                 md.append(" **Failed at layer `").append(r.layer()).append("`**: ").append(r.reason()).append('.');
             }

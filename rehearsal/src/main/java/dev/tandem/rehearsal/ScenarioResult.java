@@ -10,12 +10,13 @@ package dev.tandem.rehearsal;
  * @param expectedRegion     the region that must serve at the end
  * @param servedBy           the region that served the last request, or "none"
  * @param lostWrites         null: the rehearsal's engines do not replicate
+ * @param failures           the failed answers by status and first line, e.g. {@code 12 × 503 data unreachable}
  * @param layer              the broken layer when the verdict is fail, else null
  * @param reason             why it failed, else null
  */
 record ScenarioResult(Scenario scenario, int computedRtoSeconds, Double measuredRtoSeconds,
         Double measuredScaledSeconds, int requests, int failedRequests, String expectedRegion, String servedBy,
-        Integer lostWrites, int computedRpoSeconds, int scale, String layer, String reason) {
+        Integer lostWrites, int computedRpoSeconds, int scale, String failures, String layer, String reason) {
 
     boolean pass() {
         return layer == null;

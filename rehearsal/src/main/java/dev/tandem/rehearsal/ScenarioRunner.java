@@ -61,9 +61,14 @@ final class ScenarioRunner {
         Sample last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
         String servedBy = last != null && last.status() == 200 ? last.region() : "none";
         Optional<Diagnosis.Finding> finding = Diagnosis.of(rehearsal, samples, expected, servedBy, measured, computed);
+        String failures = samples.stream().filter(s -> s.status() != 200)
+                .collect(java.util.stream.Collectors.groupingBy(s -> s.status() + " " + abbreviate(s.body()),
+                        java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()))
+                .entrySet().stream().map(e -> e.getValue() + " × " + e.getKey())
+                .collect(java.util.stream.Collectors.joining("; "));
         scenario.restore().run(active);
         return new ScenarioResult(scenario, computed, round(measured), round(scaledSeconds), samples.size(), failed,
-                expected, servedBy, null, deployment.objectives().rpoSeconds(), scale.factor(),
+                expected, servedBy, null, deployment.objectives().rpoSeconds(), scale.factor(), failures,
                 finding.map(Diagnosis.Finding::layer).orElse(null), finding.map(Diagnosis.Finding::reason).orElse(null));
     }
 
@@ -104,6 +109,12 @@ final class ScenarioRunner {
             }
             Thread.sleep(50);
         }
+    }
+
+    private static String abbreviate(String body) {
+        String line = body.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        line = line.replaceAll("region=\\S+ pod=\\S+", "").strip();
+        return line.length() > 80 ? line.substring(0, 80) + "…" : line;
     }
 
     private static Double round(Double seconds) {

@@ -62,6 +62,9 @@ public final class HttpProbe {
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (!answer.startsWith("HTTP/") || answer.length() < 12) {
+                throw new java.io.EOFException("no HTTP answer before the connection closed");
+            }
             int status = Integer.parseInt(answer.substring(9, 12));
             String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
             return new Response(status, body.trim(), (System.nanoTime() - start) / 1_000_000);

@@ -160,6 +160,9 @@ public final class HttpsProbe {
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!answer.startsWith("HTTP/") || answer.length() < 12) {
+                    throw new java.io.EOFException("no HTTP answer before the connection closed");
+                }
                 int status = Integer.parseInt(answer.substring(9, 12));
                 String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
                 return new HttpProbe.Response(status, body.trim(), (System.nanoTime() - start) / 1_000_000);

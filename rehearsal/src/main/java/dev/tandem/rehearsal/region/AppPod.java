@@ -29,23 +29,26 @@ public final class AppPod implements AutoCloseable {
     private final String name;
     private final InetSocketAddress address;
     private final String healthPath;
-    private final BooleanSupplier dataAnswers;
+    private final BooleanSupplier healthData;
+    private final BooleanSupplier requestData;
     private final boolean healthIncludesData;
     private volatile Duration healthDelay = Duration.ZERO;
     private HttpServer server;
     private ExecutorService threads;
 
     /**
-     * @param dataAnswers        one read of the pod's data, true when it answered within the app's budget
-     * @param healthIncludesData whether the health answer depends on {@code dataAnswers}
+     * @param healthData         one read of the pod's data within the health answer's budget, true when it answered
+     * @param requestData        the same within a client request's budget
+     * @param healthIncludesData whether the health answer depends on {@code healthData}
      */
-    public AppPod(String region, String name, InetSocketAddress address, String healthPath, BooleanSupplier dataAnswers,
-            boolean healthIncludesData) {
+    public AppPod(String region, String name, InetSocketAddress address, String healthPath, BooleanSupplier healthData,
+            BooleanSupplier requestData, boolean healthIncludesData) {
         this.region = region;
         this.name = name;
         this.address = address;
         this.healthPath = healthPath;
-        this.dataAnswers = dataAnswers;
+        this.healthData = healthData;
+        this.requestData = requestData;
         this.healthIncludesData = healthIncludesData;
     }
 
@@ -80,11 +83,11 @@ public final class AppPod implements AutoCloseable {
         int status;
         if (exchange.getRequestURI().getPath().equals(healthPath)) {
             sleep(healthDelay);
-            boolean ok = !healthIncludesData || dataAnswers.getAsBoolean();
+            boolean ok = !healthIncludesData || healthData.getAsBoolean();
             status = ok ? 200 : 503;
             body = ok ? "ok" : "data unreachable";
         } else {
-            boolean ok = dataAnswers.getAsBoolean();
+            boolean ok = requestData.getAsBoolean();
             status = ok ? 200 : 503;
             body = (ok ? "served" : "data unreachable") + " region=" + region + " pod=" + name;
         }
