@@ -35,7 +35,8 @@ final class ScenarioRunner {
         String expected = (scenario.expectsFailover() ? deployment.failover() : deployment.active()).stack();
         int computed = scenario.computed().applyAsInt(deployment.objectives());
         if (!scenario.name().equals("region-returns")) {
-            awaitSteady(scale.down(Duration.ofSeconds(deployment.objectives().rtoSeconds())).multipliedBy(3));
+            awaitSteady(scale.down(Duration.ofSeconds(deployment.objectives().rtoSeconds())).multipliedBy(3)
+                    .dividedBy(2));
         }
         Duration window = scale.down(Duration.ofSeconds(Math.max(computed, deployment.objectives().rtoSeconds())))
                 .multipliedBy(3).dividedBy(2).plus(hold);
