@@ -8,8 +8,11 @@ import dev.tandem.rehearsal.loopback.HttpProbe;
 import dev.tandem.rehearsal.loopback.StatsSocket.ServerStat;
 import dev.tandem.rehearsal.region.HaproxyInstance;
 import dev.tandem.rehearsal.region.RegionRuntime;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -44,7 +47,8 @@ final class Diagnosis {
             return Optional.of(new Finding("edge-origin-pulls", forbidden + " requests answered 403 by HAProxy: it"
                     + " requires a client certificate from the deployment's origin-pull CA and the edge "
                     + (deployment.edge().presentsClientCertificate() ? "presents one it does not accept"
-                    : "presents none (no zone-level authenticated origin pulls enabled with an uploaded certificate)")));
+                    : "presents none (no zone-level authenticated origin pulls enabled with an uploaded"
+                            + " certificate)")));
         }
         long handshake = samples.stream().filter(s -> s.status() == 525).count();
         if (handshake > 0) {
@@ -68,7 +72,8 @@ final class Diagnosis {
                 return Optional.of(new Finding("edge-pool-order", "pool " + pool.name() + " of " + expected
                         + " (the DR report's " + region.role() + " region) is healthy, yet the edge sends traffic to "
                         + chosen.name() + ": default_pools = " + deployment.edge().defaultPools() + ", fallback_pool = "
-                        + deployment.edge().fallbackPool() + ", steering_policy = " + deployment.edge().steeringPolicy()));
+                        + deployment.edge().fallbackPool() + ", steering_policy = "
+                        + deployment.edge().steeringPolicy()));
             }
             return Optional.of(new Finding("unknown", "the clients were not served by " + expected + " at the end"
                     + " (last: " + (samples.isEmpty() ? "no answer" : samples.get(samples.size() - 1).body()) + ")"));
@@ -82,7 +87,7 @@ final class Diagnosis {
                     : new Finding("edge", samples.stream().filter(s -> s.status() != 200).count()
                             + " requests failed with no failure staged"));
         }
-        return Optional.of(new Finding("timing", String.format(java.util.Locale.ROOT,
+        return Optional.of(new Finding("timing", String.format(Locale.ROOT,
                 "measured %.1f s exceeds the DR report's %d s", measured, computed)));
     }
 
@@ -99,7 +104,8 @@ final class Diagnosis {
                 return new Finding("edge-monitor", "the monitor fails (" + probes + ") while HAProxy's own health"
                         + " answers 200 on " + (uri.find() ? uri.group(1) : "its monitor-uri") + ": the monitor asks"
                         + " " + rehearsal.deployment().edge().monitor().type() + " port "
-                        + rehearsal.deployment().edge().monitor().port() + " " + rehearsal.deployment().edge().monitor().path());
+                        + rehearsal.deployment().edge().monitor().port() + " "
+                        + rehearsal.deployment().edge().monitor().path());
             }
             Matcher backend = BACKEND.matcher(config);
             Map<String, ServerStat> servers = backend.find() ? instance.servers(backend.group(1)) : Map.of();
@@ -116,19 +122,21 @@ final class Diagnosis {
         if (region.readyPods() == 0) {
             boolean dataDown = region.data().isPresent() && region.spec().data().get().healthIncludesData();
             return new Finding("app", "no pod of " + region.spec().stack() + " is ready (readiness GET "
-                    + region.spec().app().readiness().path() + " fails" + (dataDown ? "; its health includes the data" : "")
+                    + region.spec().app().readiness().path() + " fails"
+                    + (dataDown ? "; its health includes the data" : "")
                     + "); edge probes: " + probes);
         }
         return new Finding("haproxy", "pool " + pool.name() + " is unhealthy: " + probes + "; deliveries: "
-                + region.instances().stream().map(i -> i.name() + " " + i.delivery()).collect(Collectors.joining("; ")));
+                + region.instances().stream().map(i -> i.name() + " " + i.delivery())
+                .collect(Collectors.joining("; ")));
     }
 
     private static HttpProbe.Response localHealth(HaproxyInstance instance) {
         URI url = URI.create(instance.localHealth());
         try {
-            return HttpProbe.get("127.0.0.1", java.net.InetAddress.getByName(url.getHost()), url.getPort(),
+            return HttpProbe.get("127.0.0.1", InetAddress.getByName(url.getHost()), url.getPort(),
                     url.getRawPath(), "localhost", Map.of(), 2000);
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return new HttpProbe.Response(0, e.toString(), 0);
         }
     }

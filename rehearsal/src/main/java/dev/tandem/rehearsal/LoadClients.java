@@ -2,6 +2,7 @@ package dev.tandem.rehearsal;
 
 import dev.tandem.rehearsal.edge.EdgeEmulator;
 import dev.tandem.rehearsal.loopback.HttpProbe;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -57,7 +58,7 @@ final class LoadClients implements AutoCloseable {
 
     /** @return every answer so far, in completion order */
     List<Sample> samples() {
-        return samples.stream().sorted(java.util.Comparator.comparingLong(Sample::atNanos)).toList();
+        return samples.stream().sorted(Comparator.comparingLong(Sample::atNanos)).toList();
     }
 
     /** Stops sending and waits for requests in flight. */

@@ -87,8 +87,8 @@ public final class Rehearsal implements AutoCloseable {
         return Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(":")),
                         Stream.of("/usr/sbin", "/usr/local/sbin"))
                 .filter(d -> !d.isEmpty()).map(d -> Path.of(d, "haproxy")).filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "haproxy is not installed (Debian: apt-get install -y haproxy); the rehearsal runs the real one"));
+                .orElseThrow(() -> new IllegalStateException("haproxy is not installed (Debian: apt-get install -y"
+                        + " haproxy); the rehearsal runs the real one"));
     }
 
     /** @return the runtime of {@code region} */

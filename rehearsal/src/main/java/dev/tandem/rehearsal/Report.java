@@ -61,7 +61,7 @@ final class Report {
         StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%-22s %9s %9s %8s %7s %6s %-10s %s%n",
                 "scenario", "computed", "measured", "scaled", "reqs", "failed", "served_by", "verdict"));
         for (ScenarioResult r : results) {
-            t.append(String.format(Locale.ROOT, "%-22s %8ds %9s %8s %7d %6d %-10s %s%n", r.scenario().name(),
+            t.append(String.format(Locale.ROOT, "%-22s %7d s %9s %8s %7d %6d %-10s %s%n", r.scenario().name(),
                     r.computedRtoSeconds(), seconds(r.measuredRtoSeconds()), seconds(r.measuredScaledSeconds()),
                     r.requests(), r.failedRequests(), r.servedBy(),
                     r.verdict() + (r.pass() ? "" : " [" + r.layer() + "] " + r.reason())));
@@ -70,7 +70,12 @@ final class Report {
     }
 
     private static String seconds(Double s) {
-        return s == null ? "never" : String.format(Locale.ROOT, "%.1fs", s);
+        return s == null ? "never" : String.format(Locale.ROOT, "%.1f s", s);
+    }
+
+    /** @return {@code text} as a Markdown code span: answers and reasons may hold HTML, pipes or asterisks */
+    private static String code(String text) {
+        return "`" + text.replace('`', '\'').replace('\n', ' ') + "`";
     }
 
     private static String markdown(Deployment deployment, Scale scale, List<ScenarioResult> results,
@@ -103,10 +108,11 @@ final class Report {
                     .append(". Must end served by `").append(r.expectedRegion()).append("`; held to ")
                     .append(r.scenario().basis()).append('.');
             if (!r.failures().isEmpty()) {
-                md.append(" Failed answers: ").append(r.failures()).append('.');
+                md.append(" Failed answers: ").append(code(r.failures())).append('.');
             }
             if (!r.pass()) {
-                md.append(" **Failed at layer `").append(r.layer()).append("`**: ").append(r.reason()).append('.');
+                md.append(" **Failed at layer ").append(code(r.layer())).append("**: ").append(code(r.reason()))
+                        .append('.');
             }
             md.append('\n');
         }

@@ -4,8 +4,12 @@ import dev.tandem.rehearsal.Deployment.Pool;
 import dev.tandem.rehearsal.LoadClients.Sample;
 import dev.tandem.rehearsal.region.RegionRuntime;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Runs one scenario: waits for the steady state, starts clients through the edge, injects the failure, watches
@@ -17,6 +21,7 @@ import java.util.Optional;
 final class ScenarioRunner {
     private static final int CLIENTS = 4;
     private static final long PAUSE_MS = 20;
+    private static final Pattern TITLE = Pattern.compile("<h1>([^<]*)</h1>");
 
     private final Rehearsal rehearsal;
     private final Deployment deployment;
@@ -63,14 +68,14 @@ final class ScenarioRunner {
         String servedBy = last != null && last.status() == 200 ? last.region() : "none";
         Optional<Diagnosis.Finding> finding = Diagnosis.of(rehearsal, samples, expected, servedBy, measured, computed);
         String failures = samples.stream().filter(s -> s.status() != 200)
-                .collect(java.util.stream.Collectors.groupingBy(s -> s.status() + " " + abbreviate(s.body()),
-                        java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()))
-                .entrySet().stream().map(e -> e.getValue() + " × " + e.getKey())
-                .collect(java.util.stream.Collectors.joining("; "));
+                .collect(Collectors.groupingBy(s -> s.status() + " " + abbreviate(s.body()), LinkedHashMap::new,
+                        Collectors.counting()))
+                .entrySet().stream().map(e -> e.getValue() + " × " + e.getKey()).collect(Collectors.joining("; "));
         scenario.restore().run(active);
         return new ScenarioResult(scenario, computed, round(measured), round(scaledSeconds), samples.size(), failed,
                 expected, servedBy, null, deployment.objectives().rpoSeconds(), scale.factor(), failures,
-                finding.map(Diagnosis.Finding::layer).orElse(null), finding.map(Diagnosis.Finding::reason).orElse(null));
+                finding.map(Diagnosis.Finding::layer).orElse(null),
+                finding.map(Diagnosis.Finding::reason).orElse(null));
     }
 
     /** @return the nanoseconds since the expected region began serving every request, or 0 when it does not yet */
@@ -112,7 +117,12 @@ final class ScenarioRunner {
         }
     }
 
+    /** @return the first line of an answer, or the title of an HTML error page */
     private static String abbreviate(String body) {
+        Matcher title = TITLE.matcher(body);
+        if (title.find()) {
+            return title.group(1);
+        }
         String line = body.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
         line = line.replaceAll("region=\\S+ pod=\\S+", "").strip();
         return line.length() > 80 ? line.substring(0, 80) + "…" : line;

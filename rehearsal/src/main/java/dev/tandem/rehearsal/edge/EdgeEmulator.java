@@ -3,6 +3,7 @@ package dev.tandem.rehearsal.edge;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tandem.rehearsal.Deployment.Edge;
+import dev.tandem.rehearsal.Deployment.Monitor;
 import dev.tandem.rehearsal.Deployment.Origin;
 import dev.tandem.rehearsal.Deployment.Pool;
 import dev.tandem.rehearsal.Scale;
@@ -92,9 +93,9 @@ public final class EdgeEmulator implements AutoCloseable {
         server.start();
     }
 
-    private static dev.tandem.rehearsal.Deployment.Monitor scaled(Edge edge, Scale scale) {
-        var m = edge.monitor();
-        return new dev.tandem.rehearsal.Deployment.Monitor(m.type(), m.method(), m.path(), m.port(), m.hostHeader(),
+    private static Monitor scaled(Edge edge, Scale scale) {
+        Monitor m = edge.monitor();
+        return new Monitor(m.type(), m.method(), m.path(), m.port(), m.hostHeader(),
                 m.expectedCodes(), scale.down(m.interval()), scale.down(m.timeout()), m.retries(), m.consecutiveUp(),
                 m.consecutiveDown());
     }

@@ -4,6 +4,7 @@ import dev.tandem.rehearsal.Deployment.Edge;
 import dev.tandem.rehearsal.Deployment.Origin;
 import dev.tandem.rehearsal.Deployment.Pool;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +61,7 @@ public final class PoolSteering {
             }
         }
         if (edge.steeringPolicy().equals("random") && healthy.size() > 1) {
-            java.util.Collections.rotate(healthy, ThreadLocalRandom.current().nextInt(healthy.size()));
+            Collections.rotate(healthy, ThreadLocalRandom.current().nextInt(healthy.size()));
         }
         return healthy;
     }

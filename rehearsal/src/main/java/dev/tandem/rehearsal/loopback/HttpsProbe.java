@@ -1,5 +1,6 @@
 package dev.tandem.rehearsal.loopback;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -161,7 +162,7 @@ public final class HttpsProbe {
                 out.flush();
                 String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!answer.startsWith("HTTP/") || answer.length() < 12) {
-                    throw new java.io.EOFException("no HTTP answer before the connection closed");
+                    throw new EOFException("no HTTP answer before the connection closed");
                 }
                 int status = Integer.parseInt(answer.substring(9, 12));
                 String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);

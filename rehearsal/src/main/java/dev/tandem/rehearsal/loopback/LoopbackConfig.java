@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A generated configuration moved onto loopback for a drill or the rehearsal: each bind named in {@code binds}
- * moves to a loopback address and port (the rest of its line — TLS, client CA — stays), every server points at a loopback
- * address, the admin socket moves into the test's folder, and the privilege drop ({@code chroot},
+ * A generated configuration moved onto loopback for a drill or the rehearsal: each bind named in
+ * {@code binds} moves to a loopback address and port (the rest of its line — TLS, client CA — stays), every
+ * server points at a loopback address, the admin socket moves into the test's folder, and the privilege drop ({@code chroot},
  * {@code user}, {@code group}) goes, because a test need not run as root. Every other line — checks,
  * timing, retries, monitor, the source allow-list — stays exactly as generated; file names stay relative
  * to the release directory HAProxy runs from.

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -153,13 +154,13 @@ public final class HaproxyInstance implements AutoCloseable {
     }
 
     private String loopback(String config, Map<String, String> servers) {
-        Map<String, String> used = new java.util.LinkedHashMap<>();
+        Map<String, String> used = new LinkedHashMap<>();
         binds.forEach((address, target) -> {
             if (config.contains("bind " + address + " ") || config.contains("bind " + address + "\n")) {
                 used.put(address, target);
             }
         });
-        Map<String, String> named = new java.util.LinkedHashMap<>();
+        Map<String, String> named = new LinkedHashMap<>();
         servers.forEach((name, target) -> {
             if (config.contains("server " + name + " ")) {
                 named.put(name, target);

@@ -38,8 +38,10 @@ record RehearsalRun(int exitCode, String output, JsonNode report) {
             }
             Assumptions.abort("rehearsal skipped: " + missing);
         }
-        List<String> command = new ArrayList<>(List.of("unshare", "-n", "--", "sh", "-c",
-                "ip link set lo up && exec \"$@\"", "rehearse", Path.of(System.getProperty("java.home"), "bin", "java")
+        // Root makes a network namespace; anyone else needs a user namespace around it (-r), as ./rehearse does.
+        String unshare = System.getProperty("user.name").equals("root") ? "-n" : "-rn";
+        List<String> command = new ArrayList<>(List.of("unshare", unshare, "--", "sh", "-c",
+                "PATH=\"$PATH:/usr/sbin:/sbin\" ip link set lo up && exec \"$@\"", "rehearse", Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-XX:+UseSerialGC", "-Dtandem.dynalite=" + Dynalite.installation().get(),
                 "-classpath", System.getProperty("java.class.path"), "dev.tandem.rehearsal.Main"));
         if (scenarios.length > 0) {
