@@ -108,10 +108,20 @@ public final class DeploymentReader {
     }
 
     private static Monitor monitor(JsonNode m) {
+        // What the emulated monitor does not do is refused, never ignored: a rehearsal that passed without it
+        // would claim more than it showed.
+        String method = m.path("method").asText("GET");
+        if (!method.equals("GET") || m.hasNonNull("expected_body") || m.path("follow_redirects").asBoolean(false)
+                || !List.of("http", "https").contains(m.path("type").asText("http"))) {
+            throw new IllegalArgumentException("the rehearsal emulates GET monitors of type http or https without"
+                    + " expected_body or follow_redirects; this monitor has method " + method + ", type "
+                    + m.path("type").asText("http") + (m.hasNonNull("expected_body") ? ", expected_body" : "")
+                    + (m.path("follow_redirects").asBoolean(false) ? ", follow_redirects" : ""));
+        }
         Optional<String> host = m.path("header").has("Host")
                 ? Optional.of(m.path("header").path("Host").get(0).asText()) : Optional.empty();
         String type = m.path("type").asText("http");
-        return new Monitor(type, m.path("method").asText("GET"), m.path("path").asText("/"),
+        return new Monitor(type, method, m.path("path").asText("/"),
                 m.path("port").asInt(type.equals("https") ? 443 : 80), host, m.path("expected_codes").asText("200"),
                 Duration.ofSeconds(m.path("interval").asLong(60)), Duration.ofSeconds(m.path("timeout").asLong(5)),
                 m.path("retries").asInt(2), m.path("consecutive_up").asInt(0), m.path("consecutive_down").asInt(0));
