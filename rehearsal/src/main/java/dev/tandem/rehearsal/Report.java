@@ -122,8 +122,9 @@ final class Report {
 
                 - *computed* is the DR report's worst case for that failure (`dr-report.json` → `recoveryTime`); a
                   scenario passes when the clients ended up served by the region it names and the measured time is
-                  not above the computed one. A measured time well below the computed one is normal: the report adds
-                  every layer's worst case, the rehearsal meets whatever probe phase it happens to hit.
+                  not above the computed one. Each failure is injected just after the edge's probe (its worst
+                  phase); the readiness probe's and HAProxy's timers fall as they may, so a measured time below the
+                  computed one is normal: the report adds every layer's worst case in sequence.
                 - *failed* counts requests the clients saw fail (any answer but 200, or none) from the injection on:
                   what a failover costs users, which the report does not compute.
                 - *lost writes* stays n/a: the engines here (dynalite per AWS region) do not replicate, so the

@@ -2,6 +2,7 @@ package dev.tandem.rehearsal;
 
 import dev.tandem.rehearsal.Deployment.Pool;
 import dev.tandem.rehearsal.LoadClients.Sample;
+import dev.tandem.rehearsal.edge.OriginMonitor;
 import dev.tandem.rehearsal.region.RegionRuntime;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,12 +16,13 @@ import java.util.stream.Collectors;
  * Runs one scenario: waits for the steady state, starts clients through the edge, injects the failure, watches
  * until the expected region has served every request for a while (or the window closes), measures, restores.
  *
- * <p>Measured RTO: from the injection to the first answer from the expected region after the last answer that was
+ * <p>Failures are injected just after an edge probe of the active pool (the edge layer's worst phase).
+ * Measured RTO: from the injection to the first answer from the expected region after the last answer that was
  * not (a failed request, or one served by the other region); zero when there was no such answer.
  */
 final class ScenarioRunner {
     private static final int CLIENTS = 4;
-    private static final long PAUSE_MS = 20;
+    private static final long PAUSE_MS = 50;
     private static final Pattern TITLE = Pattern.compile("<h1>([^<]*)</h1>");
 
     private final Rehearsal rehearsal;
@@ -49,6 +51,7 @@ final class ScenarioRunner {
         long t0;
         try (LoadClients clients = new LoadClients(deployment.hostname(), CLIENTS, PAUSE_MS)) {
             Thread.sleep(hold.toMillis() / 2);
+            awaitProbe();
             t0 = System.nanoTime();
             scenario.inject().run(active);
             long deadline = t0 + window.toNanos();
@@ -76,6 +79,21 @@ final class ScenarioRunner {
                 expected, servedBy, null, deployment.objectives().rpoSeconds(), scale.factor(), failures,
                 finding.map(Diagnosis.Finding::layer).orElse(null),
                 finding.map(Diagnosis.Finding::reason).orElse(null));
+    }
+
+    /**
+     * Waits until the edge has just probed the active pool's first origin: a failure injected then waits a whole
+     * interval for its first failed probe, the edge layer's worst phase. The other layers' timers fall as they
+     * may.
+     */
+    private void awaitProbe() throws InterruptedException {
+        String origin = deployment.edge().pools().get(deployment.active().pool()).origins().get(0).name();
+        OriginMonitor monitor = rehearsal.edge().monitors().get(origin);
+        long seen = monitor.probes();
+        long deadline = System.nanoTime() + scale.down(deployment.edge().monitor().interval()).toNanos() * 2;
+        while (monitor.probes() == seen && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
     }
 
     /** @return the nanoseconds since the expected region began serving every request, or 0 when it does not yet */

@@ -40,6 +40,7 @@ public final class OriginMonitor {
     private final Pattern expected;
     private volatile boolean healthy;
     private volatile String last = "not probed yet";
+    private volatile long probes;
     private int passes;
     private int failures;
 
@@ -69,6 +70,7 @@ public final class OriginMonitor {
         boolean pass = expected.matcher(String.valueOf(r.status())).matches();
         last = (pass ? "pass " : "fail ") + monitor.method() + " " + monitor.path() + " -> "
                 + (r.status() == 0 ? r.body() : r.status() + " " + abbreviate(r.body()));
+        probes++;
         if (pass) {
             failures = 0;
             if (++passes >= Math.max(1, monitor.consecutiveUp())) {
@@ -106,6 +108,11 @@ public final class OriginMonitor {
 
     public boolean healthy() {
         return healthy;
+    }
+
+    /** @return how many probes have completed */
+    public long probes() {
+        return probes;
     }
 
     /** @return the last probe's outcome, for the report */

@@ -65,10 +65,11 @@ public final class RegionRuntime implements AutoCloseable {
         Probe probe = new Probe(app.readiness().path(), app.readiness().port(), scale.down(app.readiness().period()),
                 scale.down(app.readiness().timeout()), app.readiness().failureThreshold(),
                 app.readiness().successThreshold());
-        // The health answer gives its data check half the health timeout, so a hanging table answers 503 within
-        // the contract (the DR report asks this of the app). A client's request gets an unscaled second, as a real
-        // app would give it: scaling that budget too would turn this machine's scheduling hiccups into failures.
-        this.healthData = data.map(d -> d.client(probe.timeout().dividedBy(2))).orElse(null);
+        // The health answer gives its data check three quarters of the health timeout, so a hanging table answers
+        // 503 within the contract (the DR report asks this of the app). A client's request gets an unscaled
+        // second, as a real app would give it: scaling that budget too would turn this machine's scheduling
+        // hiccups into failures.
+        this.healthData = data.map(d -> d.client(probe.timeout().multipliedBy(3).dividedBy(4))).orElse(null);
         this.requestData = data.map(d -> d.client(Duration.ofSeconds(1))).orElse(null);
         boolean healthIncludesData = spec.data().map(d -> d.healthIncludesData()).orElse(false);
         for (int i = 0; i < app.replicas(); i++) {
