@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +33,7 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class OriginMonitor {
+    private static final Pattern TITLE = Pattern.compile("<h1>([^<]*)</h1>");
     private final String origin;
     private final InetAddress address;
     private final Monitor monitor;
@@ -69,7 +71,7 @@ public final class OriginMonitor {
         }
         boolean pass = expected.matcher(String.valueOf(r.status())).matches();
         last = (pass ? "pass " : "fail ") + monitor.method() + " " + monitor.path() + " -> "
-                + (r.status() == 0 ? r.body() : r.status() + " " + abbreviate(r.body()));
+                + (r.status() == 0 ? r.body() : abbreviate(r.body()));
         probes++;
         if (pass) {
             failures = 0;
@@ -97,7 +99,12 @@ public final class OriginMonitor {
         return r.status() == 0 && r.body().contains("SocketTimeoutException");
     }
 
+    /** @return an HTML error page's title, else the answer's first line, shortened */
     private static String abbreviate(String body) {
+        Matcher title = TITLE.matcher(body);
+        if (title.find()) {
+            return title.group(1);
+        }
         String line = body.lines().findFirst().orElse("");
         return line.length() > 60 ? line.substring(0, 60) + "…" : line;
     }
