@@ -71,7 +71,7 @@ public final class OriginMonitor {
         }
         boolean pass = expected.matcher(String.valueOf(r.status())).matches();
         last = (pass ? "pass " : "fail ") + monitor.method() + " " + monitor.path() + " -> "
-                + (r.status() == 0 ? r.body() : abbreviate(r.body()));
+                + (r.status() == 0 ? r.body() : abbreviate(r.status(), r.body()));
         probes++;
         if (pass) {
             failures = 0;
@@ -99,13 +99,13 @@ public final class OriginMonitor {
         return r.status() == 0 && r.body().contains("SocketTimeoutException");
     }
 
-    /** @return an HTML error page's title, else the answer's first line, shortened */
-    private static String abbreviate(String body) {
+    /** @return an HTML error page's title, else the status and the answer's first line, shortened */
+    private static String abbreviate(int status, String body) {
         Matcher title = TITLE.matcher(body);
         if (title.find()) {
             return title.group(1);
         }
-        String line = body.lines().findFirst().orElse("");
+        String line = status + " " + body.lines().findFirst().orElse("");
         return line.length() > 60 ? line.substring(0, 60) + "…" : line;
     }
 
