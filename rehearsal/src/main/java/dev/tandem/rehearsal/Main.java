@@ -1,11 +1,14 @@
 package dev.tandem.rehearsal;
 
 import dev.tandem.rehearsal.data.Dynalite;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code ./rehearse [--scale N] [--only a,b] [cdktf.out]}: stands the synthesized deployment up on loopback, runs
@@ -66,11 +69,25 @@ public final class Main {
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        boolean pass = results.stream().allMatch(ScenarioResult::pass) && notRun == null;
         Report.write(out, deployment, scale, results, wall, notRun);
         System.out.print(Report.table(results));
         System.out.printf("rehearsal: scale %d, wall %.0f s; %s and %s written%n", scale.factor(), wall,
                 out.resolve("rehearsal.md"), out.resolve("rehearsal.json"));
-        return results.stream().allMatch(ScenarioResult::pass) && notRun == null ? 0 : 1;
+        if (pass) {
+            delete(work);
+        } else {
+            System.out.printf("rehearsal: HAProxy logs, releases and certificates kept in %s%n", work);
+        }
+        return pass ? 0 : 1;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** The active region's data can fail alone only when the failover region uses another AWS region. */

@@ -43,6 +43,8 @@ record RehearsalRun(int exitCode, String output, JsonNode report) {
         List<String> command = new ArrayList<>(List.of("unshare", unshare, "--", "sh", "-c",
                 "PATH=\"$PATH:/usr/sbin:/sbin\" ip link set lo up && exec \"$@\"", "rehearse", Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-XX:+UseSerialGC", "-Dtandem.dynalite=" + Dynalite.installation().get(),
+                // a failed rehearsal keeps its work folder: beside the copy, removed with it
+                "-Djava.io.tmpdir=" + outdir.getParent(),
                 "-classpath", System.getProperty("java.class.path"), "dev.tandem.rehearsal.Main"));
         if (scenarios.length > 0) {
             command.addAll(List.of("--only", String.join(",", scenarios)));
