@@ -45,6 +45,11 @@ public final class Main {
         Path dynalite = Dynalite.installation(Path.of(System.getProperty("tandem.dynalite", "rehearsal/target/dynalite")))
                 .orElseThrow(() -> new IllegalStateException("dynalite is not installed: build the rehearsal module"));
         Path work = Files.createTempDirectory("tandem-rehearsal-");
+        if (work.toString().length() > 60) {
+            // HAProxy refuses a socket path over 97 characters; the instances' sockets lie 20 deeper
+            Files.delete(work);
+            work = Files.createTempDirectory(Path.of("/tmp"), "tandem-rehearsal-");
+        }
         System.err.printf("tandem rehearse: %s (active %s, failover %s), scale %d, work folder %s%n",
                 deployment.hostname(), deployment.active().stack(), deployment.failover().stack(), scale.factor(), work);
         List<ScenarioResult> results = new ArrayList<>();

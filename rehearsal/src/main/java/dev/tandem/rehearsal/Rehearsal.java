@@ -62,11 +62,10 @@ public final class Rehearsal implements AutoCloseable {
                 engines.put(awsRegion, DataEngine.start(dynalite, awsRegion, tables));
             }
         }
-        int n = 1;
         for (Region region : deployment.regions()) {
-            RegionRuntime runtime = new RegionRuntime(region, n++,
-                    region.data().map(d -> engines.get(d.awsRegion())), scale, haproxy,
-                    work.resolve(region.stack()));
+            int n = regions.size() + 1;
+            RegionRuntime runtime = new RegionRuntime(region, n, region.data().map(d -> engines.get(d.awsRegion())),
+                    scale, haproxy, work.resolve("r" + n));
             regions.add(runtime);
             runtime.start();
         }

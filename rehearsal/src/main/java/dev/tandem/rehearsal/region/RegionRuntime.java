@@ -89,7 +89,8 @@ public final class RegionRuntime implements AutoCloseable {
                     binds.put(bind.group(1), address.getHostAddress() + ":" + port);
                 }
             }
-            instances.add(new HaproxyInstance(instance, haproxy, dir.resolve(instance.name()), binds));
+            // short folder names: HAProxy refuses a socket path over 97 characters
+            instances.add(new HaproxyInstance(instance, haproxy, dir.resolve("h" + (i + 1)), binds));
         }
         this.probe = probe;
     }

@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Assumptions;
  * @param report   the rehearsal.json it wrote
  */
 record RehearsalRun(int exitCode, String output, JsonNode report) {
+    private static final Pattern WORK = Pattern.compile("work folder (\\S+)");
 
     /** @return the run of {@code scenarios} on {@code outdir}; skips (fails in CI) where the tools are missing */
     static RehearsalRun of(Path outdir, String... scenarios) throws IOException, InterruptedException {
@@ -43,8 +47,6 @@ record RehearsalRun(int exitCode, String output, JsonNode report) {
         List<String> command = new ArrayList<>(List.of("unshare", unshare, "--", "sh", "-c",
                 "PATH=\"$PATH:/usr/sbin:/sbin\" ip link set lo up && exec \"$@\"", "rehearse", Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-XX:+UseSerialGC", "-Dtandem.dynalite=" + Dynalite.installation().get(),
-                // a failed rehearsal keeps its work folder: beside the copy, removed with it
-                "-Djava.io.tmpdir=" + outdir.getParent(),
                 "-classpath", System.getProperty("java.class.path"), "dev.tandem.rehearsal.Main"));
         if (scenarios.length > 0) {
             command.addAll(List.of("--only", String.join(",", scenarios)));
@@ -56,6 +58,7 @@ record RehearsalRun(int exitCode, String output, JsonNode report) {
             p.destroyForcibly();
             throw new AssertionError("the rehearsal did not finish in 5 minutes:\n" + output);
         }
+        deleteWorkFolder(output);
         Path json = outdir.resolve("rehearsal.json");
         if (!Files.exists(json)) {
             throw new AssertionError("the rehearsal wrote no rehearsal.json (exit " + p.exitValue() + "):\n" + output);
@@ -71,6 +74,21 @@ record RehearsalRun(int exitCode, String output, JsonNode report) {
             }
         }
         throw new AssertionError("no scenario " + name + " in:\n" + output);
+    }
+
+    /** A failed rehearsal keeps its work folder for a person to look at; a test has read what it needs. */
+    private static void deleteWorkFolder(String output) throws IOException {
+        Matcher work = WORK.matcher(output);
+        if (work.find()) {
+            Path dir = Path.of(work.group(1));
+            if (Files.isDirectory(dir) && dir.getFileName().toString().startsWith("tandem-rehearsal-")) {
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
     }
 
     private static boolean onPath(String tool) {
