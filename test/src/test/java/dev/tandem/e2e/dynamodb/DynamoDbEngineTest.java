@@ -11,6 +11,8 @@ import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.GlobalTableProps;
 import dev.tandem.e2e.PodEnvironment;
 import dev.tandem.e2e.SynthesizedDeployment;
+import dev.tandem.rehearsal.data.Dynalite;
+import dev.tandem.rehearsal.data.SynthesizedTableRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.tandem.e2e.haproxy;
 
+import dev.tandem.rehearsal.loopback.HttpProbe;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.haproxy.HaproxyTier;
-import dev.tandem.e2e.haproxy.StatsSocket.ServerStat;
+import dev.tandem.rehearsal.loopback.HttpProbe;
+import dev.tandem.rehearsal.loopback.StatsSocket.ServerStat;
+import dev.tandem.rehearsal.loopback.StatsSocket;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

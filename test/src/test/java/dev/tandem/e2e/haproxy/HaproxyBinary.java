@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * The real {@code haproxy} on this machine. Where it is missing the test is skipped with a message,
  * except in CI (environment variable {@code CI} set), where a missing tool must not pass silently.
  */
-final class HaproxyBinary {
+public final class HaproxyBinary {
     private final Path path;
 
     private HaproxyBinary(Path path) {
@@ -25,7 +25,7 @@ final class HaproxyBinary {
     }
 
     /** @return the installed binary; skips the test (fails it in CI) when there is none */
-    static HaproxyBinary require() {
+    public static HaproxyBinary require() {
         // /usr/sbin is where Debian puts it and is not on every user's PATH.
         Stream<String> dirs = Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(":")),
                 Stream.of("/usr/sbin", "/usr/local/sbin"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.e2e.SynthesizedDeployment;
+import dev.tandem.rehearsal.loopback.TestPki;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

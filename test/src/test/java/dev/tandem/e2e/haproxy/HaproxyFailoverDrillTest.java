@@ -3,7 +3,9 @@ package dev.tandem.e2e.haproxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.constructs.haproxy.HaproxyTier;
-import dev.tandem.e2e.haproxy.StatsSocket.ServerStat;
+import dev.tandem.rehearsal.loopback.HttpProbe;
+import dev.tandem.rehearsal.loopback.StatsSocket.ServerStat;
+import dev.tandem.rehearsal.loopback.StatsSocket;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package dev.tandem.e2e.haproxy;
 
+import dev.tandem.rehearsal.loopback.HttpProbe;
+import dev.tandem.rehearsal.loopback.HttpsProbe;
+import dev.tandem.rehearsal.loopback.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

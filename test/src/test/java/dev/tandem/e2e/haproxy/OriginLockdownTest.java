@@ -2,6 +2,9 @@ package dev.tandem.e2e.haproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.rehearsal.loopback.HttpProbe;
+import dev.tandem.rehearsal.loopback.HttpsProbe;
+import dev.tandem.rehearsal.loopback.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;

@@ -9,6 +9,7 @@ import dev.tandem.constructs.haproxy.HaproxyTierFixture;
 import dev.tandem.constructs.haproxy.StatsPage;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.providers.ovh.provider.OvhProvider;
+import dev.tandem.rehearsal.loopback.TestPki;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;

@@ -1,5 +1,6 @@
-package dev.tandem.e2e.haproxy;
+package dev.tandem.rehearsal.loopback;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,7 +33,7 @@ import javax.net.ssl.X509KeyManager;
  * client certificate, may connect from another loopback source address, and sends one HTTP/1.1 request
  * with a {@code Host} header per connection.
  */
-final class HttpsProbe {
+public final class HttpsProbe {
     private static final int TIMEOUT_MS = 10_000;
 
     private final SSLContext tls;
@@ -49,7 +50,7 @@ final class HttpsProbe {
      * @param source      the loopback address the client connects from
      * @return the client
      */
-    static HttpsProbe of(Path trusted, Optional<Path> client, String source) throws IOException, GeneralSecurityException {
+    public static HttpsProbe of(Path trusted, Optional<Path> client, String source) throws IOException, GeneralSecurityException {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(trusted)) {
@@ -125,7 +126,7 @@ final class HttpsProbe {
     }
 
     /** @return the answer to {@code GET path} with {@code Host: host}, or status 0 with the error */
-    HttpProbe.Response get(int port, String path, String host) {
+    public HttpProbe.Response get(int port, String path, String host) {
         return get(port, path, host, host);
     }
 
@@ -133,12 +134,23 @@ final class HttpsProbe {
      * @param sni  the TLS server name sent; the origin's certificate is still checked against {@code host}
      * @return the answer to {@code GET path} with {@code Host: host}, or status 0 with the error
      */
-    HttpProbe.Response get(int port, String path, String sni, String host) {
+    public HttpProbe.Response get(int port, String path, String sni, String host) {
+        return get(InetAddress.getLoopbackAddress(), port, path, sni, host, TIMEOUT_MS, TIMEOUT_MS);
+    }
+
+    /**
+     * @param address   where the origin listens
+     * @param connectMs how long to wait for the TCP connection
+     * @param answerMs  how long to wait, once connected, for each read of the handshake and the answer
+     * @return the answer to {@code GET path} with {@code Host: host}, or status 0 with the error
+     */
+    public HttpProbe.Response get(InetAddress address, int port, String path, String sni, String host, int connectMs,
+            int answerMs) {
         long start = System.nanoTime();
         try (Socket plain = new Socket()) {
             plain.bind(new InetSocketAddress(source, 0));
-            plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MS);
-            plain.setSoTimeout(TIMEOUT_MS);
+            plain.connect(new InetSocketAddress(address, port), connectMs);
+            plain.setSoTimeout(answerMs);
             try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true)) {
                 SSLParameters parameters = socket.getSSLParameters();
                 parameters.setServerNames(java.util.List.of(new SNIHostName(sni)));
@@ -149,6 +161,9 @@ final class HttpsProbe {
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!answer.startsWith("HTTP/") || answer.length() < 12) {
+                    throw new EOFException("no HTTP answer before the connection closed");
+                }
                 int status = Integer.parseInt(answer.substring(9, 12));
                 String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
                 return new HttpProbe.Response(status, body.trim(), (System.nanoTime() - start) / 1_000_000);

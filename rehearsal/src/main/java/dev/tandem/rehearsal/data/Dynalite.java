@@ -1,4 +1,4 @@
-package dev.tandem.e2e.dynamodb;
+package dev.tandem.rehearsal.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * An open-source DynamoDB engine (dynalite 4.0.0, in memory) as a child process on 127.0.0.1 at a
  * free port. AWS's DynamoDB Local is not used: it comes under the vendor's own licence terms, not
- * an open-source one. test/pom.xml installs the locked package into {@code tandem.dynalite}.
+ * an open-source one. test/pom.xml and rehearsal/pom.xml install the
+ * locked package into their {@code target/dynalite}.
  */
-final class Dynalite implements AutoCloseable {
+public final class Dynalite implements AutoCloseable {
     private static final long START_SECONDS = 20;
 
     private final Process process;
@@ -28,8 +29,12 @@ final class Dynalite implements AutoCloseable {
     }
 
     /** @return the installed engine's folder, or empty when the build did not install it */
-    static Optional<Path> installation() {
-        Path dir = Path.of(System.getProperty("tandem.dynalite", "target/dynalite"));
+    public static Optional<Path> installation() {
+        return installation(Path.of(System.getProperty("tandem.dynalite", "target/dynalite")));
+    }
+
+    /** @return {@code dir} when the locked package is installed there, else empty */
+    public static Optional<Path> installation(Path dir) {
         return Files.isRegularFile(dir.resolve("node_modules/dynalite/package.json")) ? Optional.of(dir)
                 : Optional.empty();
     }
@@ -38,7 +43,7 @@ final class Dynalite implements AutoCloseable {
      * Starts the engine as if in {@code awsRegion} (dynalite puts {@code AWS_REGION} into the ARNs it
      * answers with) and waits (bounded) until it listens.
      */
-    static Dynalite start(Path installation, String awsRegion) throws IOException, InterruptedException {
+    public static Dynalite start(Path installation, String awsRegion) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("node", "serve.cjs").directory(installation.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("AWS_REGION", awsRegion);
@@ -63,8 +68,13 @@ final class Dynalite implements AutoCloseable {
         }
     }
 
+    /** @return the engine's process id, e.g. to pause it as a network partition would */
+    public long pid() {
+        return process.pid();
+    }
+
     /** @return the engine's loopback endpoint */
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 

@@ -1,4 +1,4 @@
-package dev.tandem.e2e.haproxy;
+package dev.tandem.rehearsal.loopback;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Throwaway certificates made with {@code openssl} for the loopback drills (ECDSA P-256, valid one day):
- * a CA that plays the deployment's origin-pull CA ({@code OriginPullTrust}) and the client certificate it signs
- * (what the zone presents), a stranger CA with its own client certificate (another zone's), and a CA that plays Cloudflare's Origin CA with
- * the origin's server certificate for {@code app.example.com}.
+ * Throwaway certificates made with {@code openssl} for the loopback drills and the rehearsal (ECDSA P-256, valid
+ * one day): a CA that plays the deployment's origin-pull CA ({@code OriginPullTrust}) and the client certificate it
+ * signs (what the zone presents), a stranger CA with its own client certificate (another zone's), and a CA that
+ * plays Cloudflare's Origin CA with the origin's server certificate for the edge's host name.
  */
-final class TestPki {
-    static final String PASSWORD = "tandem-test";
-    static final String HOSTNAME = "app.example.com";
+public final class TestPki {
+    public static final String PASSWORD = "tandem-test";
+    public static final String HOSTNAME = "app.example.com";
 
     private final Path dir;
 
@@ -23,15 +23,20 @@ final class TestPki {
         this.dir = dir;
     }
 
-    /** @return the certificates, written into {@code dir} */
-    static TestPki create(Path dir) throws IOException, InterruptedException {
+    /** @return the certificates for {@link #HOSTNAME}, written into {@code dir} */
+    public static TestPki create(Path dir) throws IOException, InterruptedException {
+        return create(dir, HOSTNAME);
+    }
+
+    /** @return the certificates, the origin's for {@code hostname}, written into {@code dir} */
+    public static TestPki create(Path dir, String hostname) throws IOException, InterruptedException {
         TestPki pki = new TestPki(Files.createDirectories(dir));
         pki.ca("pull-ca");
         pki.ca("stranger-ca");
         pki.ca("origin-ca");
         pki.leaf("cloudflare-client", "pull-ca", "Cloudflare edge", "clientAuth");
         pki.leaf("stranger-client", "stranger-ca", "someone else", "clientAuth");
-        pki.leaf("origin", "origin-ca", HOSTNAME, "serverAuth");
+        pki.leaf("origin", "origin-ca", hostname, "serverAuth");
         for (String client : List.of("cloudflare-client", "stranger-client")) {
             pki.openssl("pkcs12", "-export", "-in", client + ".pem", "-inkey", client + ".key", "-out", client + ".p12",
                     "-passout", "pass:" + PASSWORD);
@@ -40,27 +45,27 @@ final class TestPki {
     }
 
     /** @return the PEM of what the tier serves: the origin certificate, then its key, as the delivery writes it */
-    String originPem() throws IOException {
+    public String originPem() throws IOException {
         return Files.readString(dir.resolve("origin.pem")) + Files.readString(dir.resolve("origin.key"));
     }
 
     /** @return the CA that plays the deployment's origin-pull CA: what the delivery uploads as origin-pull-ca.pem */
-    Path pullCa() {
+    public Path pullCa() {
         return dir.resolve("pull-ca.pem");
     }
 
     /** @return the CA the clients trust for the origin's certificate */
-    Path originCa() {
+    public Path originCa() {
         return dir.resolve("origin-ca.pem");
     }
 
     /** @return the zone's client certificate with its key, PKCS#12 */
-    Path cloudflareClient() {
+    public Path cloudflareClient() {
         return dir.resolve("cloudflare-client.p12");
     }
 
     /** @return a client certificate from a CA the tier does not trust, PKCS#12 */
-    Path strangerClient() {
+    public Path strangerClient() {
         return dir.resolve("stranger-client.p12");
     }
 

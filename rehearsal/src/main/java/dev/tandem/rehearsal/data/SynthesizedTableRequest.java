@@ -1,4 +1,4 @@
-package dev.tandem.e2e.dynamodb;
+package dev.tandem.rehearsal.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -16,11 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
  * AWS provider makes for it. Replicas are left out: they are a separate UpdateTable per region,
  * which no local engine supports (neither DynamoDB Local nor dynalite has more than one region).
  */
-final class SynthesizedTableRequest {
+public final class SynthesizedTableRequest {
     private SynthesizedTableRequest() {
     }
 
-    static CreateTableRequest from(JsonNode table) {
+    public static CreateTableRequest from(JsonNode table) {
         List<AttributeDefinition> attributes = new ArrayList<>();
         table.path("attribute").forEach(a -> attributes.add(AttributeDefinition.builder()
                 .attributeName(a.path("name").asText()).attributeType(a.path("type").asText()).build()));

@@ -1,4 +1,4 @@
-package dev.tandem.e2e.haproxy;
+package dev.tandem.rehearsal.loopback;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -17,36 +17,36 @@ import java.util.Map;
  * HAProxy's admin socket: what HAProxy itself thinks of each server ({@code show stat}); and, with the
  * same protocol, the master CLI of a master-worker HAProxy ({@code show proc}).
  */
-final class StatsSocket {
+public final class StatsSocket {
     private final Path path;
 
-    StatsSocket(Path path) {
+    public StatsSocket(Path path) {
         this.path = path;
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
     /** One server's row of {@code show stat}. */
-    record ServerStat(String status, String lastCheck, long redispatches, int weight) {
+    public record ServerStat(String status, String lastCheck, long redispatches, int weight) {
 
-        boolean up() {
+        public boolean up() {
             return status.startsWith("UP");
         }
 
         /** @return true once a check has passed, not merely because servers start up */
-        boolean checkedUp() {
+        public boolean checkedUp() {
             return up() && lastCheck.equals("L7OK");
         }
 
-        boolean down() {
+        public boolean down() {
             return status.startsWith("DOWN");
         }
     }
 
     /** @return the servers of {@code backend} by name */
-    Map<String, ServerStat> servers(String backend) throws IOException {
+    public Map<String, ServerStat> servers(String backend) throws IOException {
         List<String> lines = command("show stat").lines().filter(l -> !l.isBlank()).toList();
         List<String> header = Arrays.asList(lines.get(0).substring(2).split(","));
         int px = header.indexOf("pxname");
@@ -70,7 +70,7 @@ final class StatsSocket {
      *         each worker with its number of reloads; workers of earlier reloads that still drain are
      *         listed as "old workers")
      */
-    List<Long> currentWorkers() throws IOException {
+    public List<Long> currentWorkers() throws IOException {
         return command("show proc").lines()
                 .takeWhile(l -> !l.startsWith("# old workers"))
                 .filter(l -> l.matches("^\\d+\\s+worker\\s.*"))
@@ -83,7 +83,7 @@ final class StatsSocket {
     }
 
     /** @return the answer to one command */
-    String command(String command) throws IOException {
+    public String command(String command) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(path));
             channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));

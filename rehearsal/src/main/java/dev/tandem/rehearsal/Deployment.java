@@ -1,0 +1,119 @@
+package dev.tandem.rehearsal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A synthesized deployment as the rehearsal stands it up, read from {@code cdktf.out/} by {@link DeploymentReader}:
+ * the regions in the DR report's failover order, the edge, and the report's objectives.
+ *
+ * @param hostname   the edge's host name (the load balancer's name)
+ * @param regions    in the DR report's order: the active region first
+ * @param edge       the Cloudflare load balancer, monitor and pools
+ * @param objectives the DR report's computed figures
+ */
+public record Deployment(String hostname, List<Region> regions, Edge edge, Objectives objectives) {
+
+    /** @return the region whose HAProxy tier is behind the pool named {@code pool} */
+    public Region regionOfPool(String pool) {
+        return regions.stream().filter(r -> r.pool().equals(pool)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no region behind pool " + pool));
+    }
+
+    public Region active() {
+        return regions.get(0);
+    }
+
+    public Region failover() {
+        return regions.get(1);
+    }
+
+    /**
+     * One region: its app (Deployment + Service), its HAProxy instances, its data.
+     *
+     * @param stack     the region's stack, e.g. {@code primary}
+     * @param role      the DR report's role: {@code active} or {@code failover}
+     * @param pool      the edge pool in front of this region's tier
+     */
+    public record Region(String stack, String role, String pool, App app, List<Instance> instances,
+            Optional<Data> data) {
+    }
+
+    /**
+     * The app as its Kubernetes manifests describe it.
+     *
+     * @param path           the construct path, e.g. {@code primary/app}
+     * @param port           the container port the Service targets
+     * @param serviceAddress the Service's fixed load balancer address
+     * @param servicePort    the Service's port
+     * @param env            the container's literal environment (secrets left out)
+     */
+    public record App(String path, int replicas, int port, Probe readiness, String serviceAddress, int servicePort,
+            Map<String, String> env) {
+    }
+
+    /** The readiness probe: an HTTP GET of {@code path} on {@code port}. */
+    public record Probe(String path, int port, Duration period, Duration timeout, int failureThreshold,
+            int successThreshold) {
+    }
+
+    /**
+     * One HAProxy instance and what its delivery installs.
+     *
+     * @param name        the instance's name, e.g. {@code primary-haproxy-1}
+     * @param config      the haproxy.cfg its delivery uploads
+     * @param settle      the TANDEM_HAPROXY_SETTLE its delivery passes
+     * @param localHealth the TANDEM_HAPROXY_HEALTH URL its delivery passes
+     * @param apply       tandem-haproxy-apply as the bootstrap installs it
+     * @param bootstrap   the bootstrap's haproxy.cfg
+     */
+    public record Instance(String name, String config, Duration settle, String localHealth, String apply,
+            String bootstrap) {
+    }
+
+    /**
+     * The app's data: the AWS region whose copy it uses and the tables it names.
+     *
+     * @param tables  the tables' JSON (aws_dynamodb_table of the home stack) by the environment variable naming them
+     */
+    public record Data(String awsRegion, boolean healthIncludesData, Map<String, JsonNode> tables) {
+    }
+
+    /**
+     * The load balancer.
+     *
+     * @param defaultPools              pool names in failover order
+     * @param presentsClientCertificate whether the zone presents a client certificate to origins (zone-level
+     *                                  authenticated origin pulls enabled)
+     */
+    public record Edge(Monitor monitor, Map<String, Pool> pools, List<String> defaultPools, String fallbackPool,
+            String steeringPolicy, boolean failoverAcrossPools, boolean presentsClientCertificate) {
+    }
+
+    /** The monitor, field for field. */
+    public record Monitor(String type, String method, String path, int port, Optional<String> hostHeader,
+            String expectedCodes, Duration interval, Duration timeout, int retries, int consecutiveUp,
+            int consecutiveDown) {
+    }
+
+    /** A pool: its origins in order, each an HAProxy instance of one region. */
+    public record Pool(String name, int minimumOrigins, String originSteering, List<Origin> origins) {
+    }
+
+    /**
+     * @param instance the HAProxy instance behind the origin's address
+     */
+    public record Origin(String name, String instance, double weight, boolean enabled) {
+    }
+
+    /**
+     * @param rtoSeconds   the report's total worst case
+     * @param rpoSeconds   the report's total typical data at risk
+     * @param layerSeconds the worst case per layer (kubernetes, haproxy, cloudflare, dns)
+     */
+    public record Objectives(int rtoSeconds, int rpoSeconds, Map<String, Integer> layerSeconds) {
+    }
+}

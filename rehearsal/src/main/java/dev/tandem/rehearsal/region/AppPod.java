@@ -1,0 +1,127 @@
+package dev.tandem.rehearsal.region;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The app stand-in of one pod, honouring the health contract: the health path answers 200, or 503 while the
+ * pod's data is unreachable when the health includes data; every other path reads the data and answers 200 with
+ * the region and pod that served it (503 when the data does not answer). It can crash (stop listening) and be
+ * made to answer its health path slowly.
+ */
+public final class AppPod implements AutoCloseable {
+    static {
+        // Without it the JDK server's separate header and body writes can wait on a delayed ACK (up to 200 ms on
+        // Linux) and fail a check that has nothing to do with the rehearsal.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final String region;
+    private final String name;
+    private final InetSocketAddress address;
+    private final String healthPath;
+    private final BooleanSupplier healthData;
+    private final BooleanSupplier requestData;
+    private final boolean healthIncludesData;
+    private volatile Duration healthDelay = Duration.ZERO;
+    private HttpServer server;
+    private ExecutorService threads;
+
+    /**
+     * @param healthData         one read of the pod's data within the health answer's budget, true when it answered
+     * @param requestData        the same within a client request's budget
+     * @param healthIncludesData whether the health answer depends on {@code healthData}
+     */
+    public AppPod(String region, String name, InetSocketAddress address, String healthPath, BooleanSupplier healthData,
+            BooleanSupplier requestData, boolean healthIncludesData) {
+        this.region = region;
+        this.name = name;
+        this.address = address;
+        this.healthPath = healthPath;
+        this.healthData = healthData;
+        this.requestData = requestData;
+        this.healthIncludesData = healthIncludesData;
+    }
+
+    /** Starts (or restarts after a crash) listening. */
+    public synchronized void start() throws IOException {
+        if (server != null) {
+            return;
+        }
+        threads = Executors.newFixedThreadPool(8);
+        server = HttpServer.create(address, 64);
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Stops listening at once, as a crashed container would. */
+    public synchronized void crash() {
+        if (server != null) {
+            server.stop(0);
+            threads.shutdownNow();
+            server = null;
+        }
+    }
+
+    /** Makes the health path answer after {@code delay} (zero: at once). */
+    public void healthDelay(Duration delay) {
+        healthDelay = delay;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body;
+        int status;
+        if (exchange.getRequestURI().getPath().equals(healthPath)) {
+            sleep(healthDelay);
+            boolean ok = !healthIncludesData || healthData.getAsBoolean();
+            status = ok ? 200 : 503;
+            body = ok ? "ok" : "data unreachable";
+        } else {
+            boolean ok = requestData.getAsBoolean();
+            status = ok ? 200 : 503;
+            body = (ok ? "served" : "data unreachable") + " region=" + region + " pod=" + name;
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public InetAddress address() {
+        return address.getAddress();
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    @Override
+    public void close() {
+        crash();
+    }
+}
