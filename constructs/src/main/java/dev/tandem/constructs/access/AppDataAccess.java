@@ -102,6 +102,7 @@ public class AppDataAccess extends Construct {
         boolean guarded = props.tables().stream().anyMatch(AppDataAccess::guarded);
         TerraformResourceLifecycle guard = TerraformResourceLifecycle.builder().preventDestroy(guarded).build();
         this.user = IamUser.Builder.create(this, "user").name(userName).path("/tandem/").lifecycle(guard).build();
+        getNode().setDefaultChild(this.user);
         this.statements = TablePolicy.statements(props.tables(), partition.getPartition(), account.getAccountId());
         this.policyDocument = DataAwsIamPolicyDocument.Builder.create(this, "policy-document")
                 .statement(statements.stream().map(s -> DataAwsIamPolicyDocumentStatement.builder()

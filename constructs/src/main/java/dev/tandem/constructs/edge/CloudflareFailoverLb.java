@@ -77,6 +77,7 @@ public class CloudflareFailoverLb extends Construct {
             pools.put(pool.name(), createPool(pool));
         }
         this.loadBalancer = new LoadBalancer(this, "load-balancer", loadBalancerConfig());
+        getNode().setDefaultChild(this.loadBalancer);
     }
 
     private LoadBalancerMonitor createMonitor() {

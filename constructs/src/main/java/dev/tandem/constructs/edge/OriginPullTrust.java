@@ -141,6 +141,7 @@ public class OriginPullTrust extends Construct {
                 .privateKey(clientKey.getPrivateKeyPem())
                 .lifecycle(newFirst)
                 .build();
+        getNode().setDefaultChild(this.upload);
         // Terraform destroys a create-before-destroy object's old copy only after its dependents are done, so the
         // previous upload stays until this wait sees the new one active (unverified: no Cloudflare here).
         TerraformData uploaded = new TerraformData(this, "upload-active", Map.of("certificate_id", upload.getId()),

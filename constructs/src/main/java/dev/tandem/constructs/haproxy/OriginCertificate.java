@@ -93,6 +93,7 @@ public class OriginCertificate extends Construct implements TierCertificate {
                 .requestedValidity(props.validity().toDays())
                 .lifecycle(newFirst)
                 .build();
+        getNode().setDefaultChild(this.certificate);
     }
 
     private void validate(Problems p, OriginCertificateProps props) {

@@ -151,6 +151,7 @@ public class K8sAppCluster extends Construct implements BackendTarget {
         // The router must exist before the cluster: "Gateway is mandatory for multizones cluster".
         network.gateway().ifPresent(gateway -> kubeBuilder.dependsOn(List.of(gateway)));
         this.kube = kubeBuilder.build();
+        getNode().setDefaultChild(this.kube);
         if (network.multiZone()) {
             network.zones().forEach(zone -> nodePools.add(nodePool("pool-" + zone, Optional.of(zone), false)));
         } else {

@@ -114,6 +114,7 @@ public class RegionNetwork extends Construct {
                 .vlanId(props.vlanId())
                 .regions(List.of(props.region()))
                 .build();
+        getNode().setDefaultChild(this.network);
         this.subnet = CloudProjectNetworkPrivateSubnet.Builder.create(this, "subnet")
                 .serviceName(props.cloudProject())
                 .networkId(network.getId())

@@ -81,6 +81,7 @@ public class GlobalTable extends Construct {
         this.props = props;
         this.homeRegion = region.orElseThrow();
         this.table = new DynamodbTable(this, "table", tableConfig(props));
+        getNode().setDefaultChild(this.table);
         addAutoscaling();
     }
 

@@ -94,6 +94,7 @@ public class TableReplica extends Construct {
             b.tags(TerraformStrings.literal(t.tags()));
         }
         this.replica = b.build();
+        getNode().setDefaultChild(this.replica);
         table.register(this);
     }
 
