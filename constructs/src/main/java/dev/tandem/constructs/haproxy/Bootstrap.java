@@ -40,9 +40,9 @@ final class Bootstrap {
     /** The release the bootstrap configuration lives in. */
     static final String BOOTSTRAP_RELEASE = InstanceLayout.ROOT + "/releases/bootstrap";
     /** Replaced with the host private key (OpenSSH PEM) as a JSON string. */
-    static final String HOST_KEY_PRIVATE = "\"@TANDEM_HOST_KEY_PRIVATE@\"";
+    static final String HOST_KEY_PRIVATE = "TANDEM_HOST_KEY_PRIVATE";
     /** Replaced with the host public key (OpenSSH line) as a JSON string. */
-    static final String HOST_KEY_PUBLIC = "\"@TANDEM_HOST_KEY_PUBLIC@\"";
+    static final String HOST_KEY_PUBLIC = "TANDEM_HOST_KEY_PUBLIC";
     /** Where the sshd drop-in goes; Debian 12's sshd_config includes sshd_config.d/*.conf first. */
     static final String SSHD_DROP_IN = "/etc/ssh/sshd_config.d/50-tandem.conf";
 
