@@ -111,12 +111,25 @@ final class LoopbackTier implements AutoCloseable {
      */
     ApplyResult apply(Path staging, long settleSeconds, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return start(staging, settleSeconds, environment, List.of()).finish();
+    }
+
+    /**
+     * Starts the shipped apply script on {@code staging} without waiting for it, so a drill can act on what it
+     * says while it runs (its output is one pipe, read line by line).
+     *
+     * @param options e.g. {@code --detach}, before the staging folder
+     */
+    RunningApply start(Path staging, long settleSeconds, Map<String, String> environment, List<String> options)
+            throws IOException {
         Path script = dir.resolve("tandem-haproxy-apply");
         if (!Files.exists(script)) {
             Files.writeString(script, shipped("tandem-haproxy-apply"));
         }
-        ProcessBuilder pb = new ProcessBuilder(List.of("sh", script.toString(), staging.toString()))
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of("sh", script.toString()));
+        command.addAll(options);
+        command.add(staging.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("TANDEM_HAPROXY_ROOT", root.toString());
         env.put("TANDEM_HAPROXY", binary.path().toString());
@@ -124,16 +137,24 @@ final class LoopbackTier implements AutoCloseable {
         env.put("TANDEM_HAPROXY_PIDFILE", pidFile().toString());
         env.put("TANDEM_HAPROXY_HEALTH", "http://127.0.0.1:" + localHealthPort() + "/healthz");
         env.put("TANDEM_HAPROXY_SETTLE", String.valueOf(settleSeconds));
+        env.put("TMPDIR", Files.createDirectories(dir.resolve("tmp")).toString());
         env.putAll(environment);
-        long start = System.nanoTime();
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("tandem-haproxy-apply did not finish in 120 s:\n" + output);
-        }
-        return new ApplyResult(p.exitValue(), output, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
-                Files.exists(staging));
+        return new RunningApply(pb.start(), staging, System.nanoTime());
+    }
+
+    /** @return where a detached apply keeps its output and status ({@code TMPDIR} of the runs) */
+    Path runs() {
+        return dir.resolve("tmp");
+    }
+
+    /** Master pid file, as the apply script reads it. */
+    Path pidFile() {
+        return dir.resolve("haproxy.pid");
+    }
+
+    /** The release root's lock, which one delivery at a time holds. */
+    Path lockFile() {
+        return root.resolve(".lock");
     }
 
     /**
@@ -216,10 +237,6 @@ final class LoopbackTier implements AutoCloseable {
 
     private Path masterSocket() {
         return dir.resolve("master.sock");
-    }
-
-    private Path pidFile() {
-        return dir.resolve("haproxy.pid");
     }
 
     /** Waits until the master answers on its CLI and has written its pid file. */
