@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * the instances through the delivery only. Base64 text (user data) is decoded before it is searched.
  */
 class SecretsTest {
-    private static final List<String> MARKERS = List.of("PRIVATE KEY", "BEGIN CERTIFICATE", "HAPROXY_STATS_PASSWORD=");
+    private static final List<String> MARKERS = List.of("PRIVATE KEY", "BEGIN CERTIFICATE", "HAPROXY_STATS_PASSWORD=",
+            "$2a$", "$2b$");
     private static final Pattern BASE64 = Pattern.compile("\"([A-Za-z0-9+/]{200,}={0,2})\"");
 
     private static List<Path> files(Path root) {

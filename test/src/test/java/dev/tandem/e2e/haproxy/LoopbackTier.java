@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 final class LoopbackTier implements AutoCloseable {
     /** Cloudflare's ranges as this drill's allow-list: only 127.0.0.1 is Cloudflare here. */
     static final String CLOUDFLARE_ON_LOOPBACK = "127.0.0.1/32\n";
+    private static final Pattern BCRYPT = Pattern.compile("bcrypt\\(var\\.[A-Za-z0-9_]+, (\\d+)\\)");
     private static final Pattern SETTLE = Pattern.compile("TANDEM_HAPROXY_SETTLE=(\\d+) ");
 
     private final HaproxyBinary binary;
@@ -192,6 +193,16 @@ final class LoopbackTier implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** @return the bcrypt cost the tier's synthesized delivery gives the stats password's hash */
+    static int statsBcryptCost(HaproxyTier tier) {
+        String json = Testing.synth((TerraformStack) TerraformStack.of(tier));
+        Matcher m = BCRYPT.matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no bcrypt(var…, cost) in the tier's delivery");
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     /** @return the release {@code current} points at */
