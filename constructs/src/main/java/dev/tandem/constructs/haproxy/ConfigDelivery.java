@@ -19,14 +19,16 @@ import software.constructs.Construct;
 /**
  * How the tier's configuration reaches its instances without replacing them: per instance, a
  * {@code terraform_data} resource whose {@code triggers_replace} holds a fingerprint of everything
- * delivered, with {@code file} and {@code remote-exec} provisioners over SSH to the instance's floating IP. A change of the configuration, the certificate, Cloudflare's ranges, the
- * origin-pull client CA or the stats password changes only these resources: Terraform replaces them, and
- * creating one uploads the files and runs {@code tandem-haproxy-apply}, which checks, swaps and reloads hitlessly, or refuses and
- * fails the apply with HAProxy's reason. Each instance's delivery waits for the previous instance's
+ * delivered, with {@code file} and {@code remote-exec} provisioners over SSH to the instance's floating IP.
+ * A change of the configuration, the certificate, Cloudflare's ranges, the origin-pull client CA or the stats
+ * password changes only these resources: Terraform replaces them, and creating one uploads the files and runs
+ * {@code tandem-haproxy-apply --detach}, which checks, swaps and reloads hitlessly, or refuses and fails the
+ * apply with HAProxy's reason; detached, it finishes (or rolls back) by itself if the SSH session drops.
+ * Each instance's delivery waits for the previous instance's
  * (and the next instance for it), so changes roll one instance at a time and a configuration that breaks
  * the first one stops the rollout there.
  *
- * <p>The fingerprint also holds the instance's id and image and the bootstrap's digest: a replaced,
+ * <p>The fingerprint also holds the instance's id, image and host key and the bootstrap's digest: a replaced,
  * rebuilt or reinstalled instance boots on the bootstrap configuration and gets the delivery again.
  *
  * <p>Why provisioners and not a pull from object storage: the delivery needs nothing but SSH to an
@@ -45,7 +47,8 @@ import software.constructs.Construct;
  * {@code buildSSHClientConfig}). Inline scripts go to {@code script_path} in the SSH user's {@code ~/.ssh}
  * instead of the default {@code /tmp/terraform_%RAND%.sh}, which Terraform makes mode 0777 in a directory
  * every local user can write: {@code ~/.ssh} is the one directory cloud-init has made (0700, the user's own)
- * before sshd accepts the key, and sshd itself refuses keys whose directory others can write.
+ * before sshd accepts the key, and sshd itself refuses keys whose directory others can write. The SSH side is
+ * unverified end to end on a real sshd (none on the build machine); the JSON it rests on is tested.
  *
  * <p><b>Failing fast.</b> The first step is a {@code local-exec} on the workstation that waits, at most
  * {@link #SSH_WAIT_SECONDS}, for the instance's SSH banner ({@code ssh-keyscan}, part of every OpenSSH client)

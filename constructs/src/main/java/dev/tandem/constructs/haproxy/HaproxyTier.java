@@ -101,9 +101,15 @@ import software.constructs.Construct;
  * <p><b>Stats page.</b> When enabled it listens on every instance for the operator network only. Its
  * password is the sensitive Terraform variable {@link #statsPasswordVariable()}, named
  * {@code <id>_stats_password} and so set with {@code TF_VAR_<id>_stats_password}; Terraform accepts 16–128
- * of {@code A-Z a-z 0-9 . _ ~ + = -}, which need no quoting anywhere. The configuration written at synth
- * names a placeholder, which the delivery replaces, so the password is only in Terraform state and on the
- * instances, never in cdktf.out.
+ * of {@code A-Z a-z 0-9 . _ ~ + = -}, which need no quoting anywhere. The page checks a {@code userlist} whose
+ * user line names a placeholder; the delivery writes a salted bcrypt hash of the password there (crypt(3),
+ * HAProxy 2.6 configuration.txt 3.4), on that line only. Neither the password nor that hash is in cdktf.out
+ * or in state; state holds a SHA-256 of the password salted with each instance's host key (the delivery's
+ * trigger).
+ *
+ * <p><b>SSH.</b> The deliveries connect with the deploy key ({@link #deployKeyVariable()}, whose public half is
+ * the {@code sshKey}), no agent, and each instance's own host key pinned ({@link #hostKeys()}, installed by the
+ * {@link Bootstrap}); see {@link ConfigDelivery}.
  *
  * <p><b>Validation.</b> Every input is checked before any resource is created, and all problems are
  * thrown at once as a {@link dev.tandem.constructs.core.ValidationException} naming the tier's path, the
@@ -178,7 +184,8 @@ public class HaproxyTier extends Construct {
                 new ConfigDelivery.Access(props.sshUser(), deployKey.getStringValue(), props.operatorCidr()),
                 props.health().path(), settleSeconds(config.defaults().check()));
         String bootstrap = Bootstrap.cloudConfig();
-        String bootstrapTemplate = new TerraformLocal(this, "bootstrap", TerraformStrings.literal(bootstrap)).getAsString();
+        String bootstrapTemplate = new TerraformLocal(this, "bootstrap", TerraformStrings.literal(bootstrap))
+                .getAsString();
         List<String> zones = network.zones();
         // Validation made sure there is one: a floating IP is associated through the subnet's gateway.
         ITerraformDependable gateway = network.gateway().orElseThrow();

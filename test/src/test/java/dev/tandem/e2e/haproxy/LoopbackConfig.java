@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * A generated configuration moved onto loopback for a drill: each bind named in {@code binds} moves to a
  * 127.0.0.1 port (the rest of its line — TLS, client CA — stays), every server points at a 127.0.0.1
  * port, the admin socket moves into the test's folder, and the privilege drop ({@code chroot},
- * {@code user}, {@code group} with their one argument; a userlist's users stay) goes, because a test need not run as root. Every other line — checks,
+ * {@code user}, {@code group} with their one argument; a userlist's users stay) goes, because a test need
+ * not run as root. Every other line — checks,
  * timing, retries, monitor, the source allow-list — stays exactly as generated; file names stay relative
  * to the release directory HAProxy runs from.
  */
