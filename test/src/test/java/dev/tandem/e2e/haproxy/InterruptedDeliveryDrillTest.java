@@ -26,6 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Every wait is for an event (a line the script says, a file, a status), bounded generously.
  */
 class InterruptedDeliveryDrillTest {
+    /**
+     * The settle time of these drills: the signal or the closed pipe must land inside it, so it is longer than the
+     * tier's own, by a margin that holds on a loaded machine (the script's wait ends at once on a signal).
+     */
+    private static final long SETTLE_SECONDS = 8;
+
     @TempDir
     Path tmp;
 
@@ -40,7 +46,7 @@ class InterruptedDeliveryDrillTest {
         drill = LoopbackDrill.start(tmp);
         instance = drill.instance();
         HaproxyTier first = TierConfigs.drill();
-        settle = LoopbackTier.settleSeconds(first);
+        settle = Math.max(LoopbackTier.settleSeconds(first), SETTLE_SECONDS);
         LoopbackTier.ApplyResult applied = drill.deliver(first.configText(), settle, Map.of());
         assertThat(applied.exitCode()).as("first delivery:%n%s", applied.output()).isZero();
         previous = instance.currentRelease();
@@ -85,9 +91,10 @@ class InterruptedDeliveryDrillTest {
     @Timeout(180)
     void aHangupDuringTheSettleWaitRollsBackToThePreviousRelease() throws Exception {
         RunningApply run = startNext(List.of());
+        RunningApply.Armed hangup = run.arm("HUP");
         run.awaitLine("settling");
 
-        run.signal("HUP");
+        hangup.fire();
         LoopbackTier.ApplyResult result = run.finish();
 
         assertThat(result.exitCode()).as("rolled back:%n%s", result.output()).isEqualTo(3);
@@ -118,10 +125,11 @@ class InterruptedDeliveryDrillTest {
     void detachedTheApplyFinishesByItselfWhenTheSessionThatStartedItHangsUp() throws Exception {
         Path staging = drill.stage(nextConfig());
         RunningApply session = instance.start(staging, settle, Map.of(), List.of("--detach"));
+        RunningApply.Armed hangup = session.arm("HUP");
         Path status = awaitFile(instance.runs(), "output", Duration.ofSeconds(60)).resolveSibling("status");
         awaitContent(status.resolveSibling("output"), "settling", RunningApply.LIMIT);
 
-        session.signal("HUP");
+        hangup.fire();
         LoopbackTier.ApplyResult hungUp = session.finish();
         String exit = awaitContent(status, "", RunningApply.LIMIT).strip();
 

@@ -47,11 +47,35 @@ final class RunningApply {
         throw new AssertionError("no \"" + text + "\" within " + LIMIT + ":\n" + output);
     }
 
-    /** Sends {@code signal} (e.g. HUP) to the script's shell, as a dropped SSH session does. */
-    void signal(String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
-        if (kill.waitFor() != 0) {
-            throw new AssertionError("kill -" + signal + " " + process.pid() + " failed");
+    /**
+     * Prepares {@code signal} (e.g. HUP) for the script's shell, as a dropped SSH session sends it: the sender is
+     * started now and only fires on {@link Armed#fire()}, so starting a process on a loaded machine (seconds, at
+     * times) does not delay the signal past the moment the drill chose.
+     */
+    Armed arm(String signal) throws IOException {
+        Process sender = new ProcessBuilder("sh", "-c", "read go && kill -" + signal + " " + process.pid())
+                .redirectErrorStream(true).start();
+        return new Armed(sender, signal);
+    }
+
+    /** A signal ready to send. */
+    final class Armed {
+        private final Process sender;
+        private final String signal;
+
+        private Armed(Process sender, String signal) {
+            this.sender = sender;
+            this.signal = signal;
+        }
+
+        /** Sends the signal and waits until it was sent. */
+        void fire() throws IOException, InterruptedException {
+            sender.getOutputStream().write('\n');
+            sender.getOutputStream().close();
+            if (!sender.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS) || sender.exitValue() != 0) {
+                throw new AssertionError("kill -" + signal + " " + process.pid() + " failed: "
+                        + new String(sender.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
         }
     }
 
