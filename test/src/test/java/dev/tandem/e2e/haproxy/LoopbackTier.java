@@ -127,7 +127,9 @@ final class LoopbackTier implements AutoCloseable {
         if (!Files.exists(script)) {
             Files.writeString(script, shipped("tandem-haproxy-apply"));
         }
-        List<String> command = new ArrayList<>(List.of("sh", script.toString()));
+        // As sshd starts a session: HUP at its default. A shell that starts with a signal ignored cannot trap it
+        // (POSIX, "trap"), so a drill run under nohup would otherwise test nothing.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=HUP", "sh", script.toString()));
         command.addAll(options);
         command.add(staging.toString());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
