@@ -170,7 +170,7 @@ public final class DeploymentReader {
                 throw new IllegalArgumentException(stack + ": the delivery to " + instance.path("name").asText()
                         + " uploads no haproxy.cfg or passes no TANDEM_HAPROXY_SETTLE/TANDEM_HAPROXY_HEALTH");
             }
-            Map<String, String> files = cloudInitFiles(instance.path("user_data").asText());
+            Map<String, String> files = cloudInitFiles(bootstrap(stack, instance.path("user_data").asText()));
             instances.add(new Instance(instance.path("name").asText(), config,
                     Duration.ofSeconds(Long.parseLong(settle.group(1))), health.group(1),
                     files.get("/usr/local/sbin/tandem-haproxy-apply"),
@@ -179,9 +179,26 @@ public final class DeploymentReader {
         return instances;
     }
 
+    /**
+     * @return the instance's cloud-config: its literal user data, or, where Terraform renders the user data
+     *         (each instance's SSH host key goes into it), the tier's bootstrap side file the expression starts from
+     */
+    private String bootstrap(String stack, String userData) throws IOException {
+        if (!userData.startsWith("${")) {
+            return new String(Base64.getDecoder().decode(userData), StandardCharsets.UTF_8);
+        }
+        try (Stream<Path> files = Files.walk(out.resolve("stacks").resolve(stack))) {
+            List<Path> found = files.filter(f -> f.getFileName().toString().endsWith(".cloud-init.yaml")).toList();
+            if (found.size() != 1) {
+                throw new IllegalArgumentException(stack + ": expected one *.cloud-init.yaml side file, found " + found);
+            }
+            return Files.readString(found.get(0));
+        }
+    }
+
     /** @return the files the bootstrap writes, by path */
-    private static Map<String, String> cloudInitFiles(String userData) throws IOException {
-        JsonNode init = YAML.readTree(new String(Base64.getDecoder().decode(userData), StandardCharsets.UTF_8));
+    private static Map<String, String> cloudInitFiles(String cloudConfig) throws IOException {
+        JsonNode init = YAML.readTree(cloudConfig);
         Map<String, String> files = new LinkedHashMap<>();
         init.path("write_files").forEach(f -> files.put(f.path("path").asText(), f.path("content").asText()));
         return files;

@@ -33,7 +33,7 @@ public final class ReferenceDeployment {
     /** Why the reference may name a documentation range: it is synthesized, reviewed and rehearsed, never applied. */
     private static final String OPERATOR_PLACEHOLDER = "placeholder: the reference is synthesized, rehearsed and "
             + "reviewed, never applied; a deployment of your own names its operators' public network, or its first "
-            + "delivery waits for the SSH timeout and fails";
+            + "delivery waits 5 minutes for port 22 and fails naming the operator network";
 
     private ReferenceDeployment() {
     }

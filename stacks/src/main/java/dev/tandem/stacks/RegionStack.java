@@ -82,9 +82,9 @@ public class RegionStack extends TerraformStack {
         // Reads CLOUDFLARE_API_TOKEN: the Origin CA certificate needs Zone → SSL and Certificates → Edit.
         // With the Route 53 edge nothing of Cloudflare's is used.
         this.cloudflare = behindCloudflare ? CloudflareProvider.Builder.create(this, "cloudflare").build() : null;
-        if (behindCloudflare) {
-            TlsProvider.Builder.create(this, "tls").build();
-        }
+        // The origin key (behind Cloudflare) and the instances' SSH host keys (either edge) are tls resources.
+        // Its id leaves "tls" to the Route 53 edge's supplied certificate, whose variables are named after it.
+        TlsProvider.Builder.create(this, behindCloudflare ? "tls" : "tls-provider").build();
         RegionNetwork.Builder networkBuilder = RegionNetwork.Builder.create(this, "network")
                 .cloudProject(deployment.ovhCloudProject())
                 .region(region.ovhRegion())

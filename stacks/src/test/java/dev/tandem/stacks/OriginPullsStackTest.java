@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,9 +62,13 @@ class OriginPullsStackTest {
             String local = uploads.get(0).substring(8, uploads.get(0).length() - 1);
             assertThat(json.path("locals").path(local).asText())
                     .contains("data.terraform_remote_state.cross-stack-reference-input-origin-pulls.outputs.");
+            // user_data is the bootstrap (the side file, and the local the expression reads) plus the host key.
             String userData = json.path("resource").path("ovh_cloud_instance").elements().next().path("user_data")
                     .asText();
-            assertThat(new String(Base64.getDecoder().decode(userData), StandardCharsets.UTF_8))
+            String bootstrapLocal = userData.replaceAll("(?s).*\\(local\\.([A-Za-z0-9_]+),.*", "$1");
+            assertThat(json.path("locals").path(bootstrapLocal).asText()).startsWith("#cloud-config")
+                    .doesNotContain("developers.cloudflare.com", "authenticated_origin_pull_ca");
+            assertThat(Files.readString(out.resolve("stacks/" + region + "/haproxy/haproxy.cloud-init.yaml")))
                     .doesNotContain("developers.cloudflare.com", "authenticated_origin_pull_ca");
             assertThat(Files.readString(out.resolve("stacks/" + region + "/haproxy/haproxy.cfg")))
                     .contains("ca-file origin-pull-ca.pem verify optional",

@@ -23,7 +23,10 @@ public final class HaproxyConfigRenderer {
         sections.add(defaults(config.defaults()));
         config.frontends().forEach(f -> sections.add(frontend(f)));
         sections.add(localHealth(config.localHealth()));
-        config.stats().ifPresent(s -> sections.add(stats(s)));
+        config.stats().ifPresent(s -> {
+            sections.add(statsUsers(s));
+            sections.add(stats(s));
+        });
         config.backends().forEach(b -> sections.add(backend(b)));
         StringBuilder out = new StringBuilder();
         for (List<String> section : sections) {
@@ -93,14 +96,23 @@ public final class HaproxyConfigRenderer {
         return section("frontend local-health", lines.toArray(String[]::new));
     }
 
+    /**
+     * The stats user with a crypt(3) hash, not {@code stats auth user:password}, which holds the password itself
+     * (HAProxy 2.6 configuration.txt, 3.4 "Userlists": {@code password} is checked with crypt(3)).
+     */
+    private static List<String> statsUsers(StatsFrontend s) {
+        return section("userlist " + StatsFrontend.USERLIST, StatsFrontend.userLine(s.user(), s.passwordVariable()));
+    }
+
     private static List<String> stats(StatsFrontend s) {
+        // As in configuration.txt's "stats admin" example: ask for credentials until the userlist accepts them.
         return section("frontend stats",
                 bind(s.bind()),
                 "http-request deny unless { src " + s.allowedSource() + " }",
                 "stats enable",
                 "stats uri /",
                 "stats refresh 10s",
-                "stats auth \"" + s.user() + ":$" + s.passwordVariable() + "\"");
+                "stats http-request auth unless { http_auth(" + StatsFrontend.USERLIST + ") }");
     }
 
     private static List<String> backend(Backend b) {

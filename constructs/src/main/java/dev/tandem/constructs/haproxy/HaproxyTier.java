@@ -26,6 +26,7 @@ import dev.tandem.providers.ovh.cloud_instance.CloudInstance;
 import dev.tandem.providers.ovh.cloud_instance.CloudInstanceNetworks;
 import dev.tandem.providers.ovh.cloud_security_group.CloudSecurityGroup;
 import dev.tandem.providers.ovh.cloud_ssh_key.CloudSshKey;
+import dev.tandem.providers.tls.private_key.PrivateKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -106,9 +107,15 @@ import software.constructs.Construct;
  * <p><b>Stats page.</b> When enabled it listens on every instance for the operator network only. Its
  * password is the sensitive Terraform variable {@link #statsPasswordVariable()}, named
  * {@code <id>_stats_password} and so set with {@code TF_VAR_<id>_stats_password}; Terraform accepts 16–128
- * of {@code A-Z a-z 0-9 . _ ~ + = -}, which need no quoting anywhere. The configuration written at synth
- * names a placeholder, which the delivery replaces, so the password is only in Terraform state and on the
- * instances, never in cdktf.out.
+ * of {@code A-Z a-z 0-9 . _ ~ + = -}, which need no quoting anywhere. The page checks a {@code userlist} whose
+ * user line names a placeholder; the delivery writes a salted bcrypt hash of the password there (crypt(3),
+ * HAProxy 2.6 configuration.txt 3.4), on that line only. Neither the password nor that hash is in cdktf.out
+ * or in state; state holds a SHA-256 of the password salted with each instance's host key (the delivery's
+ * trigger).
+ *
+ * <p><b>SSH.</b> The deliveries connect with the deploy key ({@link #deployKeyVariable()}, whose public half is
+ * the {@code sshKey}), no agent, and each instance's own host key pinned ({@link #hostKeys()}, installed by the
+ * {@link Bootstrap}); see {@link ConfigDelivery}.
  *
  * <p><b>Validation.</b> Every input is checked before any resource is created, and all problems are
  * thrown at once as a {@link dev.tandem.constructs.core.ValidationException} naming the tier's path, the
@@ -126,14 +133,28 @@ public class HaproxyTier extends Construct {
     private static final String DEFAULT_CHECK_HOST = "localhost";
     /** Characters that need no quoting in haproxy.cfg nor in a shell. */
     private static final String PASSWORD_PATTERN = "^[A-Za-z0-9._~+=-]{16,128}$";
-    /** The placeholder the configuration names and the delivery replaces with the stats password. */
-    static final String STATS_PASSWORD_VARIABLE = "HAPROXY_STATS_PASSWORD";
+    /** The placeholder the configuration names and the delivery replaces with the stats password's hash. */
+    static final String STATS_PASSWORD_VARIABLE = "HAPROXY_STATS_PASSWORD_HASH";
+    /**
+     * bcrypt's cost for the stats password: HAProxy runs crypt(3) on every stats request in a worker thread
+     * (configuration.txt 3.4 warns of the CPU), and the page refreshes every 10 s; 2^8 rounds keep that to a
+     * few milliseconds while the hash stays salted and slow to reverse.
+     */
+    static final int STATS_BCRYPT_COST = 8;
+    /**
+     * What the deploy key variable must hold: an unencrypted private key (Terraform's communicator refuses a
+     * passphrase, {@code readPrivateKey}). {@code [ ]} keeps the key marker out of every synthesized file, which the
+     * secrets test searches for it.
+     */
+    private static final String DEPLOY_KEY_PATTERN = "-----BEGIN [A-Z ]*PRIVATE[ ]KEY-----";
 
     private final HaproxyTierProps props;
     private final HaproxyConfig config;
     private final String configText;
     private final SideFile configFile;
     private final Optional<TerraformVariable> statsPassword;
+    private final TerraformVariable deployKey;
+    private final List<PrivateKey> hostKeys = new ArrayList<>();
     private final CloudSecurityGroup securityGroup;
     private final List<CloudInstance> instances = new ArrayList<>();
     private final List<CloudFloatingIp> floatingIps = new ArrayList<>();
@@ -167,9 +188,13 @@ public class HaproxyTier extends Construct {
                 : Optional.empty();
         this.securityGroup = TierSecurityGroup.create(this, namePrefix, ranges);
         String sshKeyName = sshKeyName();
-        ConfigDelivery delivery = new ConfigDelivery(this, deliveredFiles(ranges), props.sshUser(),
+        this.deployKey = newDeployKeyVariable();
+        ConfigDelivery delivery = new ConfigDelivery(this, deliveredFiles(ranges),
+                new ConfigDelivery.Access(props.sshUser(), deployKey.getStringValue(), props.operatorCidr()),
                 props.health().path(), settleSeconds(config.defaults().check()));
-        String userData = Bootstrap.userData();
+        String bootstrap = Bootstrap.cloudConfig();
+        String bootstrapTemplate = new TerraformLocal(this, "bootstrap", TerraformStrings.literal(bootstrap))
+                .getAsString();
         List<String> zones = network.zones();
         // Validation made sure there is one: a floating IP is associated through the subnet's gateway.
         ITerraformDependable gateway = network.gateway().orElseThrow();
@@ -183,6 +208,11 @@ public class HaproxyTier extends Construct {
                     .description(name)
                     .build();
             String publicIpv4 = floatingIp.getId();
+            // The instance's SSH host key, pinned by its delivery (the choice over an SSH host CA: README, "Deploy").
+            PrivateKey hostKey = PrivateKey.Builder.create(this, "host-key-" + n).algorithm("ED25519").build();
+            String userData = Fn.base64encode(Fn.replace(Fn.replace(bootstrapTemplate, Bootstrap.HOST_KEY_PRIVATE,
+                    Fn.jsonencode(hostKey.getPrivateKeyOpenssh())), Bootstrap.HOST_KEY_PUBLIC,
+                    Fn.jsonencode(Fn.trimspace(hostKey.getPublicKeyOpenssh()))));
             CloudInstance.Builder instance = CloudInstance.Builder.create(this, "instance-" + n)
                     .serviceName(network.cloudProject())
                     .region(network.region())
@@ -201,11 +231,14 @@ public class HaproxyTier extends Construct {
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("instance", built.getId());
             facts.put("image", props.imageId());
-            facts.put("bootstrap", sha256Hex(userData));
-            TerraformData delivered = delivery.deliver(n, publicIpv4, facts, List.copyOf(after));
+            facts.put("bootstrap", sha256Hex(bootstrap));
+            facts.put("host_key", Fn.trimspace(hostKey.getPublicKeyOpenssh()));
+            TerraformData delivered = delivery.deliver(n, publicIpv4, hostKey.getPublicKeyOpenssh(), facts,
+                    List.copyOf(after));
             after.clear();
             after.add(delivered);
             instances.add(built);
+            hostKeys.add(hostKey);
             floatingIps.add(floatingIp);
             deliveries.add(delivered);
             nodes.add(new HaproxyNode(name, zone, publicIpv4));
@@ -307,6 +340,30 @@ public class HaproxyTier extends Construct {
         return password;
     }
 
+    /**
+     * The deploy key's private half, {@code <id>_deploy_key} ({@code TF_VAR_<id>_deploy_key}): sensitive, so
+     * Terraform redacts it; a variable, so it is in no file under cdktf.out. Terraform keeps it out of state
+     * (connection blocks are not stored), but a saved plan file holds it.
+     */
+    private TerraformVariable newDeployKeyVariable() {
+        TerraformVariable key = TerraformVariable.Builder.create(this, "deploy-key")
+                .type("string")
+                .sensitive(true)
+                .nullable(false)
+                .description("Private half of the SSH deploy key whose public half is the sshKey of "
+                        + getNode().getPath() + " (unencrypted; e.g. the content of ~/.ssh/tandem-deploy)")
+                .build();
+        String stackPath = TerraformStack.of(this).getNode().getPath();
+        key.overrideLogicalId(getNode().getPath().substring(stackPath.length() + 1)
+                .replaceAll("[^A-Za-z0-9_]", "_") + "_deploy_key");
+        key.addValidation(TerraformVariableValidationConfig.builder()
+                .condition(Fn.can(Fn.regex(DEPLOY_KEY_PATTERN, key.getStringValue())))
+                .errorMessage("The deploy key must be an unencrypted SSH private key, e.g. the content of the file"
+                        + " ssh-keygen -t ed25519 -N '' -f ~/.ssh/tandem-deploy wrote.")
+                .build());
+        return key;
+    }
+
     /** @return the name of the SSH key the instances get, registering it first when it is a new one */
     private String sshKeyName() {
         SshKey key = props.sshKey();
@@ -336,13 +393,29 @@ public class HaproxyTier extends Construct {
         fingerprints.put("certificate", Fn.sha256(certificate.certificatePem()));
         ranges.ifPresent(r -> fingerprints.put("cloudflare_ipv4", Fn.sha256(allowList)));
         clientCa.ifPresent(ca -> fingerprints.put("origin_pull_ca", Fn.sha256(ca)));
-        String config = statsPassword.map(password -> {
-            fingerprints.put("stats_password", Fn.sha256(password.getStringValue()));
-            return Fn.replace(template, "$" + STATS_PASSWORD_VARIABLE, password.getStringValue());
-        }).orElse(template);
+        String config = statsPassword.map(password -> withStatsHash(password.getStringValue())).orElse(template);
         return new ConfigDelivery.Files(config, pem, allowList,
                 clientCa.orElse("# unused: this tier asks for no client certificate (OriginExposure.PUBLIC)\n"),
-                fingerprints);
+                fingerprints, statsPassword.map(TerraformVariable::getStringValue));
+    }
+
+    /**
+     * The configuration with the stats password's bcrypt hash on the userlist's line and nowhere else: the text
+     * is cut at that line, so a placeholder-like string anywhere else (a path, a name) stays as written. bcrypt
+     * draws a new salt on every run, which Terraform allows in provisioner content only (its {@code bcrypt}
+     * documentation): here it is the uploaded file's content, never a resource argument, so state holds no hash.
+     */
+    private String withStatsHash(String password) {
+        StatsFrontend stats = config.stats().orElseThrow();
+        String line = "\n    " + StatsFrontend.userLine(stats.user(), stats.passwordVariable()) + "\n";
+        int at = configText.indexOf(line);
+        if (at < 0 || at != configText.lastIndexOf(line)) {
+            throw new IllegalStateException("the stats user's line must be in the configuration once: " + line);
+        }
+        int placeholder = at + line.indexOf('$');
+        return TerraformStrings.literal(configText.substring(0, placeholder))
+                + Fn.bcrypt(password, STATS_BCRYPT_COST)
+                + TerraformStrings.literal(configText.substring(placeholder + STATS_PASSWORD_VARIABLE.length() + 1));
     }
 
     /** @return the SHA-256 of {@code text}, hex, computed here: the bootstrap is known at synth */
@@ -386,6 +459,16 @@ public class HaproxyTier extends Construct {
     /** @return the port the tier serves HTTPS on, for Cloudflare and its monitor: 443 (port 80 is closed) */
     public int httpsPort() {
         return HTTPS_PORT;
+    }
+
+    /** @return the sensitive variable holding the deploy key's private half ({@code TF_VAR_<id>_deploy_key}) */
+    public TerraformVariable deployKeyVariable() {
+        return deployKey;
+    }
+
+    /** @return each instance's {@code tls_private_key} SSH host key, pinned by its delivery (escape hatch) */
+    public List<PrivateKey> hostKeys() {
+        return List.copyOf(hostKeys);
     }
 
     /** @return the sensitive variable holding the stats password, when the stats page is on */

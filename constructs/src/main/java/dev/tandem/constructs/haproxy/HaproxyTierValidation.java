@@ -9,6 +9,7 @@ import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.network.Ipv4;
 import dev.tandem.constructs.network.Ipv4Cidr;
 import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
+import dev.tandem.providers.tls.provider.TlsProvider;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +50,9 @@ final class HaproxyTierValidation {
                     + " \"cloudflare\").build() (dev.tandem.providers.cloudflare, provider 5.x) to the stack: the tier"
                     + " reads Cloudflare's address ranges");
         }
+        // The instances' SSH host keys are tls_private_key resources.
+        StackProviders.require(tier, TlsProvider.class, p,
+                "add TlsProvider.Builder.create(stack, \"tls\").build() (dev.tandem.providers.tls) to the stack");
         if (!p.present(props, "props", "pass HaproxyTierProps.builder()…build(), or use HaproxyTier.Builder")) {
             return null;
         }

@@ -12,8 +12,8 @@ final class InstanceLayout {
     static final String APPLY_SCRIPT = "/usr/local/sbin/tandem-haproxy-apply";
     /**
      * Where Terraform's provisioners upload a delivery: made afresh by root for the SSH user (0700) under
-     * a directory no other user can write, unlike {@code /tmp}, and emptied by the apply script once the
-     * release holds the files, so the private key does not stay there.
+     * a directory no other user can write, unlike {@code /tmp}, and removed by the apply script on every exit
+     * path (applied, refused, rolled back, interrupted), so the private key does not stay there.
      */
     static final String STAGING = "/var/lib/tandem/incoming";
     /** The configuration, in a release. */

@@ -10,8 +10,8 @@ import java.util.Optional;
  * {@link Rule#OPERATOR_NETWORK}: the network each tier admits SSH from is one a workstation can be in.
  * Every delivery is an SSH connection from the machine that runs Terraform to a floating IP; when the
  * security group admits only a documentation range (an example's placeholder), loopback or link-local
- * space, no packet ever matches, and the first apply waits for the SSH timeout on every instance before
- * it fails. Accepting the finding is for examples and rehearsals that never deploy.
+ * space, no packet ever matches, and the first apply waits for SSH (5 minutes, the delivery's bound) on the
+ * first instance before it fails. Accepting the finding is for examples and rehearsals that never deploy.
  */
 final class OperatorNetwork {
     private OperatorNetwork() {

@@ -90,18 +90,21 @@ class HaproxyConfigRendererTest {
     }
 
     @Test
-    void theStatsPageNamesItsPasswordByPlaceholderAndAdmitsOnlyItsNetwork() {
+    void theStatsPageChecksAUserlistWhosePasswordHashIsAPlaceholderAndAdmitsOnlyItsNetwork() {
         String text = HaproxyConfigRenderer.render(sample(Optional.of(new StatsFrontend(
-                Bind.all(8404), "203.0.113.0/24", "admin", "HAPROXY_STATS_PASSWORD"))));
+                Bind.all(8404), "203.0.113.0/24", "admin", "HAPROXY_STATS_PASSWORD_HASH"))));
 
-        assertThat(text).contains("""
+        assertThat(text).doesNotContain("stats auth").contains("""
+                userlist stats-users
+                    user admin password $HAPROXY_STATS_PASSWORD_HASH
+
                 frontend stats
                     bind :8404
                     http-request deny unless { src 203.0.113.0/24 }
                     stats enable
                     stats uri /
                     stats refresh 10s
-                    stats auth "admin:$HAPROXY_STATS_PASSWORD"
+                    stats http-request auth unless { http_auth(stats-users) }
 
                 backend app
                 """);

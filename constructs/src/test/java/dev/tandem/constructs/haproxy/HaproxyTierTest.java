@@ -23,11 +23,9 @@ import dev.tandem.constructs.testing.SynthAssertions;
 import dev.tandem.constructs.testing.TestStacks;
 import dev.tandem.providers.ovh.provider.OvhProvider;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,9 +44,6 @@ class HaproxyTierTest {
         return new ObjectMapper(new YAMLFactory()).readTree(text);
     }
 
-    private static String decoded(JsonNode instance) {
-        return new String(Base64.getDecoder().decode(instance.path("user_data").asText()), StandardCharsets.UTF_8);
-    }
 
     /** @return the resource of {@code type} that the tier's construct {@code id} made */
     /** @return the tier's deliveries (the stack's other {@code terraform_data} is the origin-pull CA's wait) */
@@ -126,29 +121,45 @@ class HaproxyTierTest {
     }
 
     @Test
-    void userDataIsTheSameBootstrapWhateverTheTiersConfiguration() throws IOException {
+    void userDataIsTheSameBootstrapWhateverTheTiersConfigurationWithTheInstancesOwnHostKey() throws IOException {
         TerraformStack one = TestStacks.emptyStack();
         HaproxyTierFixture.minimal(one).build();
         TerraformStack other = TestStacks.emptyStack();
         HaproxyTierFixture.minimal(other).balance(Balance.LEASTCONN).statsPage(StatsPage.defaults())
                 .servers(List.of(BackendServer.of("x", "10.10.9.9", 9000))).build();
-        JsonNode instance = byId(TestStacks.synth(one), INSTANCE, "instance-1");
-        String cloudConfig = decoded(instance);
+        JsonNode synth = TestStacks.synth(one);
+        JsonNode instance = byId(synth, INSTANCE, "instance-1");
+        String cloudConfig = Bootstrap.cloudConfig();
 
         assertThat(byId(TestStacks.synth(other), INSTANCE, "instance-1").path("user_data"))
                 .as("nothing the tier's props say reaches user_data").isEqualTo(instance.path("user_data"));
+        String hostKey = address(synth, "tls_private_key", "host-key-1");
+        assertThat(instance.path("user_data").asText()).as("the bootstrap with this instance's host key")
+                .isEqualTo("${base64encode(replace(replace(local." + key(synth.path("locals"), "bootstrap")
+                        + ", \"TANDEM_HOST_KEY_PRIVATE\", jsonencode(" + hostKey + ".private_key_openssh)), "
+                        + "\"TANDEM_HOST_KEY_PUBLIC\", jsonencode(trimspace(" + hostKey + ".public_key_openssh))))}");
+        SynthAssertions.assertResource(synth, "tls_private_key").hasProperties(Map.of("algorithm", "ED25519"));
         assertThat(cloudConfig).doesNotContain("10.10.1.5", "backend app", "PRIVATE KEY", "TfToken");
         JsonNode parsed = yaml(cloudConfig);
+        assertThat(parsed.path("ssh_deletekeys").asBoolean()).as("no host key but the pinned one").isTrue();
+        assertThat(parsed.path("ssh_genkeytypes")).isEmpty();
+        assertThat(parsed.path("ssh_keys").path("ed25519_private").asText()).isEqualTo("TANDEM_HOST_KEY_PRIVATE");
+        assertThat(parsed.path("ssh_keys").path("ed25519_public").asText()).isEqualTo("TANDEM_HOST_KEY_PUBLIC");
         assertThat(texts(parsed.path("packages"))).containsExactly("haproxy", "curl");
-        JsonNode files = parsed.path("write_files");
-        assertThat(files.get(0).path("path").asText()).isEqualTo("/usr/local/sbin/tandem-haproxy-apply");
-        assertThat(files.get(0).path("content").asText()).isEqualTo(Bootstrap.resource("tandem-haproxy-apply"));
-        assertThat(files.get(1).path("path").asText()).isEqualTo("/etc/haproxy/tandem/releases/bootstrap/haproxy.cfg");
-        assertThat(files.get(1).path("content").asText()).isEqualTo(Bootstrap.resource("bootstrap-haproxy.cfg"));
-        assertThat(files.get(2).path("content").asText()).contains(
+        Map<String, JsonNode> files = new java.util.LinkedHashMap<>();
+        parsed.path("write_files").elements().forEachRemaining(f -> files.put(f.path("path").asText(), f));
+        JsonNode sshd = files.get("/etc/ssh/sshd_config.d/50-tandem.conf");
+        assertThat(sshd.path("defer").asBoolean()).as("in place before sshd starts").isFalse();
+        assertThat(sshd.path("content").asText()).contains("AllowAgentForwarding no\n", "AllowTcpForwarding no\n",
+                "HostKey /etc/ssh/ssh_host_ed25519_key\n", "PasswordAuthentication no\n");
+        assertThat(files.get("/usr/local/sbin/tandem-haproxy-apply").path("content").asText())
+                .isEqualTo(Bootstrap.resource("tandem-haproxy-apply"));
+        assertThat(files.get("/etc/haproxy/tandem/releases/bootstrap/haproxy.cfg").path("content").asText())
+                .isEqualTo(Bootstrap.resource("bootstrap-haproxy.cfg"));
+        assertThat(files.get("/etc/default/haproxy").path("content").asText()).contains(
                 "CONFIG=/etc/haproxy/tandem/current/haproxy.cfg\n",
                 "EXTRAOPTS=\"-S /run/haproxy-master.sock -C /etc/haproxy/tandem/current\"\n");
-        files.elements().forEachRemaining(f -> assertThat(f.path("defer").asBoolean())
+        files.values().stream().filter(f -> f != sshd).forEach(f -> assertThat(f.path("defer").asBoolean())
                 .as("%s is written after the package", f.path("path")).isTrue());
         assertThat(parsed.path("runcmd").get(0).asText()).contains(
                 "ln -sfn /etc/haproxy/tandem/releases/bootstrap /etc/haproxy/tandem/current",
@@ -156,7 +167,8 @@ class HaproxyTierTest {
         assertThat(Bootstrap.cloudConfig() + Bootstrap.resource("tandem-haproxy-apply"))
                 .as("Cloudflare's shared origin-pull CA is neither fetched nor trusted: the CA is delivered")
                 .doesNotContain("developers.cloudflare.com", "authenticated_origin_pull_ca");
-        assertThat(instance.path("user_data").asText().length()).as("ovh_cloud_instance takes 65535 bytes at most")
+        // An OpenSSH Ed25519 private key is about 400 bytes, its public line about 100, each a JSON string.
+        assertThat((cloudConfig.length() + 1_000) * 4 / 3).as("ovh_cloud_instance takes 65535 bytes at most")
                 .isLessThan(65_535);
     }
 
@@ -222,7 +234,18 @@ class HaproxyTierTest {
             assertThat(delivery.path("connection").path("host").asText())
                     .isEqualTo(instance.path("networks").get(0).path("ip").asText());
             assertThat(delivery.path("connection").path("user").asText()).isEqualTo("debian");
-            assertThat(delivery.path("connection").path("agent").asText()).isEqualTo("true");
+            JsonNode connection = delivery.path("connection");
+            String hostKey = address(synth, "tls_private_key", "host-key-" + n);
+            assertThat(connection.path("agent").asText()).as("the operator's agent is neither used nor forwarded")
+                    .isEqualTo("false");
+            assertThat(connection.path("private_key").asText()).isEqualTo("${var.haproxy_deploy_key}");
+            assertThat(connection.path("host_key").asText()).as("this instance's own host key is pinned")
+                    .isEqualTo("${trimspace(" + hostKey + ".public_key_openssh)}");
+            assertThat(connection.path("script_path").asText()).as("not /tmp, which every local user can write")
+                    .isEqualTo("/home/debian/.ssh/tandem-delivery-%RAND%.sh").doesNotStartWith("/tmp");
+            assertThat(connection.path("timeout").asText()).isEqualTo("1m");
+            assertThat(delivery.path("triggers_replace").path("host_key").asText())
+                    .isEqualTo("${trimspace(" + hostKey + ".public_key_openssh)}");
             assertThat(delivery.path("triggers_replace").path("instance").asText()).isEqualTo("${" + instanceAddress + ".id}");
         }
         assertThat(tier.deliveries()).hasSize(3);
@@ -236,7 +259,16 @@ class HaproxyTierTest {
         JsonNode delivery = byId(synth, DELIVERY, "delivery-1");
         JsonNode steps = delivery.path("provisioner");
 
-        assertThat(steps).hasSize(6);
+        assertThat(steps).hasSize(7);
+        JsonNode probe = steps.get(0).path("local-exec");
+        assertThat(probe.path("command").asText()).as("the workstation waits for the banner, bounded")
+                .isEqualTo(Bootstrap.resource("tandem-ssh-wait"));
+        assertThat(probe.path("environment").path("TANDEM_SSH_WAIT").asText()).isEqualTo("300");
+        assertThat(probe.path("environment").path("TANDEM_OPERATOR_CIDR").asText()).isEqualTo("203.0.113.0/24");
+        assertThat(probe.path("environment").path("TANDEM_SSH_HOST").asText())
+                .isEqualTo(delivery.path("connection").path("host").asText());
+        steps = new ObjectMapper().createArrayNode().addAll(
+                java.util.stream.StreamSupport.stream(steps.spliterator(), false).skip(1).toList());
         assertThat(texts(steps.get(0).path("remote-exec").path("inline"))).contains("set -eu",
                 "cloud-init status --wait > /dev/null || true",
                 "sudo install -d -m 0700 -o \"$(id -u)\" -g \"$(id -g)\" /var/lib/tandem/incoming");
@@ -252,11 +284,12 @@ class HaproxyTierTest {
                 .isEqualTo("/var/lib/tandem/incoming/origin-pull-ca.pem");
         assertThat(texts(steps.get(5).path("remote-exec").path("inline"))).containsExactly(
                 "sudo env TANDEM_HAPROXY_HEALTH='http://127.0.0.1:8405/healthz' TANDEM_HAPROXY_SETTLE=18 "
-                        + "/usr/local/sbin/tandem-haproxy-apply /var/lib/tandem/incoming");
+                        + "TANDEM_HAPROXY_WORKER_DEADLINE=60 "
+                        + "/usr/local/sbin/tandem-haproxy-apply --detach /var/lib/tandem/incoming");
         JsonNode triggers = delivery.path("triggers_replace");
         assertThat(texts(new ObjectMapper().valueToTree(fieldNames(triggers))))
-                .containsExactlyInAnyOrder("instance", "image", "bootstrap", "config", "certificate", "cloudflare_ipv4",
-                        "origin_pull_ca");
+                .containsExactlyInAnyOrder("instance", "image", "bootstrap", "host_key", "config", "certificate",
+                        "cloudflare_ipv4", "origin_pull_ca");
         String ca = "${local." + key(synth.path("locals"), "origin-pull-ca") + "}";
         assertThat(steps.get(4).path("file").path("content").asText()).as("the deployment's CA, not Cloudflare's")
                 .isEqualTo(ca);
@@ -300,7 +333,7 @@ class HaproxyTierTest {
 
         String config = synth.path("locals").path(key(synth.path("locals"), "config")).asText();
         assertThat(config).contains("monitor-uri /health$x%y{z}'");
-        assertThat(texts(byId(synth, DELIVERY, "delivery-1").path("provisioner").get(5).path("remote-exec")
+        assertThat(texts(byId(synth, DELIVERY, "delivery-1").path("provisioner").get(6).path("remote-exec")
                 .path("inline")).get(0)).contains("TANDEM_HAPROXY_HEALTH='http://127.0.0.1:8405/health$x%y{z}'\\'''");
     }
 
@@ -519,18 +552,24 @@ class HaproxyTierTest {
         assertThat(variable.path("sensitive").asBoolean()).as("exportable as TF_VAR_haproxy_stats_password: %s",
                 synth.path("variable")).isTrue();
         assertThat(variable.path("validation").get(0).path("condition").asText()).startsWith("${can(regex(");
-        assertThat(tier.configText()).contains("stats auth \"admin:$HAPROXY_STATS_PASSWORD\"", "bind :8404\n",
-                "http-request deny unless { src 203.0.113.0/24 }");
+        assertThat(tier.configText()).contains("userlist stats-users\n    user admin password $HAPROXY_STATS_PASSWORD_HASH\n",
+                "stats http-request auth unless { http_auth(stats-users) }\n", "bind :8404\n",
+                "http-request deny unless { src 203.0.113.0/24 }").doesNotContain("stats auth");
         JsonNode delivery = byId(synth, DELIVERY, "delivery-1");
-        assertThat(delivery.path("provisioner").get(1).path("file").path("content").asText())
-                .matches("\\$\\{replace\\(local\\.haproxy_config_[^,]*, \"\\$HAPROXY_STATS_PASSWORD\", "
-                        + "var\\.haproxy_stats_password\\)}");
+        String uploaded = delivery.path("provisioner").get(2).path("file").path("content").asText();
+        String[] around = tier.configText().split("\\$HAPROXY_STATS_PASSWORD_HASH", -1);
+        assertThat(around).as("the placeholder is on the user's line only").hasSize(2);
+        assertThat(uploaded).as("a salted bcrypt hash on that line, computed in the provisioner only")
+                .isEqualTo(around[0] + "${bcrypt(var.haproxy_stats_password, 8)}" + around[1]);
+        String hostKey = address(synth, "tls_private_key", "host-key-1");
         assertThat(delivery.path("triggers_replace").path("stats_password").asText())
-                .isEqualTo("${sha256(var.haproxy_stats_password)}");
+                .as("state holds the password's digest salted with the instance's host key, not its bare digest")
+                .isEqualTo("${sha256(\"${trimspace(" + hostKey + ".public_key_openssh)}:${var.haproxy_stats_password}\")}")
+                .isNotEqualTo("${sha256(var.haproxy_stats_password)}");
         assertThat(SynthAssertions.assertResource(synth, "ovh_cloud_security_group").hasProperties(Map.of())
                 .path("rule").asText()).contains("port_range_min = 8404, port_range_max = 8404, remote_ip_prefix = "
                         + "\"203.0.113.0/24\"");
-        assertThat(decoded(byId(synth, INSTANCE, "instance-1"))).doesNotContain("stats_password");
+        assertThat(byId(synth, INSTANCE, "instance-1").path("user_data").asText()).doesNotContain("stats_password");
     }
 
     @Test

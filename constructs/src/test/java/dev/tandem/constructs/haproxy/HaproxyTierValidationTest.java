@@ -119,8 +119,15 @@ class HaproxyTierValidationTest {
         assertThatThrownBy(() -> HaproxyTier.Builder.create(TestStacks.emptyStack(), "haproxy").build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
                         .extracting(Problem::property)
-                        .containsExactly("stack", "network", "flavorId", "imageId", "sshKey", "health", "servers",
-                                "certificate", "originPulls", "operatorCidr"));
+                        .containsExactly("stack", "stack", "network", "flavorId", "imageId", "sshKey", "health",
+                                "servers", "certificate", "originPulls", "operatorCidr"));
+    }
+
+    @Test
+    void theStackNeedsTheTlsProviderForTheInstancesHostKeys() {
+        assertThatThrownBy(() -> HaproxyTier.Builder.create(TestStacks.emptyStack(), "haproxy").build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::value).anySatisfy(v -> assertThat(v).contains("(no TlsProvider)")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.constructs.core.ValidationException;
 import dev.tandem.constructs.testing.TestStacks;
 import dev.tandem.providers.ovh.provider.OvhProvider;
+import dev.tandem.providers.tls.provider.TlsProvider;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ class PublicTierTest {
     private static TerraformStack stack() {
         TerraformStack stack = TestStacks.emptyStack();
         OvhProvider.Builder.create(stack, "ovh").build();
+        TlsProvider.Builder.create(stack, "tls").build(); // the instances' SSH host keys
         return stack;
     }
 
@@ -64,7 +66,7 @@ class PublicTierTest {
 
     @Test
     void aSuppliedKeyMustBeAReferenceNotText() {
-        assertThatThrownBy(() -> SuppliedCertificate.Builder.create(stack(), "tls").hostnames(List.of("app.example.com"))
+        assertThatThrownBy(() -> SuppliedCertificate.Builder.create(stack(), "supplied").hostnames(List.of("app.example.com"))
                 .privateKeyPem("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n").build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.property()).containsExactly("privateKeyPem"));

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 /**
  * A generated configuration moved onto loopback for a drill or the rehearsal: each bind named in
  * {@code binds} moves to a loopback address and port (the rest of its line — TLS, client CA — stays), every
- * server points at a loopback address, the admin socket moves into the test's folder, and the privilege drop ({@code chroot},
- * {@code user}, {@code group}) goes, because a test need not run as root. Every other line — checks,
+ * server points at a loopback address, the admin socket moves into the test's folder, and the privilege drop
+ * ({@code chroot}, {@code user}, {@code group} with their one argument; a userlist's users stay) goes, because a
+ * test need not run as root. Every other line — checks,
  * timing, retries, monitor, the source allow-list — stays exactly as generated; file names stay relative
  * to the release directory HAProxy runs from.
  */
@@ -21,7 +22,7 @@ public final class LoopbackConfig {
     private static final Pattern BIND = Pattern.compile("^(\\s+bind )(\\S+)(.*)$");
     private static final Pattern SERVER = Pattern.compile("^(\\s+server )(\\S+) \\S+:\\d+( .*)$");
     private static final Pattern SOCKET = Pattern.compile("^(\\s+stats socket )\\S+( .*)$");
-    private static final Pattern PRIVILEGE = Pattern.compile("^\\s+(chroot|user|group) .*$");
+    private static final Pattern PRIVILEGE = Pattern.compile("^\\s+(chroot|user|group) \\S+$");
 
     private LoopbackConfig() {
     }

@@ -1,6 +1,7 @@
 package dev.tandem.e2e.haproxy;
 
 import dev.tandem.rehearsal.loopback.HttpProbe;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,21 @@ final class ClientLoop implements AutoCloseable {
                     responses.add(request.get());
                 }
             });
+        }
+    }
+
+    /**
+     * Waits for the event "{@code more} responses arrived since the call" rather than for a fixed time, so the
+     * load is really there before and after what a drill does, however slow the machine.
+     */
+    void awaitMore(int more, Duration limit) throws InterruptedException {
+        int target = responses.size() + more;
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (responses.size() < target) {
+            if (System.nanoTime() > deadline || budget.get() <= 0) {
+                throw new AssertionError(responses.size() + " responses, " + target + " awaited within " + limit);
+            }
+            Thread.sleep(5);
         }
     }
 

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConfigDeliveryDrillTest {
     private static final int CLIENTS = 4;
+    /** Generous bound for events (responses, checks) on a loaded 2-core machine; reached in milliseconds when quiet. */
+    private static final Duration EVENT_LIMIT = Duration.ofSeconds(60);
 
     @TempDir
     Path tmp;
@@ -70,9 +72,9 @@ class ConfigDeliveryDrillTest {
         LoopbackTier.ApplyResult applied;
         List<HttpProbe.Response> responses;
         try (ClientLoop clients = new ClientLoop(this::request, CLIENTS, 1_000_000)) {
-            Thread.sleep(300);
+            clients.awaitMore(CLIENTS * 5, EVENT_LIMIT);
             applied = deliver(next.configText(), Map.of());
-            Thread.sleep(300);
+            clients.awaitMore(CLIENTS * 5, EVENT_LIMIT);
             responses = clients.stop();
         }
 
@@ -103,8 +105,9 @@ class ConfigDeliveryDrillTest {
         LoopbackTier.ApplyResult refused;
         List<HttpProbe.Response> responses;
         try (ClientLoop clients = new ClientLoop(this::request, CLIENTS, 1_000_000)) {
+            clients.awaitMore(CLIENTS, EVENT_LIMIT);
             refused = deliver(invalid, Map.of());
-            Thread.sleep(300);
+            clients.awaitMore(CLIENTS * 5, EVENT_LIMIT);
             responses = clients.stop();
         }
 
@@ -159,7 +162,7 @@ class ConfigDeliveryDrillTest {
     }
 
     private void await(Predicate<Map<String, ServerStat>> condition) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + EVENT_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.test(instance.admin().servers("app"))) {
                 return;

@@ -25,8 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * release without Cloudflare's origin-pull CA is refused.
  */
 class HaproxyConfigCheckTest {
-    /** The stats password's placeholder, which the delivery replaces; here HAProxy expands it. */
-    private static final Map<String, String> ENVIRONMENT = Map.of("HAPROXY_STATS_PASSWORD", "a-sample-password-0123");
+    /** No environment: the configuration names no variable (the stats hash is written into the file). */
+    private static final Map<String, String> ENVIRONMENT = Map.of();
+    /** A bcrypt hash as Terraform's bcrypt() writes it, in place of the stats user's placeholder. */
+    private static final String SAMPLE_HASH = "$2a$08$lNA2LwzmXxyJZbRWhvzga.nIBwAQLG8E2Ihyk/eWCD3Sq4W6yaoK2";
 
     private static HaproxyBinary haproxy;
     private static TestPki pki;
@@ -46,7 +48,7 @@ class HaproxyConfigCheckTest {
     /** @return a release holding {@code config} and the files it names; the CA only when {@code withCa} */
     private Path release(String name, String config, boolean withCa) throws IOException {
         Path release = Files.createDirectories(tmp.resolve(name));
-        Files.writeString(release.resolve("haproxy.cfg"), config);
+        Files.writeString(release.resolve("haproxy.cfg"), config.replace("$HAPROXY_STATS_PASSWORD_HASH", SAMPLE_HASH));
         Files.writeString(release.resolve("origin.pem"), pki.originPem());
         Files.writeString(release.resolve("cloudflare-ipv4.lst"), "173.245.48.0/20\n103.21.244.0/22\n");
         if (withCa) {

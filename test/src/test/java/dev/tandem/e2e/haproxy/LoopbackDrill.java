@@ -59,6 +59,11 @@ final class LoopbackDrill implements AutoCloseable {
                 LoopbackTier.CLOUDFLARE_ON_LOOPBACK), settleSeconds, environment);
     }
 
+    /** @return a staging folder holding {@code config} on loopback and the other uploaded files */
+    Path stage(String config) throws Exception {
+        return instance.stage(instance.loopback(config, LoopbackTier.ports(backends)), LoopbackTier.CLOUDFLARE_ON_LOOPBACK);
+    }
+
     /** The delivery with one of its files left out of the upload, as a broken provisioner would leave it. */
     LoopbackTier.ApplyResult deliverWithout(String file, String config, long settleSeconds) throws Exception {
         Path staging = instance.stage(instance.loopback(config, LoopbackTier.ports(backends)),

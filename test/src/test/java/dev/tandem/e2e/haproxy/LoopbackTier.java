@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
 final class LoopbackTier implements AutoCloseable {
     /** Cloudflare's ranges as this drill's allow-list: only 127.0.0.1 is Cloudflare here. */
     static final String CLOUDFLARE_ON_LOOPBACK = "127.0.0.1/32\n";
+    private static final Pattern BCRYPT = Pattern.compile("bcrypt\\(var\\.[A-Za-z0-9_]+, (\\d+)\\)");
     private static final Pattern SETTLE = Pattern.compile("TANDEM_HAPROXY_SETTLE=(\\d+) ");
 
     private final HaproxyBinary binary;
@@ -114,12 +115,27 @@ final class LoopbackTier implements AutoCloseable {
      */
     ApplyResult apply(Path staging, long settleSeconds, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return start(staging, settleSeconds, environment, List.of()).finish();
+    }
+
+    /**
+     * Starts the shipped apply script on {@code staging} without waiting for it, so a drill can act on what it
+     * says while it runs (its output is one pipe, read line by line).
+     *
+     * @param options e.g. {@code --detach}, before the staging folder
+     */
+    RunningApply start(Path staging, long settleSeconds, Map<String, String> environment, List<String> options)
+            throws IOException {
         Path script = dir.resolve("tandem-haproxy-apply");
         if (!Files.exists(script)) {
             Files.writeString(script, shipped("tandem-haproxy-apply"));
         }
-        ProcessBuilder pb = new ProcessBuilder(List.of("sh", script.toString(), staging.toString()))
-                .redirectErrorStream(true);
+        // As sshd starts a session: HUP at its default. A shell that starts with a signal ignored cannot trap it
+        // (POSIX, "trap"), so a drill run under nohup would otherwise test nothing.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=HUP", "sh", script.toString()));
+        command.addAll(options);
+        command.add(staging.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("TANDEM_HAPROXY_ROOT", root.toString());
         env.put("TANDEM_HAPROXY", binary.path().toString());
@@ -127,16 +143,24 @@ final class LoopbackTier implements AutoCloseable {
         env.put("TANDEM_HAPROXY_PIDFILE", pidFile().toString());
         env.put("TANDEM_HAPROXY_HEALTH", "http://127.0.0.1:" + localHealthPort() + "/healthz");
         env.put("TANDEM_HAPROXY_SETTLE", String.valueOf(settleSeconds));
+        env.put("TMPDIR", Files.createDirectories(dir.resolve("tmp")).toString());
         env.putAll(environment);
-        long start = System.nanoTime();
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("tandem-haproxy-apply did not finish in 120 s:\n" + output);
-        }
-        return new ApplyResult(p.exitValue(), output, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
-                Files.exists(staging));
+        return new RunningApply(pb.start(), staging, System.nanoTime());
+    }
+
+    /** @return where a detached apply keeps its output and status ({@code TMPDIR} of the runs) */
+    Path runs() {
+        return dir.resolve("tmp");
+    }
+
+    /** Master pid file, as the apply script reads it. */
+    Path pidFile() {
+        return dir.resolve("haproxy.pid");
+    }
+
+    /** The release root's lock, which one delivery at a time holds. */
+    Path lockFile() {
+        return root.resolve(".lock");
     }
 
     /**
@@ -174,6 +198,16 @@ final class LoopbackTier implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** @return the bcrypt cost the tier's synthesized delivery gives the stats password's hash */
+    static int statsBcryptCost(HaproxyTier tier) {
+        String json = Testing.synth((TerraformStack) TerraformStack.of(tier));
+        Matcher m = BCRYPT.matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no bcrypt(var…, cost) in the tier's delivery");
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     /** @return the release {@code current} points at */
@@ -219,10 +253,6 @@ final class LoopbackTier implements AutoCloseable {
 
     private Path masterSocket() {
         return dir.resolve("master.sock");
-    }
-
-    private Path pidFile() {
-        return dir.resolve("haproxy.pid");
     }
 
     /** Waits until the master answers on its CLI and has written its pid file. */

@@ -2,10 +2,12 @@ package dev.tandem.e2e.haproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.constructs.haproxy.HaproxyTier;
 import dev.tandem.rehearsal.loopback.HttpProbe;
 import dev.tandem.rehearsal.loopback.HttpsProbe;
 import dev.tandem.rehearsal.loopback.TestPki;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
@@ -42,12 +44,16 @@ class OriginLockdownTest {
         drill = LoopbackDrill.start(tmp);
         instance = drill.instance();
         pki = drill.pki();
-        // What the delivery's replace() does with the sensitive variable.
-        String delivered = TierConfigs.full().configText().replace("$HAPROXY_STATS_PASSWORD", PASSWORD);
-        // The servers are up; how long their checks take is the delivery drill's concern. The settle time is
-        // also the apply script's deadline for the new worker, which 1 s missed on a loaded machine.
-        LoopbackTier.ApplyResult applied = drill.deliver(delivered, 5, Map.of());
+        // What the delivery writes on the userlist's line: Terraform's bcrypt of the sensitive variable.
+        HaproxyTier tier = TierConfigs.full();
+        String hash = TerraformBcrypt.hash(PASSWORD, LoopbackTier.statsBcryptCost(tier), tmp);
+        String delivered = tier.configText().replace("$HAPROXY_STATS_PASSWORD_HASH", hash);
+        // The servers are up; how long their checks take is the delivery drill's concern. The new worker's own
+        // deadline is independent of the settle time, so 1 s of settling cannot fail the delivery on a loaded machine.
+        LoopbackTier.ApplyResult applied = drill.deliver(delivered, 1, Map.of());
         assertThat(applied.exitCode()).as("delivery:%n%s", applied.output()).isZero();
+        assertThat(Files.readString(instance.currentRelease().resolve("haproxy.cfg")))
+                .as("the instance holds the salted hash, not the password").contains(hash).doesNotContain(PASSWORD);
     }
 
     @AfterAll
@@ -144,6 +150,10 @@ class OriginLockdownTest {
         assertThat(HttpProbe.get("127.0.0.1", instance.statsPort(), "/", Map.of()).status())
                 .as("without the password").isEqualTo(401);
         assertThat(HttpProbe.get("127.0.0.1", instance.statsPort(), "/", Map.of("Authorization", auth)).status())
-                .as("operator with the password").isEqualTo(200);
+                .as("operator with the password (crypt(3) of Terraform's bcrypt hash)").isEqualTo(200);
+        String wrong = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD + "x")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(HttpProbe.get("127.0.0.1", instance.statsPort(), "/", Map.of("Authorization", wrong)).status())
+                .as("operator with another password").isEqualTo(401);
     }
 }

@@ -104,6 +104,7 @@ final class AwsOnlyCopy {
             }
         }
         pruneValuesReadingRemovedResources(root);
+        DeliveryOnlyCopy.keepReferencedVariables(root, root.path("variable").deepCopy());
         for (String block : List.of("locals", "output")) {
             if (root.path(block).isObject() && root.path(block).isEmpty()) {
                 root.remove(block); // Terraform rejects an empty block too

@@ -48,8 +48,27 @@ final class DeliveryOnlyCopy {
         ObjectNode root = JSON.createObjectNode();
         root.set("locals", stack.path("locals"));
         root.putObject("resource").set("terraform_data", deliveries);
+        keepReferencedVariables(root, stack.path("variable"));
         String placeheld = FOREIGN_REFERENCE.matcher(JSON.writeValueAsString(root)).replaceAll("placeholder");
         JSON.writerWithDefaultPrettyPrinter().writeValue(workDir.resolve("main.tf.json").toFile(), JSON.readTree(placeheld));
         return deliveries.size();
+    }
+
+    /**
+     * Declares the stack's variables that {@code root} reads (the deploy key in the connections), and no other:
+     * Terraform asks for a value of every declared variable without a default, read or not.
+     */
+    static void keepReferencedVariables(ObjectNode root, JsonNode variables) throws IOException {
+        root.remove("variable");
+        String text = JSON.writeValueAsString(root);
+        ObjectNode kept = JSON.createObjectNode();
+        variables.fields().forEachRemaining(v -> {
+            if (Pattern.compile("var\\." + Pattern.quote(v.getKey()) + "(?![A-Za-z0-9_-])").matcher(text).find()) {
+                kept.set(v.getKey(), v.getValue());
+            }
+        });
+        if (!kept.isEmpty()) {
+            root.set("variable", kept);
+        }
     }
 }
