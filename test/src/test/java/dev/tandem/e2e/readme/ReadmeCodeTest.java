@@ -27,25 +27,31 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * README's Java is code: every {@code ```java} block compiles against the library, and every example
- * runs, so the deployments it shows synthesize. A failure names the README line and the compiler's
- * message, or the example and the exception it threw.
+ * The Java of README.md and docs/ is code: every {@code ```java} block compiles against the library, and
+ * every example runs, so the deployments it shows synthesize. A failure names the page and line and the
+ * compiler's message, or the example and the exception it threw.
  */
 class ReadmeCodeTest {
-    private static final Path README = Path.of(System.getProperty("tandem.root", "..")).toAbsolutePath().normalize()
-            .resolve("README.md");
+    static final Path ROOT = Path.of(System.getProperty("tandem.root", "..")).toAbsolutePath().normalize();
 
     @TempDir
     Path tmp;
 
     static List<ReadmeExamples.Program> programs() {
-        return ReadmeExamples.read(README);
+        return ReadmeExamples.readAll(ROOT);
     }
 
     @Test
     void theReadmeShowsJavaExamples() {
-        assertThat(programs()).extracting(ReadmeExamples.Program::section)
+        assertThat(programs()).filteredOn(p -> p.page().equals("README.md"))
+                .extracting(ReadmeExamples.Program::section)
                 .contains("Using a construct", "Your own deployment, and extending it");
+    }
+
+    @Test
+    void theDocsPagesAreReadToo() {
+        assertThat(programs()).extracting(ReadmeExamples.Program::page)
+                .contains("docs/teardown.md", "docs/edge.md", "docs/cloudformation.md");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,15 +89,15 @@ class ReadmeCodeTest {
                     .map(d -> describe(program, d))
                     .collect(Collectors.joining("\n"));
             if (!ok) {
-                fail("README.md's Java in " + program + " does not compile:\n" + errors);
+                fail("The Java in " + program + " does not compile:\n" + errors);
             }
         }
         return classes;
     }
 
     private static String describe(ReadmeExamples.Program program, Diagnostic<? extends JavaFileObject> d) {
-        int line = program.readmeLine(d.getLineNumber());
-        String where = line > 0 ? "README.md line " + line : "the wrapper around the section (line "
+        int line = program.pageLine(d.getLineNumber());
+        String where = line > 0 ? program.page() + " line " + line : "the wrapper around the section (line "
                 + d.getLineNumber() + " of the generated source)";
         return "  " + where + ": " + d.getMessage(Locale.ROOT);
     }
@@ -107,7 +113,7 @@ class ReadmeCodeTest {
             try {
                 loader.loadClass(program.className()).getMethod("run", Path.class).invoke(null, outdir);
             } catch (InvocationTargetException e) {
-                throw new AssertionError("README.md's example " + program + " compiles but fails when run: "
+                throw new AssertionError("The example " + program + " compiles but fails when run: "
                         + e.getCause(), e.getCause());
             }
         } catch (IOException e) {
