@@ -9,13 +9,13 @@
  * <p><b>Instances and stable addresses.</b> Each instance is an {@code ovh_cloud_instance} (ovh/ovh 2.22.0)
  * with only a private port on the region's subnet, and an {@code ovh_cloud_floating_ip} associated through
  * that port ({@code networks = [{network_id, subnet_id, ip = <floating IP>}]}), which needs the subnet's gateway
- * ({@link RegionNetwork#gateway()}, which every instance waits for; ovh/terraform-provider-ovh
+ * ({@link dev.tandem.constructs.network.RegionNetwork#gateway()}, which every instance waits for; ovh/terraform-provider-ovh
  * {@code TestAccCloudInstance_floatingIP}: "A floating IP can only be associated once the subnet is attached
  * to a gateway"). The
  * edge's origins are the floating IPs ({@link HaproxyTier#nodes()} {@code publicIpv4}), which are resources of their
  * own: an instance that is resized, rebuilt, reinstalled or replaced keeps its address, so the Cloudflare
  * pools never point at a dead one. Instances are placed round-robin over the network's
- * {@link RegionNetwork#zones() zones}.
+ * {@link dev.tandem.constructs.network.RegionNetwork#zones() zones}.
  *
  * <p><b>Bootstrap and delivery.</b> {@code user_data} is bootstrap only ({@link Bootstrap}: packages, the
  * apply script, a configuration that serves nothing), written beside the stack as
@@ -31,7 +31,7 @@
  * <p><b>Only this deployment's zone gets in.</b> The instances' security group admits 443 only from
  * Cloudflare's IPv4 ranges ({@code cloudflare_ip_ranges}), and HAProxy closes any other source's connection
  * before TLS (the same ranges, delivered as a file, so a range change is a hitless configuration change). A
- * client certificate from any CA but the {@link OriginPullTrust}'s generations fails the handshake; the CA is
+ * client certificate from any CA but the {@link dev.tandem.constructs.edge.OriginPullTrust}'s generations fails the handshake; the CA is
  * delivered with the configuration (its digest is in the fingerprint, so a new generation is a hitless
  * change). A request whose SNI or Host is not the {@link HaproxyTierProps.BuilderBase#hostname(String) host
  * name} gets 421, one without a verified client certificate 403 — except the health path, which HAProxy
