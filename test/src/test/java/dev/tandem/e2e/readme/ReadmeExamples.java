@@ -113,25 +113,37 @@ final class ReadmeExamples {
         }
     }
 
-    private record Numbered(int number, String text) {
+    /** A line of a page, with its 1-based number there (-1 for a line the wrapper adds). */
+    record Numbered(int number, String text) {
     }
 
     private static Program program(String page, String section, String className, List<List<Numbered>> blocks) {
-        List<Numbered> imports = new ArrayList<>();
+        return program(page, section, className, blocks, IMPORTS, "Path outdir");
+    }
+
+    /**
+     * @param blocks     the example's blocks, in order
+     * @param imports    what the wrapper imports
+     * @param parameters the wrapper method's parameters: the variables the example may use without declaring
+     * @return the example as a class with one method, {@code static void run(parameters)}
+     */
+    static Program program(String page, String section, String className, List<List<Numbered>> blocks,
+            List<String> imports, String parameters) {
+        List<Numbered> ownImports = new ArrayList<>();
         List<Numbered> body = new ArrayList<>();
         for (List<Numbered> block : blocks) {
             boolean leading = true;
             for (Numbered line : block) {
                 String text = line.text().strip();
                 leading &= text.isEmpty() || text.startsWith("import ");
-                (leading ? imports : body).add(line);
+                (leading ? ownImports : body).add(line);
             }
         }
         List<Numbered> source = new ArrayList<>();
-        IMPORTS.forEach(i -> source.add(new Numbered(-1, "import " + i + ";")));
-        source.addAll(imports);
+        imports.forEach(i -> source.add(new Numbered(-1, "import " + i + ";")));
+        source.addAll(ownImports);
         source.add(new Numbered(-1, "public final class " + className + " {"));
-        source.add(new Numbered(-1, "    public static void run(Path outdir) throws Exception {"));
+        source.add(new Numbered(-1, "    public static void run(" + parameters + ") throws Exception {"));
         source.addAll(body);
         source.add(new Numbered(-1, "    }"));
         source.add(new Numbered(-1, "}"));
