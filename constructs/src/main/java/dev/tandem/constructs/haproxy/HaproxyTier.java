@@ -83,7 +83,8 @@ import software.constructs.Construct;
  * <p><b>Validation.</b> Every input is checked before any resource is created, and all problems are
  * thrown at once as a {@link dev.tandem.constructs.core.ValidationException} naming the tier's path, the
  * property as written in the builder, the value and a fix; a value Terraform fills at apply is named
- * as a reference, and a server by its name. The stack needs a 5.x {@code CloudflareProvider}.
+ * as a reference, and a server by its name. The stack needs a {@code TlsProvider} (the host keys) and, behind
+ * Cloudflare, a 5.x {@code CloudflareProvider}.
  *
  * <p>Attributes: {@link #nodes()}, {@link #httpsPort()}, {@link #configText()}, {@link #config()},
  * {@link #checkHost()}. Escape hatches: {@link #instances()}, {@link #floatingIps()}, {@link #deliveries()},
