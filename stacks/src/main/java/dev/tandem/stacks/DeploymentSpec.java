@@ -287,7 +287,7 @@ public final class DeploymentSpec {
          * {@code prevent_destroy} guard and its deletion protection ({@code GlobalTableProps…teardown(true)} on
          * each table; replicas follow unless {@link #customizeReplica} says otherwise), and with them the app
          * identities' guard. Apply the region stacks once with it (the tables are updated in place), then
-         * {@code cdktf destroy}; README, "Tearing down". Without it any plan that would destroy a table, a
+         * {@code cdktf destroy}; docs/teardown.md. Without it any plan that would destroy a table, a
          * replica or an app identity fails before anything is destroyed.
          *
          * @param value drop the destroy guards; @default false
@@ -378,8 +378,8 @@ public final class DeploymentSpec {
         /**
          * @param value the health contract every layer follows; @default {@link HealthContract#defaults()}, with
          *              {@link HealthScope#APP_AND_DATA} when the deployment has tables: a region whose data is
-         *              unreachable then leaves rotation (the app's health path must check its table, see README →
-         *              The app's contract); set {@link HealthScope#APP} explicitly, and accept the
+         *              unreachable then leaves rotation (the app's health path must check its table, see
+         *              docs/app-contract.md); set {@link HealthScope#APP} explicitly, and accept the
          *              {@code data-in-health} warning, for an app that cannot
          * @return this builder
          */

@@ -108,7 +108,7 @@ public record EdgeSpec(String stackName, String accountId, String zoneId, String
 
         /**
          * Route 53 failover records instead of Cloudflare's load balancer: the hosted zone is {@code zoneName}'s, the
-         * tiers serve clients directly with a certificate you supply (README, "Choosing the edge"). Leave
+         * tiers serve clients directly with a certificate you supply (docs/edge.md, "Choosing the edge"). Leave
          * {@code accountId} and {@code zoneId} unset. @default unset: the Cloudflare edge
          *
          * @param value the Route 53 settings, e.g. {@code Route53EdgeSpec.builder().build()}

@@ -37,7 +37,7 @@ import software.constructs.Construct;
  * CA certificate the tier serves for the edge's host name; the tier accepts only client certificates from
  * the deployment's origin-pull CA ({@link OriginPullsStack}, read across stacks). Both regions are built by this one class,
  * so the standby is the same as the active region by construction. Credentials are never set here;
- * each provider reads them from the environment of whoever runs {@code cdktf deploy} (see README).
+ * each provider reads them from the environment of whoever runs {@code cdktf deploy} (see docs/deploying.md).
  */
 public class RegionStack extends TerraformStack {
     /** The tables and replicas sit under this scope, so no table name can clash with the stack's own ids. */
@@ -114,7 +114,7 @@ public class RegionStack extends TerraformStack {
             this.certificate = originCertificate;
         } else {
             // Clients reach the tier directly: a publicly trusted certificate, from TF_VAR_tls_certificate_pem and
-            // TF_VAR_tls_private_key_pem (ACME issuance in Terraform is the next step, README "Choosing the edge").
+            // TF_VAR_tls_private_key_pem (ACME issuance in Terraform is the next step, docs/edge.md).
             this.originCertificate = null;
             this.certificate = SuppliedCertificate.Builder.create(this, "tls")
                     .hostnames(List.of(deployment.edge().hostname())).build();

@@ -3,7 +3,7 @@ package dev.tandem.constructs.access;
 /**
  * One access key of a region's app identity, named so that rotation is a change of the key list:
  * IAM allows two keys per user, so a rotation adds the second key, moves the pods to it, makes the
- * first inactive, then removes it (README: "Rotating the app's AWS key").
+ * first inactive, then removes it (docs/rotation.md, "The app's AWS key").
  *
  * @param name   a short label, part of the key's construct id and its outputs' names, e.g. {@code a}
  * @param status whether AWS accepts the key

@@ -24,45 +24,30 @@ import org.jetbrains.annotations.NotNull;
 import software.constructs.Construct;
 
 /**
- * One region's AWS identity for its app: an IAM user allowed exactly the DynamoDB actions the app
- * needs on this region's copy of each table and its indexes — nothing in another region, no {@code *}
- * action or resource — and its access keys, whose secrets leave Terraform only through sensitive
- * outputs. Also the {@link #wiring()} the app's pods get, so the table names and the region are
- * written once, here, from the tables' constructs.
+ * One region's AWS identity for its app: an IAM user allowed exactly the DynamoDB actions the app needs on this
+ * region's copy of each table and its indexes, its access keys, and the {@link #wiring()} the app's pods get.
  *
  * <pre>{@code
  * AppDataAccess data = AppDataAccess.Builder.create(secondaryStack, "app-data")
  *     .userName("orders-secondary")
  *     .tables(List.of(TableGrant.of(ordersReplica)))        // the replica in this stack's region
  *     .build();
- * AppSpec.builder()…data(data.wiring())…                     // AWS_REGION, TANDEM_TABLE_ORDERS, credentials
+ * AppSpec app = AppSpec.builder().name("orders").image("registry.example.com/orders:1.4.2")
+ *     .data(data.wiring())                                   // AWS_REGION, TANDEM_TABLE_ORDERS, credentials
+ *     .build();
  * }</pre>
  *
- * <h2>Why an IAM user with an access key</h2>
- * OVH Managed Kubernetes offers no service-account issuer AWS could federate with (its OIDC setting
- * configures user sign-in to the API server, and the issuer is neither configurable nor documented
- * as public), so the pods cannot assume a role with web identity. IAM Roles Anywhere would give
- * one-hour session credentials, but it needs a certificate authority — AWS Private CA at a monthly
- * fee, or a CA whose private key would then sit in Terraform state and could mint identities —
- * plus a client certificate and key in the cluster and AWS's signing helper in every image or as a
- * sidecar: the cluster would still hold a long-lived private key. An access key needs none of that,
- * works with every SDK's default credential chain, and is statically stable: authentication with an
- * existing key keeps working when IAM's control plane (one, in us-east-1) is impaired (IAM User Guide,
- * "Resilience in IAM"; AWS Fault Isolation Boundaries, appendix A). Its costs are a long-lived secret,
- * held in Terraform state (keep the state encrypted and access-controlled) and in one Kubernetes
- * Secret per region, mitigated by this scope (one region's replica), one identity per region (revoke
- * one region without touching the other) and a rotation with no downtime ({@link AccessKey}).
- *
- * <h2>Destroying</h2>
- * The identity outlives its data: the user and its policy carry {@code lifecycle.prevent_destroy} while
- * any table or replica it is granted is guarded (so a plan that would revoke the app's credentials fails
- * as the data's does), and each granted copy in this stack {@code depends_on} the user, the policy and
- * the keys, so a teardown destroys the copy first and stops there if the copy's destroy fails. Access
- * keys themselves are not guarded: removing one from {@code accessKeys} is the last step of a rotation.
+ * <p>Nothing in another region, no {@code *} action or resource; the keys' secrets leave Terraform only through
+ * sensitive outputs, and the table names and the region are written once, here, from the tables' constructs. A
+ * key is rotated without downtime by changing the key list ({@link AccessKey}; docs/rotation.md). The user and
+ * its policy are guarded against a destroy while any table or replica they are granted is.
  *
  * <p>Attributes: {@link #region()}, {@link #wiring()}, {@link #statements()}, {@link #userName()},
  * {@link #accessKeyIdOutput(String)}, {@link #secretOutput(String)}. Escape hatches: {@link #user()},
  * {@link #policy()}, {@link #policyDocument()}, {@link #accessKeys()}.
+ *
+ * <p>Why an IAM user with an access key, how a destroy is ordered, and the sources: the
+ * {@link dev.tandem.constructs.access package documentation}.
  */
 public class AppDataAccess extends Construct {
     private final AppDataAccessProps props;
@@ -162,7 +147,7 @@ public class AppDataAccess extends Construct {
     private TerraformOutput output(String name, String value, boolean sensitive, String description) {
         TerraformOutput out = TerraformOutput.Builder.create(this, name.replace('_', '-'))
                 .value(value).sensitive(sensitive).description(description).build();
-        // A stable name, so README's kubectl step can name it: "<construct id>_key_<key>_secret".
+        // A stable name, so docs/app-contract.md's kubectl step can name it: "<construct id>_key_<key>_secret".
         out.overrideLogicalId(name);
         return out;
     }

@@ -3,9 +3,18 @@ package dev.tandem.constructs.core;
 import software.constructs.Construct;
 
 /**
- * A check of the whole app that {@link TandemApp#synthesize} runs after the definition has added
- * every construct and before anything is synthesized, so a failure leaves no output. It is a node
- * of the tree, like {@link SideFile}: the tree is the state, there is no registry.
+ * A check of the whole app that {@link TandemApp#synthesize} runs after the definition has added every construct
+ * and before anything is synthesized, so a failure leaves no output.
+ *
+ * <pre>{@code
+ * new PreSynthCheck(app, "tags") {
+ *     protected void run() {
+ *         // read the finished tree; throw a ValidationException listing every problem
+ *     }
+ * };
+ * }</pre>
+ *
+ * <p>It is a node of the tree, like {@link SideFile}: the tree is the state, there is no registry.
  */
 public abstract class PreSynthCheck extends Construct {
 

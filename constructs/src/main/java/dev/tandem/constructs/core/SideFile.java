@@ -6,12 +6,18 @@ import org.jetbrains.annotations.NotNull;
 import software.constructs.Construct;
 
 /**
- * A file a construct writes beside its stack's {@code cdk.tf.json} — for example
- * {@code haproxy/edge.cfg} or {@code k8s/deployment.yaml}. {@link TandemApp#synthesize} writes every
- * side file of a stack into {@code cdktf.out/stacks/<stack>/<relativePath>}, and a side file whose
- * scope is the app itself (in no stack) into {@code cdktf.out/<relativePath>}: that is where
- * deployment-wide files such as {@code dr-report.md} go. A side file may not replace a file the
- * synth already wrote ({@code manifest.json}, a {@code cdk.tf.json}, another side file).
+ * A file a construct writes beside its stack's {@code cdk.tf.json} — for example {@code haproxy/edge.cfg} or
+ * {@code k8s/deployment.yaml}.
+ *
+ * <pre>{@code
+ * new SideFile(stack, "runbook", "runbook/failover.md", "# Failing over\n");   // cdktf.out/stacks/<stack>/runbook/
+ * }</pre>
+ *
+ * <p>{@link TandemApp#synthesize} writes every side file of a stack into
+ * {@code cdktf.out/stacks/<stack>/<relativePath>}, and a side file whose scope is the app itself (in no stack) into
+ * {@code cdktf.out/<relativePath>}: that is where deployment-wide files such as {@code dr-report.md} go. A side
+ * file may not replace a file the synth already wrote ({@code manifest.json}, a {@code cdk.tf.json}, another side
+ * file).
  *
  * <p>Side files are ordinary tree nodes, so there is no global registry: the tree is the state.
  */

@@ -12,14 +12,6 @@ import java.util.regex.Pattern;
  * state through the same backend (cdktf generates the {@code terraform_remote_state} lookups), so
  * every stack of a deployment must use one backend.
  *
- * <p><b>For production, {@link #awsS3()}</b>: the state holds secrets (private keys, the app's IAM secret access
- * key, kubeconfigs; Terraform stores every attribute, sensitive ones included), and this backend writes it
- * encrypted ({@code encrypt = true}: S3 server-side encryption, or {@link S3Builder#kmsKeyArn(String)} for a key of
- * yours) and locked with a lock file beside it ({@code use_lockfile}, Terraform ≥ 1.10; Terraform's S3 backend
- * documentation calls DynamoDB locking deprecated). The bucket must exist, with versioning on, public access
- * blocked and access limited to who deploys. {@link #local()}, the default, is a plaintext file on the machine
- * that applied: the DR readiness pass warns about it (rule {@code state-secrets}) for every stack holding secrets.
- *
  * <pre>{@code
  * StateBackend.awsS3().bucket("acme-tf-state").region("eu-west-3").build();          // production: encrypted, S3 lock file
  * StateBackend.awsS3().bucket("acme-tf-state").region("eu-west-3")
@@ -27,6 +19,14 @@ import java.util.regex.Pattern;
  * StateBackend.ovhObjectStorage().bucket("acme-tf-state").region("gra").build();
  * StateBackend.local();                                                                // rehearsals only
  * }</pre>
+ *
+ * <p><b>For production, {@link #awsS3()}</b>: the state holds secrets (private keys, the app's IAM secret access
+ * key, kubeconfigs; Terraform stores every attribute, sensitive ones included), and this backend writes it
+ * encrypted ({@code encrypt = true}: S3 server-side encryption, or {@link S3Builder#kmsKeyArn(String)} for a key of
+ * yours) and locked with a lock file beside it ({@code use_lockfile}, Terraform ≥ 1.10; Terraform's S3 backend
+ * documentation calls DynamoDB locking deprecated). The bucket must exist, with versioning on, public access
+ * blocked and access limited to who deploys. {@link #local()}, the default, is a plaintext file on the machine
+ * that applied: the DR readiness pass warns about it (rule {@code state-secrets}) for every stack holding secrets.
  */
 public sealed interface StateBackend {
 

@@ -19,18 +19,18 @@ import software.constructs.IConstruct;
  * folder or at the top of the output for app-wide files such as the DR report, and an all-or-nothing
  * output folder.
  *
- * <p>cdktf writes straight into its output folder, so a synth that fails half-way leaves a
- * mixture of old and new stacks that {@code cdktf deploy} would happily apply. Here the App
- * synthesizes into a staging folder beside the output ({@code cdktf.out.staging}, or
- * {@code $CDKTF_OUTDIR} where that is set, since cdktf gives it precedence); only a complete synth
- * replaces the output, and a failed one removes the staging folder and leaves the previous output
- * untouched. When {@code $CDKTF_OUTDIR} is the output folder itself (the cdktf CLI's {@code cdktf synth}
- * with its defaults), cdktf must write there: the previous output is moved aside to
- * {@code cdktf.out.previous} first and moved back if the synth fails.
- * Terraform's working files in the old output ({@code .terraform/}, the dependency lock file and
- * any local state) are carried over so a re-synth does not force a new {@code terraform init}, and
- * so are top-level entries this synth does not write (another rendering's output, such as
- * {@code cloudformation/}).
+ * <pre>{@code
+ * TandemApp.synthesize(TandemApp.outdir(), app -> {   // $CDKTF_OUTDIR, else cdktf.out
+ *     TerraformStack paris = new TerraformStack(app, "paris");
+ *     AwsProvider.Builder.create(paris, "aws").region("eu-west-3").build();
+ *     return GlobalTable.Builder.create(paris, "sessions")
+ *         .tableName("sessions").partitionKey(Attribute.string("pk")).build();
+ * });                                                  // all or nothing: a failure leaves the output as it was
+ * }</pre>
+ *
+ * <p>Only a complete synth replaces the output folder; Terraform's working files in the old output
+ * ({@code .terraform/}, lock files, local state) are carried over. How the staging folder works with the cdktf
+ * CLI's {@code $CDKTF_OUTDIR}: the {@link dev.tandem.constructs.core package documentation}.
  */
 public final class TandemApp {
     private static final List<String> KEPT_TERRAFORM_FILES = List.of(".terraform", ".terraform.lock.hcl");

@@ -25,24 +25,8 @@ import org.jetbrains.annotations.NotNull;
 import software.constructs.Construct;
 
 /**
- * Cross-region failover at the edge: a Cloudflare health monitor on the shared health contract,
- * one pool per region, and a load balancer that sends traffic to the first healthy pool
- * (cloudflare/cloudflare 5.22.0: {@code cloudflare_load_balancer_monitor}, {@code _pool},
- * {@code cloudflare_load_balancer}). The zone's authenticated origin pulls are an {@link OriginPullTrust}'s;
- * naming it here ({@code originPulls}) lets validation and the readiness pass check that the origins get the
- * client certificate they require.
- *
- * <p>Defaults: active-passive ({@code steering_policy = "off"}), pools in the order given
- * (primary first), the last pool as fallback, proxied, no session affinity, adaptive routing
- * that retries a failed request on the next pool, and a monitor at the {@link CloudflarePlan plan}'s
- * default interval that simulates the zone. On Business and Enterprise a dead region leaves rotation
- * within 50 s, on Free and Pro within 130 s ({@link MonitorSettings#worstCaseDetection(CloudflarePlan)}).
- *
- * <p>What is written, and why, where provider 5.22.0 would otherwise drift (src/cloudflare/README.md):
- * a pool's origins sorted by name, as the API returns them (provider issue #7179); no origin
- * {@code port} (#7329); no empty {@code region_pools}/{@code country_pools} map (#7339); the monitor's
- * {@code port}, {@code consecutive_down} and {@code consecutive_up}, which are optional and not computed;
- * and {@code proxied}, whose provider default is false.
+ * Cross-region failover at the edge: a Cloudflare health monitor on the shared health contract, one pool per
+ * region, and a load balancer that sends traffic to the first healthy pool (cloudflare/cloudflare 5.22.0).
  *
  * <pre>{@code
  * CloudflareFailoverLb.Builder.create(edge, "lb")
@@ -52,6 +36,19 @@ import software.constructs.Construct;
  *     .pools(List.of(primaryPool, secondaryPool))
  *     .build();
  * }</pre>
+ *
+ * <p>Defaults: active-passive ({@code steering_policy = "off"}), pools in the order given
+ * (primary first), the last pool as fallback, proxied, no session affinity, adaptive routing
+ * that retries a failed request on the next pool, and a monitor at the {@link CloudflarePlan plan}'s
+ * default interval that simulates the zone. On Business and Enterprise a dead region leaves rotation
+ * within 50 s, on Free and Pro within 130 s ({@link MonitorSettings#worstCaseDetection(CloudflarePlan)}).
+ *
+ * <p>The zone's authenticated origin pulls are an {@link OriginPullTrust}'s; naming it here
+ * ({@code originPulls}) lets validation and the readiness pass check that the origins get the client certificate
+ * they require.
+ *
+ * <p>What is written where provider 5.22.0 would otherwise drift, and why: the
+ * {@link dev.tandem.constructs.edge package documentation}.
  */
 public class CloudflareFailoverLb extends Construct {
     /** The order the load-balancing API returns a pool's origins in: by name (provider issue #7179). */

@@ -41,43 +41,23 @@ import software.constructs.Construct;
  * OriginPullTrust trust = OriginPullTrust.Builder.create(originPullsStack, "origin-pulls")
  *     .zoneId(zoneId)
  *     .build();
- * HaproxyTier.Builder.create(regionStack, "haproxy")…originPulls(trust)…build();   // trusts trust.caBundlePem()
- * CloudflareFailoverLb.Builder.create(edgeStack, "failover")…originPulls(trust)…build();
+ * // each region's tier trusts its CA, and the load balancer's zone presents its client certificate:
+ * HaproxyTier.Builder.create(regionStack, "haproxy").originPulls(trust);           // … the tier's other settings
+ * CloudflareFailoverLb.Builder.create(edgeStack, "failover").originPulls(trust);   // … the load balancer's
  * }</pre>
  *
- * <p><b>What is made</b> (hashicorp/tls 4.2.1, cloudflare/cloudflare 5.22.0): per CA generation a
- * {@code tls_private_key} and a {@code tls_self_signed_cert} ({@code is_ca_certificate}, usages
- * {@code cert_signing}, {@code digital_signature}); one client {@code tls_private_key}, {@code tls_cert_request}
- * and {@code tls_locally_signed_cert} signed by the active generation ({@code client_auth},
- * {@code digital_signature}, {@code early_renewal_hours}); its upload,
- * {@code cloudflare_authenticated_origin_pulls_certificate} ({@code zone_id}, {@code certificate},
- * {@code private_key}: {@code internal/services/authenticated_origin_pulls_certificate/schema.go}); a wait until
- * Cloudflare reports the upload {@code active}; and {@code cloudflare_authenticated_origin_pulls_settings}
- * ({@code enabled = true}) after it. Zone-level pulls present only a certificate the zone uploaded; global pulls
- * (the zone setting {@code tls_client_auth}) present Cloudflare's shared one, and the two are independent
- * (cloudflare-docs {@code ssl/origin-configuration/authenticated-origin-pull/set-up/zone-level.mdx} and
- * {@code global.mdx}). The provider's own acceptance configurations upload a certificate and switch the
- * setting on the same way ({@code authenticated_origin_pulls_certificate/testdata/}, {@code
- * authenticated_origin_pulls_settings/testdata/authenticatedoriginpullssettings.tf}).
- *
- * <p><b>Where it lives.</b> In a stack of its own, applied first: the region stacks reference
- * {@link #caBundlePem()} (public; cdktf turns it into a cross-stack output), the edge stack already depends on
- * the region stacks, and the secondary region must not depend on the primary. The CA keys stay in this
- * stack's state only, which therefore holds secrets: keep it in an encrypted remote backend.
- *
- * <p><b>Rotation without refusing a request.</b> Cloudflare's API asks that one certificate be kept active per
- * zone and does not say which is presented while two are uploaded (API reference, zone-level "Upload
- * Certificate"; unverified which one wins). The design makes that question harmless: origins trust CAs, not
- * leaves. The client certificate is re-issued by the same CA ({@code early_renewal_hours}) and every resource
- * on its path is create-before-destroy, so the new upload exists — and is waited for until {@code active}, as
- * cloudflare-docs {@code …/authenticated-origin-pull/set-up/manage-certificates.mdx} asks before deleting the
- * previous one (provider 5.22.0's create does not wait: {@code resource.go}) — before the old one is deleted;
- * whichever is presented, the origins accept it. Replacing the CA needs the origins to trust old and new at
- * once: {@link OriginPullTrustProps.BuilderBase#caGenerations(List) CA generations}, changed in three steps.
+ * <p>It lives in a stack of its own, applied first: the region stacks reference {@link #caBundlePem()} (a
+ * cross-stack output), and the CA keys stay in this stack's state only, which therefore holds secrets: keep it
+ * in an encrypted remote backend. The client certificate renews itself on an apply within its early-renewal
+ * window; the CA is replaced in three steps with
+ * {@link OriginPullTrustProps.BuilderBase#caGenerations(List) CA generations} (docs/rotation.md).
  *
  * <p>Attributes: {@link #caBundlePem()}, {@link #caCertificatePem()}, {@link #activeGeneration()},
  * {@link #props()}. Escape hatches: {@link #caCertificates()}, {@link #clientCertificate()}, {@link #upload()},
  * {@link #settings()}.
+ *
+ * <p>What is made, why it lives where it does, how rotation avoids refusing a request, and the sources: the
+ * {@link dev.tandem.constructs.edge package documentation}.
  */
 public class OriginPullTrust extends Construct {
     /** How long the apply waits for Cloudflare to report an upload active: 60 polls, 10 s apart. */

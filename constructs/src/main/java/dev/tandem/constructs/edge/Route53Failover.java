@@ -17,11 +17,9 @@ import org.jetbrains.annotations.NotNull;
 import software.constructs.Construct;
 
 /**
- * Cross-region failover in DNS, with Amazon Route 53 instead of a Cloudflare load balancer: from the same region
- * facts ({@link OriginPool}s of the tiers' floating IPs, the {@code HealthContract}), a health check per HAProxy
- * instance, a calculated health check per region, and a PRIMARY and a SECONDARY failover A record for the host name
- * (hashicorp/aws 5.100.0: {@code aws_route53_health_check}, {@code aws_route53_record}, and the zone looked up or
- * created). The stack needs an {@code AwsProvider} (Route 53 is global; any region does).
+ * Cross-region failover in DNS, with Amazon Route 53 instead of a Cloudflare load balancer: a health check per
+ * HAProxy instance, a calculated health check per region, and a PRIMARY and a SECONDARY failover A record for the
+ * host name (hashicorp/aws 5.100.0).
  *
  * <pre>{@code
  * Route53Failover.Builder.create(edge, "failover")
@@ -32,36 +30,17 @@ import software.constructs.Construct;
  *     .build();
  * }</pre>
  *
- * <p><b>Checks.</b> Each instance gets an HTTPS check of its floating IP ({@code ip_address}) on the tiers' port and
- * the contract's path, with the host name as {@code fqdn}, which Route 53 sends as Host header and, with
- * {@code enable_sni}, as TLS SNI (API reference, {@code EnableSNI}; {@code TestAccRoute53HealthCheck_ip},
- * {@code _withSNI} in hashicorp/terraform-provider-aws {@code internal/service/route53/health_check_test.go}). The
- * instance answers that path itself (HAProxy's {@code monitor-uri}: 200 while its region has a usable server, 503
- * when none); Route 53 counts any 2xx or 3xx within 2 s of connecting as a pass and does not validate the certificate
- * (Route 53 Developer Guide, "How Amazon Route 53 determines whether a health check is healthy").
- *
- * <p><b>Why a calculated check per region, not one check per region.</b> A check targets one address, and a region
- * has several instances behind several floating IPs. Checking one of them would fail the region over when that one
- * instance reboots while the others serve. The region's {@code CALCULATED} check is healthy while at least
- * {@link OriginPool#minimumOrigins()} of its instance checks are ({@code child_health_threshold}), which is
- * Cloudflare's {@code minimum_origins} ({@code TestAccRoute53HealthCheck_withChildHealthChecks}).
- *
- * <p><b>Records.</b> One A record set per region with every instance's address (a client tries the next address when
- * one does not answer), {@code set_identifier} = the pool's name, {@code failover_routing_policy} PRIMARY for the
- * first pool and SECONDARY for the second, the region's calculated check as {@code health_check_id}, and a low TTL
- * (60 s, AWS's recommendation for records with health checks) ({@code TestAccRoute53Record_failover},
- * {@code internal/service/route53/record_test.go}). Route 53 answers the primary while its check is healthy, else the
- * secondary (Developer Guide, "Active-passive failover"). Within a healthy region, an instance that is down stays in
- * the answer until the region's check fails: clients that try one address only wait for their retry (unlike
- * Cloudflare, which skips an unhealthy origin itself).
- *
- * <p><b>What it costs in recovery time.</b> A checker needs {@code failureThreshold} failed requests, one every
- * {@code requestInterval}; Route 53 then aggregates its checkers (unhealthy once 18 % or fewer report healthy) and
- * resolvers keep the old answer for the TTL and sometimes longer ({@code resolverCaching}). The readiness pass adds
- * these up ({@link #worstCaseDetection()}).
+ * <p>It is built from the same region facts as {@link CloudflareFailoverLb}: {@link OriginPool}s of the tiers'
+ * floating IPs and the {@code HealthContract}. The stack needs an {@code AwsProvider} (Route 53 is global; any
+ * region does). A region stays healthy while {@link OriginPool#minimumOrigins()} of its instances are; the
+ * readiness pass adds up what the checks, Route 53's aggregation and resolvers' caching cost in recovery time
+ * ({@link #worstCaseDetection()}).
  *
  * <p>Attributes: {@link #props()}, {@link #hostname()}, {@link #zoneId()}. Escape hatches: {@link #originChecks()},
  * {@link #regionChecks()}, {@link #records()}, {@link #createdZone()}, {@link #lookedUpZone()}.
+ *
+ * <p>How the checks and records are written, why a calculated check per region, and the sources: the
+ * {@link dev.tandem.constructs.edge package documentation}.
  */
 public class Route53Failover extends Construct {
     private static final List<String> FAILOVER_TYPES = List.of("PRIMARY", "SECONDARY");

@@ -34,7 +34,7 @@ import software.constructs.Construct;
  * <p>Why provisioners and not a pull from object storage: the delivery needs nothing but SSH to an
  * address Terraform already knows, its failure is the apply's failure (with the reason), and the order
  * between instances is Terraform's dependency order. The price: whoever applies must reach the floating
- * IPs on port 22 from the operator network, with the deploy key (README).
+ * IPs on port 22 from the operator network, with the deploy key (docs/haproxy-delivery.md).
  *
  * <p><b>Both ends authenticated, nothing lent.</b> The connection sets {@code agent = false}: Terraform's SSH
  * communicator otherwise uses the operator's agent whenever {@code SSH_AUTH_SOCK} is set and, with an agent,

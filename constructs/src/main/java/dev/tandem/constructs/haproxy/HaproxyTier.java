@@ -41,13 +41,10 @@ import org.jetbrains.annotations.NotNull;
 import software.constructs.Construct;
 
 /**
- * A health-checked HAProxy tier in one OVH region that only Cloudflare reaches: at least two private
- * instances on the region's network, each reachable through a floating IP, each running HAProxy with the
- * configuration rendered from the props. It terminates HTTPS on 443 with the region's
- * {@link OriginCertificate}, requires the client certificate of the deployment's {@link OriginPullTrust}
- * (which the zone presents), serves only the edge's host name, and checks the backend's
- * servers with the deployment's {@link HealthContract}; it answers the contract's path itself — 200 while a
- * server is usable, 503 when none is — so the edge's monitor drops the region when its app is down.
+ * A health-checked HAProxy tier in one OVH region: at least two private instances behind floating IPs, spread
+ * over the network's zones, terminating HTTPS for the edge's host name and answering the health contract's path
+ * itself — 200 while a backend server is usable, 503 when none is — so the edge drops the region when its app is
+ * down.
  *
  * <pre>{@code
  * HaproxyTier tier = HaproxyTier.Builder.create(stack, "haproxy")
@@ -63,46 +60,12 @@ import software.constructs.Construct;
  *     .build();
  * }</pre>
  *
- * <p><b>Instances and stable addresses.</b> Each instance is an {@code ovh_cloud_instance} (ovh/ovh 2.22.0)
- * with only a private port on the region's subnet, and an {@code ovh_cloud_floating_ip} associated through
- * that port ({@code networks = [{network_id, subnet_id, ip = <floating IP>}]}), which needs the subnet's gateway
- * ({@link RegionNetwork#gateway()}, which every instance waits for; ovh/terraform-provider-ovh
- * {@code TestAccCloudInstance_floatingIP}: "A floating IP can only be associated once the subnet is attached
- * to a gateway"). The
- * edge's origins are the floating IPs ({@link #nodes()} {@code publicIpv4}), which are resources of their
- * own: an instance that is resized, rebuilt, reinstalled or replaced keeps its address, so the Cloudflare
- * pools never point at a dead one. Instances are placed round-robin over the network's
- * {@link RegionNetwork#zones() zones}.
- *
- * <p><b>Bootstrap and delivery.</b> {@code user_data} is bootstrap only ({@link Bootstrap}: packages, the
- * apply script, a configuration that serves nothing), written beside the stack as
- * {@code haproxy/<id>.cloud-init.yaml}; a change of it would reinstall the instance. The configuration
- * ({@link #configText()}, also the side file {@code haproxy/<id>.cfg}), the certificate with its key,
- * Cloudflare's address ranges and the origin-pull CA reach the instances through {@link ConfigDelivery}: one {@code terraform_data}
- * per instance, replaced when any of them changes, whose provisioners upload them over SSH and run
- * {@code tandem-haproxy-apply} ({@code haproxy -c}, then a hitless reload, or a refusal that fails the apply
- * and leaves the old configuration serving). A configuration change therefore leaves every instance and
- * floating IP as it is. Instance {@code n + 1} and its delivery wait for instance {@code n}'s delivery, so
- * configuration changes, reinstalls and replacements roll one instance at a time.
- *
- * <p><b>Only this deployment's zone gets in.</b> The instances' security group admits 443 only from
- * Cloudflare's IPv4 ranges ({@code cloudflare_ip_ranges}), and HAProxy closes any other source's connection
- * before TLS (the same ranges, delivered as a file, so a range change is a hitless configuration change). A
- * client certificate from any CA but the {@link OriginPullTrust}'s generations fails the handshake; the CA is
- * delivered with the configuration (its digest is in the fingerprint, so a new generation is a hitless
- * change). A request whose SNI or Host is not the {@link HaproxyTierProps.BuilderBase#hostname(String) host
- * name} gets 421, one without a verified client certificate 403 — except the health path, which HAProxy
- * answers before either rule, because whether Cloudflare's monitor presents the zone's certificate is
- * unverified (README, "HTTPS to the origins and authenticated origin pulls"). Port 80 is closed:
- * Cloudflare reaches the origin over HTTPS only (Full (strict)), the edge's monitor probes 443, and a
- * redirect there would open a port nothing needs. SSH and the stats page accept only the
- * {@link HaproxyTierProps.BuilderBase#operatorCidr(String) operator network}.
- *
- * <p><b>Without Cloudflare.</b> With {@link OriginExposure#PUBLIC} (an edge whose clients connect directly, such as
- * Route 53 failover) 443 is open to every source in the security group and in HAProxy, no client certificate is
- * asked for, no Cloudflare provider is needed, and the certificate must be publicly trusted
- * ({@link SuppliedCertificate}); the 421 for another SNI or Host, the health answer and the operators-only SSH and
- * stats page stay.
+ * <p>It serves the region's {@link OriginCertificate} on 443, and by default only this deployment's Cloudflare zone
+ * gets in: Cloudflare's IPv4 ranges, presenting a client certificate of the {@link OriginPullTrust}, for the
+ * edge's host name. With {@link OriginExposure#PUBLIC} (Route 53 failover) clients connect directly and the
+ * certificate is a {@link SuppliedCertificate}. The configuration is delivered over SSH and reloaded hitlessly,
+ * one instance at a time ({@link ConfigDelivery}); a configuration change leaves every instance and floating IP
+ * as it is.
  *
  * <p><b>Stats page.</b> When enabled it listens on every instance for the operator network only. Its
  * password is the sensitive Terraform variable {@link #statsPasswordVariable()}, named
@@ -120,11 +83,15 @@ import software.constructs.Construct;
  * <p><b>Validation.</b> Every input is checked before any resource is created, and all problems are
  * thrown at once as a {@link dev.tandem.constructs.core.ValidationException} naming the tier's path, the
  * property as written in the builder, the value and a fix; a value Terraform fills at apply is named
- * as a reference, and a server by its name. The stack needs a 5.x {@code CloudflareProvider}.
+ * as a reference, and a server by its name. The stack needs a {@code TlsProvider} (the host keys) and, behind
+ * Cloudflare, a 5.x {@code CloudflareProvider}.
  *
  * <p>Attributes: {@link #nodes()}, {@link #httpsPort()}, {@link #configText()}, {@link #config()},
  * {@link #checkHost()}. Escape hatches: {@link #instances()}, {@link #floatingIps()}, {@link #deliveries()},
  * {@link #securityGroup()}, {@link #configFile()}.
+ *
+ * <p>How the instances, addresses, bootstrap, delivery and origin lockdown are built, and the sources: the
+ * {@link dev.tandem.constructs.haproxy package documentation}.
  */
 public class HaproxyTier extends Construct {
     static final int HTTPS_PORT = 443;
@@ -208,7 +175,7 @@ public class HaproxyTier extends Construct {
                     .description(name)
                     .build();
             String publicIpv4 = floatingIp.getId();
-            // The instance's SSH host key, pinned by its delivery (the choice over an SSH host CA: README, "Deploy").
+            // The instance's SSH host key, pinned by its delivery (the choice over an SSH host CA: docs/haproxy-delivery.md).
             PrivateKey hostKey = PrivateKey.Builder.create(this, "host-key-" + n).algorithm("ED25519").build();
             String userData = Fn.base64encode(Fn.replace(Fn.replace(bootstrapTemplate, Bootstrap.HOST_KEY_PRIVATE,
                     Fn.jsonencode(hostKey.getPrivateKeyOpenssh())), Bootstrap.HOST_KEY_PUBLIC,
@@ -280,7 +247,7 @@ public class HaproxyTier extends Construct {
         Monitor monitor = new Monitor(health.path(), BACKEND);
         boolean cloudflare = props.exposure() == OriginExposure.CLOUDFLARE_ONLY;
         // The monitor may probe without the zone's client certificate (unverified either way): only the health
-        // path is answered without one, and only to Cloudflare's ranges (README, authenticated origin pulls).
+        // path is answered without one, and only to Cloudflare's ranges (docs/edge.md, authenticated origin pulls).
         // A public tier (DNS failover) asks no client certificate and admits every source.
         TlsTermination tls = cloudflare ? new TlsTermination(InstanceLayout.CERTIFICATE,
                 Optional.of(InstanceLayout.ORIGIN_PULL_CA), ClientCertificates.REQUIRED_EXCEPT_MONITOR)

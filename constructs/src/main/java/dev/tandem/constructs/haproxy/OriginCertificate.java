@@ -32,23 +32,16 @@ import software.constructs.Construct;
  *     .build();
  * }</pre>
  *
- * <p>Three resources: an ECDSA P-256 {@code tls_private_key} (hashicorp/tls 4.2.1; its default curve is
- * P-224, so the curve is set), a {@code tls_cert_request} for the host names, and a
- * {@code cloudflare_origin_ca_certificate} ({@code request_type = "origin-ecc"}), which needs a CSR because
- * it never makes a key itself (cloudflare/terraform-provider-cloudflare v5.22.0,
- * {@code internal/services/origin_ca_certificate/schema.go}). The key is a sensitive value that lives in
- * Terraform state only: the tier hands it to the instances through its delivery, never through user
- * data or a file under {@code cdktf.out}. The stack needs a {@code TlsProvider} and a 5.x
- * {@code CloudflareProvider} whose API token may edit the zone's SSL and certificates (the Origin CA
- * accepts such a token: developers.cloudflare.com/fundamentals/api/get-started/ca-keys/).
- *
- * <p>Every argument of the three resources forces replacement, so a change of host names or validity
- * makes a new key and certificate, which the tier's delivery rolls out instance by instance; that is also
- * how the certificate is rotated (README: replace the key). All three are created before the old ones are
- * destroyed, so the old certificate is revoked only once the instances serve the new one.
+ * <p>The private key is a sensitive value that lives in Terraform state only. The stack needs a
+ * {@code TlsProvider} and a 5.x {@code CloudflareProvider} whose API token may edit the zone's SSL and
+ * certificates. Rotating it is replacing its key (docs/rotation.md); the tier's delivery rolls the new
+ * certificate out instance by instance before the old one is revoked.
  *
  * <p>Attributes: {@link #certificatePem()}, {@link #privateKeyPem()}, {@link #props()}. Escape hatches:
  * {@link #key()}, {@link #request()}, {@link #certificate()}.
+ *
+ * <p>The three resources it makes, and the sources: the {@link dev.tandem.constructs.haproxy package
+ * documentation}.
  */
 public class OriginCertificate extends Construct implements TierCertificate {
     /** Cloudflare's default validity: 15 years. */

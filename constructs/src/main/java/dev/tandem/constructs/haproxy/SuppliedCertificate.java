@@ -34,7 +34,7 @@ import software.constructs.Construct;
  * <p><b>Renewal is yours.</b> A new certificate is a new variable value: the next apply of the region stack
  * changes the tier's delivery fingerprint, and the deliveries install it instance by instance, hitlessly, like
  * any configuration change. Public CAs issue for at most a few months, so automate it; issuing it in Terraform
- * with ACME (DNS-01 on the edge's hosted zone) is the planned next step (README, "Choosing the edge").
+ * with ACME (DNS-01 on the edge's hosted zone) is the planned next step (docs/edge.md, "Choosing the edge").
  *
  * <p>Attributes: {@link #certificatePem()}, {@link #privateKeyPem()}, {@link #hostnames()}. Escape hatches:
  * {@link #certificateVariable()}, {@link #privateKeyVariable()}.

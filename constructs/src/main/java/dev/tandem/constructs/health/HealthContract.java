@@ -152,7 +152,7 @@ public record HealthContract(String path, int port, int expectedStatus, Duration
 
         /**
          * What a healthy answer covers. Declare {@link HealthScope#APP_AND_DATA} when the app's health
-         * path also checks its DynamoDB replica (README: "The app's contract"): then an outage of that
+         * path also checks its DynamoDB replica (docs/app-contract.md): then an outage of that
          * AWS region fails the region over, and the pods are drained rather than restarted.
          *
          * @param value the scope; @default {@link HealthScope#APP}

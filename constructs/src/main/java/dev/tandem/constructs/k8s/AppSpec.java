@@ -323,8 +323,8 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
          * {@code AWS_DEFAULT_REGION}) set to the region of the table copies they must use, one
          * {@code TANDEM_TABLE_<LOGICAL>} per table, and {@code AWS_ACCESS_KEY_ID} /
          * {@code AWS_SECRET_ACCESS_KEY} from the Secret {@link AppSpec#awsCredentialsSecret()}, which is
-         * created with {@code kubectl} from the region stack's sensitive outputs (README: "The app's
-         * contract"), never written to a file.
+         * created with {@code kubectl} from the region stack's sensitive outputs (docs/app-contract.md,
+         * "Creating the Secret"), never written to a file.
          *
          * @default none: the app uses no table
          * @param value {@code appDataAccess.wiring()}

@@ -51,7 +51,7 @@ final class DataAffinity {
             results.add(SinglePoints.result(Rule.DATA_IN_HEALTH, path, "health.scope", health.includesData(),
                     health.scope(), "APP_AND_DATA: the health path fails while the app cannot reach its data",
                     "declare HealthContract.builder().scope(HealthScope.APP_AND_DATA) and make the health path "
-                            + "check the data (README: \"The app's contract\")"));
+                            + "check the data (docs/app-contract.md)"));
         }
         return results;
     }

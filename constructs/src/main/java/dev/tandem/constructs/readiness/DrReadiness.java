@@ -13,8 +13,9 @@ import software.constructs.Construct;
  *
  * <pre>{@code
  * TandemApp.synthesize(outdir, app -> {
- *     … stacks and constructs …
- *     return DrReadiness.enable(app, health, targets, acceptedRisks);
+ *     // … the app's stacks and constructs …
+ *     return DrReadiness.enable(app, health,
+ *         DrTargets.builder().rto(Duration.ofMinutes(2)).rpo(Duration.ofSeconds(10)).build(), List.of());
  * });
  * }</pre>
  *

@@ -15,6 +15,11 @@ import software.constructs.IConstruct;
  * runs it after every construct has been added, so it sees a team's own constructs too. Added by
  * {@link DrReadiness#enable}; a deployment built from a description adds it by default.
  *
+ * <pre>{@code
+ * DrReadinessCheck check = DrReadiness.enable(app, health, targets, List.of());
+ * check.accept(AcceptedRisk.of(Rule.SINGLE_ZONE, tier, "one-zone region until the move to a 3-AZ one"));
+ * }</pre>
+ *
  * <p>Opting out is explicit and visible: a check made with a skip reason writes a report that says
  * the pass was skipped and why, instead of no report.
  */
@@ -40,7 +45,7 @@ public final class DrReadinessCheck extends PreSynthCheck {
 
     /**
      * Accepts one more risk, e.g. one naming a construct object that exists only once the stacks are
-     * built: {@code check.accept(AcceptedRisk.of(Rule.SINGLE_ZONE, stacks.region("secondary").haproxy(), "…"))}.
+     * built: {@code check.accept(AcceptedRisk.of(Rule.SINGLE_ZONE, stacks.region("secondary").orElseThrow().haproxy(), "…"))}.
      *
      * @param risk the accepted risk
      * @return this check

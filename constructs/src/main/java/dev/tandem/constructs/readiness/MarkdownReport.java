@@ -224,7 +224,7 @@ final class MarkdownReport {
         out.add("Protect it: keep every stack's state in `StateBackend.awsS3` (objects encrypted, `encrypt = true`, "
                 + "locked with a lock file), in a bucket with versioning on, public access blocked and access limited "
                 + "to who deploys; never commit a `*.tfstate` file or pass one around. The app's access key is "
-                + "rotated as README describes; the origin and origin-pull keys by replacing their `tls_private_key`. "
+                + "rotated as docs/rotation.md describes; the origin and origin-pull keys by replacing their `tls_private_key`. "
                 + "A local state (rule `state-secrets`) is a plaintext file on the machine that applied.");
         out.add("");
     }

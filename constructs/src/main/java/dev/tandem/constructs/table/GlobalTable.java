@@ -24,14 +24,8 @@ import org.jetbrains.annotations.NotNull;
 import software.constructs.Construct;
 
 /**
- * A DynamoDB global table (version 2019.11.21): one {@code aws_dynamodb_table} in the home region —
- * the region of its stack's AWS provider — plus write autoscaling when billing is provisioned. Each
- * other region's replica is a {@link TableReplica} in that region's stack, so every region owns its
- * half of the data with its own provider and settings.
- *
- * <p>Safe by default: on-demand billing, point-in-time recovery and deletion protection on, streams
- * with {@code NEW_AND_OLD_IMAGES} (replication needs them), encryption at rest with an AWS-owned key,
- * tags propagated to replicas.
+ * A DynamoDB global table (version 2019.11.21): one {@code aws_dynamodb_table} in the home region — the region
+ * of its stack's AWS provider — plus write autoscaling when billing is provisioned.
  *
  * <pre>{@code
  * GlobalTable orders = GlobalTable.Builder.create(primaryStack, "orders")   // home region: the stack's
@@ -41,19 +35,23 @@ import software.constructs.Construct;
  * TableReplica.Builder.create(secondaryStack, "orders-replica").table(orders).build();
  * }</pre>
  *
- * <p>The table ignores changes to its {@code replica} argument, as hashicorp/aws documents for tables
- * whose replicas are {@code aws_dynamodb_table_replica} resources: the replicas are managed there.
+ * <p>Each other region's replica is a {@link TableReplica} in that region's stack, so every region owns its half
+ * of the data with its own provider and settings.
  *
- * <p><b>Destroying.</b> The table carries {@code lifecycle.prevent_destroy}: a plan that would destroy it
- * ({@code terraform destroy}, or a change that replaces it) fails before anything is destroyed. Tearing
- * down on purpose is a reviewed change in code, {@link GlobalTableProps.BuilderBase#teardown(boolean)}.
- * Even then the table is not destroyed while its state records a replica: hashicorp/aws reads the
- * table's replicas into its {@code replica} attribute and deletes every one of them before the table
- * ({@code internal/service/dynamodb/table.go}, {@code resourceTableRead} and {@code resourceTableDelete}),
- * and those replicas belong to other stacks; a destroy-time check refuses, naming the regions.
+ * <p>Safe by default: on-demand billing, point-in-time recovery and deletion protection on, streams
+ * with {@code NEW_AND_OLD_IMAGES} (replication needs them), encryption at rest with an AWS-owned key,
+ * tags propagated to replicas.
+ *
+ * <p>The table carries {@code lifecycle.prevent_destroy}: a plan that would destroy it fails before anything is
+ * destroyed. Tearing down on purpose is a reviewed change in code,
+ * {@link GlobalTableProps.BuilderBase#teardown(boolean)} (docs/teardown.md), and even then a destroy-time check
+ * refuses while the table's state records a replica.
  *
  * <p>Attributes: {@link #tableName()}, {@link #tableArn()}, {@link #streamArn()}, {@link #homeRegion()},
  * {@link #replicas()}. Escape hatch: {@link #table()} and {@link #autoscalingTargets()}.
+ *
+ * <p>Why the replicas are separate resources, why a destroy checks for them, and the sources: the
+ * {@link dev.tandem.constructs.table package documentation}.
  */
 public class GlobalTable extends Construct {
     private static final String DYNAMODB = "dynamodb";

@@ -25,20 +25,18 @@ import software.constructs.Construct;
  *     .build();                    // region: secondaryStack's AWS provider
  * }</pre>
  *
- * <p>The table's ARN is built from what the replica's stack reads itself — {@code arn:<partition>:dynamodb:<home
- * region>:<account>:table/<name>}, with its own {@code aws_partition} and {@code aws_caller_identity} — never
- * from the table's stack's outputs, so the replica's stack still plans after a failed or partial destroy of
- * the table's. The account is the replica's own provider's: Tandem assumes the table's stack and the
- * replica's deploy to one AWS account (cross-account replicas are not modelled). The
- * replica still needs the table at apply time, so its stack declares a dependency on the table's
- * ({@code TerraformStack.addDependency}, written to {@code manifest.json}): {@code cdktf deploy} applies the
- * table's stack first, and {@code cdktf destroy} refuses the table's stack without the replica's and destroys
- * the replica's first (cdktf-cli 0.19.2, {@code @cdktf/cli-core} {@code cdktf-project.js}, {@code destroy}).
+ * <p>Its stack depends on the table's ({@code cdktf deploy} applies the table's stack first, {@code cdktf destroy}
+ * destroys the replica's first), and the table's ARN is built from what the replica's stack reads itself, so it
+ * still plans after a failed or partial destroy of the table's stack. The table and its replicas are in one AWS
+ * account.
  *
  * <p>The replica carries {@code lifecycle.prevent_destroy} (a plan that would destroy it fails before anything
  * is destroyed) unless it is being torn down on purpose ({@link TableReplicaProps.BuilderBase#teardown}).
  *
  * <p>Attributes: {@link #region()}, {@link #arn()}, {@link #table()}. Escape hatch: {@link #replica()}.
+ *
+ * <p>How the table's ARN and the stacks' order are derived, and the sources: the
+ * {@link dev.tandem.constructs.table package documentation}.
  */
 public class TableReplica extends Construct {
     private final GlobalTable table;
