@@ -93,6 +93,8 @@ class PostgresClusterTest {
         assertThat(peer.path("spec").path("configuration").path("endpointURL").asText())
                 .isEqualTo("https://s3.eu-west-par.io.cloud.ovh.net");
         assertThat(peer.path("spec").has("retentionPolicy")).as("only the writer prunes its archive").isFalse();
+        assertThat(own.path("spec").path("instanceSidecarConfiguration").path("env").get(0).path("name").asText())
+                .isEqualTo("AWS_REQUEST_CHECKSUM_CALCULATION");
         assertThat(own.path("spec").path("configuration").path("s3Credentials").path("accessKeyId").path("name").asText())
                 .isEqualTo("sessions-object-store");
     }
