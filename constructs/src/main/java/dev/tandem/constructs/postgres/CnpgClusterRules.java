@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * {@code validateExternalClusters}, {@code validateReplicaMode}, {@code validateReplicaClusterExternalClusters},
  * {@code validatePromotionToken}, {@code validatePluginConfiguration},
  * {@code validateSynchronousReplicaConfiguration}), {@code api/v1/cluster_funcs.go} ({@code IsReplica}),
- * {@code pkg/utils/parser.go} (the promotion token) and the {@code XValidation} markers of
+ * {@code internal/webhook/v1/scheduledbackup_webhook.go}, {@code pkg/utils/parser.go} (the promotion token) and
+ * the {@code XValidation} markers of
  * {@code api/v1/cluster_types.go} ({@code SynchronousReplicaConfiguration}). Each check names the rule
  * it mirrors in its message.
  */
@@ -46,8 +47,13 @@ public final class CnpgClusterRules {
     public static void checkInto(Problems p, List<Manifest> manifests) {
         for (Manifest m : manifests) {
             Map<String, Object> document = CnpgSchema.asMap(m.object());
-            if ("Cluster".equals(document.get("kind")) && ClusterManifests.CNPG_API.equals(document.get("apiVersion"))) {
+            if (!ClusterManifests.CNPG_API.equals(document.get("apiVersion"))) {
+                continue;
+            }
+            if ("Cluster".equals(document.get("kind"))) {
                 checkCluster(p.nested(m.fileName()), document);
+            } else if ("ScheduledBackup".equals(document.get("kind"))) {
+                checkScheduledBackup(p.nested(m.fileName()), document);
             }
         }
     }
@@ -76,6 +82,25 @@ public final class CnpgClusterRules {
         }
         checkPlugins(p, spec);
         checkSynchronous(p, spec);
+    }
+
+    /**
+     * Checks one {@code ScheduledBackup} as {@code scheduledbackup_webhook.go} does: a schedule robfig/cron parses
+     * (six fields required here, see {@link CronSchedule}), and {@code online} only with volume snapshots.
+     *
+     * @param p      where to record problems
+     * @param backup the document
+     */
+    public static void checkScheduledBackup(Problems p, Map<String, Object> backup) {
+        Map<String, Object> spec = map(backup.get("spec"));
+        String schedule = string(spec.get("schedule"));
+        if (p.present(schedule, "spec.schedule", "use e.g. \"0 0 2 * * *\"")) {
+            CronSchedule.problem(schedule).ifPresent(why -> p.add("spec.schedule", schedule,
+                    why + " (ScheduledBackup webhook: cron.Parse)", "use e.g. \"0 0 2 * * *\" (02:00 daily)"));
+        }
+        p.require(!spec.containsKey("online") || "volumeSnapshot".equals(spec.get("method")), "spec.online",
+                spec.get("online"), "applies to the volumeSnapshot method only (ScheduledBackup webhook)",
+                "remove online");
     }
 
     private static Set<String> checkExternalClusters(Problems p, Map<String, Object> spec) {

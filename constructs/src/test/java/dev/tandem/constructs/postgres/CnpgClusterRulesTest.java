@@ -172,4 +172,16 @@ class CnpgClusterRulesTest {
                 "dataDurability", "preferred", "standbyNamesPre", List.of("sessions-eu-west-par"))),
                 "spec.postgresql.synchronous.dataDurability", "preferred", "requires empty standbyNamesPre");
     }
+
+    @Test
+    void aScheduledBackupNeedsAScheduleCronParsesAndOnlineOnlyWithSnapshots() {
+        Map<String, Object> backup = new LinkedHashMap<>(Map.of("apiVersion", "postgresql.cnpg.io/v1",
+                "kind", "ScheduledBackup", "spec", new LinkedHashMap<>(Map.of("schedule", "0 0 2 * *",
+                        "method", "plugin", "online", true))));
+        Problems p = new Problems("db");
+        CnpgClusterRules.checkScheduledBackup(p, backup);
+        org.assertj.core.api.Assertions.assertThatThrownBy(p::throwIfAny)
+                .hasMessageContaining("spec.schedule = 0 0 2 * * — has 5 fields")
+                .hasMessageContaining("spec.online = true — applies to the volumeSnapshot method only");
+    }
 }
