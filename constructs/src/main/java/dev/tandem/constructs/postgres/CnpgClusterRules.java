@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * offline schema sees, checked on the rendered objects so that a violation fails at synth with a Tandem
  * error instead of at {@code kubectl apply}. Sources, cloudnative-pg at tag v1.30.0:
  * {@code internal/webhook/v1/cluster_webhook.go} ({@code validateName}, {@code validateBootstrapMethod},
- * {@code validateBootstrapPgBaseBackupSource}, {@code validateBootstrapRecoverySource},
+ * {@code validateBootstrapPgBaseBackupSource}, {@code validateBootstrapRecoverySource}, {@code validateRecoveryApplicationDatabase},
+ * {@code validatePgBaseBackupApplicationDatabase},
  * {@code validateExternalClusters}, {@code validateReplicaMode}, {@code validateReplicaClusterExternalClusters},
  * {@code validatePromotionToken}, {@code validatePluginConfiguration},
  * {@code validateSynchronousReplicaConfiguration}), {@code api/v1/cluster_funcs.go} ({@code IsReplica}),
@@ -129,6 +130,14 @@ public final class CnpgClusterRules {
         long methods = List.of("initdb", "recovery", "pg_basebackup").stream().filter(bootstrap::containsKey).count();
         p.require(methods <= 1, "spec.bootstrap", bootstrap.keySet(),
                 "takes one bootstrap method at a time (validateBootstrapMethod)", "keep initdb, recovery or pg_basebackup");
+        for (String method : List.of("recovery", "pg_basebackup")) {
+            Map<String, Object> options = map(bootstrap.get(method));
+            boolean database = options.get("database") instanceof String d && !d.isEmpty();
+            boolean owner = options.get("owner") instanceof String o && !o.isEmpty();
+            p.require(database == owner, "spec.bootstrap." + method + "." + (database ? "owner" : "database"), "",
+                    "must be given with the " + (database ? "database" : "owner")
+                            + " (validateApplicationDatabase)", "set both database and owner, or neither");
+        }
         String baseBackupSource = string(map(bootstrap.get("pg_basebackup")).get("source"));
         if (bootstrap.containsKey("pg_basebackup")) {
             p.require(externals.contains(baseBackupSource), "spec.bootstrap.pg_basebackup.source", baseBackupSource,

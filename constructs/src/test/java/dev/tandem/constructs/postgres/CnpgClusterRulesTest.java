@@ -110,6 +110,14 @@ class CnpgClusterRulesTest {
     }
 
     @Test
+    void aRecoveredDatabaseNamesItsOwnerAndAnOwnerItsDatabase() {
+        rejected(c -> at(c, "spec", "bootstrap", "recovery").remove("owner"), "spec.bootstrap.recovery.owner", "\"\"",
+                "validateApplicationDatabase");
+        rejected(c -> at(c, "spec", "bootstrap", "recovery").remove("database"), "spec.bootstrap.recovery.database",
+                "\"\"", "must be given with the owner");
+    }
+
+    @Test
     void replicaPrimarySourceAndSelfMustNameExternalClusters() {
         rejected(c -> at(c, "spec", "replica").put("primary", "sessions-gra11"), "spec.replica.primary", "sessions-gra11",
                 "validateReplicaClusterExternalClusters");
