@@ -61,7 +61,7 @@ import software.constructs.Construct;
  * keys themselves are not guarded: removing one from {@code accessKeys} is the last step of a rotation.
  *
  * <p>Attributes: {@link #region()}, {@link #wiring()}, {@link #statements()}, {@link #userName()},
- * {@link #accessKeyIdOutput(String)}, {@link #secretOutput(String)}. Escape hatches: {@link #user()},
+ * {@link #accessKeyIdOutput(String)}, {@link #secretOutput(String)}. Escape hatches: {@link #resource()},
  * {@link #policy()}, {@link #policyDocument()}, {@link #accessKeys()}.
  */
 public class AppDataAccess extends Construct {
@@ -90,7 +90,7 @@ public class AppDataAccess extends Construct {
         Optional<String> found = AwsProviders.regionOf(this, p);
         String path = getNode().getPath();
         String derivedUserName = path.replace('/', '-');
-        AppDataAccessValidation.check(p, props, found, derivedUserName);
+        AppDataAccessValidation.validate(new AppDataAccessValidation.Context(found, derivedUserName), props, p);
         p.throwIfAny();
         this.props = props;
         this.region = found.orElseThrow();
@@ -144,8 +144,8 @@ public class AppDataAccess extends Construct {
         List<String> identity = new ArrayList<>(List.of(address(user), address(policy)));
         accessKeys.values().forEach(k -> identity.add(address(k)));
         for (TableGrant grant : grants) {
-            TerraformResource copy = grant.replica().<TerraformResource>map(TableReplica::replica)
-                    .orElseGet(() -> grant.table().orElseThrow().table());
+            TerraformResource copy = grant.replica().<TerraformResource>map(TableReplica::resource)
+                    .orElseGet(() -> grant.table().orElseThrow().resource());
             if (AwsProviders.stackOf(copy).orElseThrow().getNode().getPath().equals(stack)) {
                 List<String> after = new ArrayList<>(copy.getDependsOn() == null ? List.of() : copy.getDependsOn());
                 identity.stream().filter(fqn -> !after.contains(fqn)).forEach(after::add);
@@ -213,8 +213,8 @@ public class AppDataAccess extends Construct {
         return Optional.ofNullable(secretOutputs.get(keyName));
     }
 
-    /** @return the underlying {@code aws_iam_user} (escape hatch) */
-    public IamUser user() {
+    /** @return the underlying {@code aws_iam_user}, the node's default child (escape hatch) */
+    public IamUser resource() {
         return user;
     }
 

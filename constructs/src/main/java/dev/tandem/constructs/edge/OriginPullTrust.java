@@ -76,7 +76,7 @@ import software.constructs.Construct;
  * once: {@link OriginPullTrustProps.BuilderBase#caGenerations(List) CA generations}, changed in three steps.
  *
  * <p>Attributes: {@link #caBundlePem()}, {@link #caCertificatePem()}, {@link #activeGeneration()},
- * {@link #props()}. Escape hatches: {@link #caCertificates()}, {@link #clientCertificate()}, {@link #upload()},
+ * {@link #props()}. Escape hatches: {@link #caCertificates()}, {@link #clientCertificate()}, {@link #resource()},
  * {@link #settings()}.
  */
 public class OriginPullTrust extends Construct {
@@ -261,8 +261,8 @@ public class OriginPullTrust extends Construct {
         return clientCertificate;
     }
 
-    /** @return the {@code cloudflare_authenticated_origin_pulls_certificate} (escape hatch) */
-    public AuthenticatedOriginPullsCertificate upload() {
+    /** @return the {@code cloudflare_authenticated_origin_pulls_certificate}, the default child (escape hatch) */
+    public AuthenticatedOriginPullsCertificate resource() {
         return upload;
     }
 

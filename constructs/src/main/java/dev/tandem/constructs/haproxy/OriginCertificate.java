@@ -48,7 +48,7 @@ import software.constructs.Construct;
  * destroyed, so the old certificate is revoked only once the instances serve the new one.
  *
  * <p>Attributes: {@link #certificatePem()}, {@link #privateKeyPem()}, {@link #props()}. Escape hatches:
- * {@link #key()}, {@link #request()}, {@link #certificate()}.
+ * {@link #key()}, {@link #request()}, {@link #resource()}.
  */
 public class OriginCertificate extends Construct implements TierCertificate {
     /** Cloudflare's default validity: 15 years. */
@@ -178,8 +178,8 @@ public class OriginCertificate extends Construct implements TierCertificate {
         return request;
     }
 
-    /** @return the {@code cloudflare_origin_ca_certificate} (escape hatch) */
-    public OriginCaCertificate certificate() {
+    /** @return the {@code cloudflare_origin_ca_certificate}, the node's default child (escape hatch) */
+    public OriginCaCertificate resource() {
         return certificate;
     }
 

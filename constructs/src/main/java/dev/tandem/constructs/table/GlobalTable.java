@@ -52,8 +52,8 @@ import software.constructs.Construct;
  * ({@code internal/service/dynamodb/table.go}, {@code resourceTableRead} and {@code resourceTableDelete}),
  * and those replicas belong to other stacks; a destroy-time check refuses, naming the regions.
  *
- * <p>Attributes: {@link #tableName()}, {@link #tableArn()}, {@link #streamArn()}, {@link #homeRegion()},
- * {@link #replicas()}. Escape hatch: {@link #table()} and {@link #autoscalingTargets()}.
+ * <p>Attributes: {@link #tableName()}, {@link #arn()}, {@link #streamArn()}, {@link #region()},
+ * {@link #replicas()}. Escape hatch: {@link #resource()} and {@link #autoscalingTargets()}.
  */
 public class GlobalTable extends Construct {
     private static final String DYNAMODB = "dynamodb";
@@ -76,7 +76,7 @@ public class GlobalTable extends Construct {
         super(Scopes.checked(scope, id, "GlobalTable"), id);
         Problems p = new Problems(getNode().getPath());
         Optional<String> region = AwsProviders.regionOf(this, p);
-        GlobalTableValidation.check(p, props, region);
+        GlobalTableValidation.validate(new GlobalTableValidation.Context(region), props, p);
         p.throwIfAny();
         this.props = props;
         this.homeRegion = region.orElseThrow();
@@ -225,7 +225,7 @@ public class GlobalTable extends Construct {
     }
 
     /** @return the home-region table's ARN */
-    public String tableArn() {
+    public String arn() {
         return table.getArn();
     }
 
@@ -235,7 +235,7 @@ public class GlobalTable extends Construct {
     }
 
     /** @return the home region: the region of the table's stack's AWS provider */
-    public String homeRegion() {
+    public String region() {
         return homeRegion;
     }
 
@@ -249,8 +249,8 @@ public class GlobalTable extends Construct {
         replicas.add(replica);
     }
 
-    /** @return the underlying {@code aws_dynamodb_table} (escape hatch) */
-    public DynamodbTable table() {
+    /** @return the underlying {@code aws_dynamodb_table}, the node's default child (escape hatch) */
+    public DynamodbTable resource() {
         return table;
     }
 
