@@ -110,7 +110,8 @@ public final class PropsProcessor extends AbstractProcessor {
                     .append("        this.").append(c.name()).append(" = value;\n        return self();\n    }\n");
         }
         s.append("\n    /** @return this builder, typed as the concrete one */\n")
-                .append("    @SuppressWarnings(\"unchecked\")\n    protected final B self() {\n        return (B) this;\n    }\n");
+                .append("    @SuppressWarnings(\"unchecked\")\n")
+                .append("    protected final B self() {\n        return (B) this;\n    }\n");
         s.append("\n    /** @return the props as set so far */\n    protected ").append(name).append(" props() {\n")
                 .append("        return new ").append(name).append('(');
         for (int i = 0; i < components.size(); i++) {
@@ -119,7 +120,8 @@ public final class PropsProcessor extends AbstractProcessor {
                     .append(c.optional() ? "java.util.Optional.ofNullable(" + c.name() + ")" : c.name());
         }
         s.append(");\n    }\n");
-        s.append("\n    /**\n     * @param props props to start from\n     * @return this builder, holding every setting of {@code props}\n")
+        s.append("\n    /**\n     * @param props props to start from\n")
+                .append("     * @return this builder, holding every setting of {@code props}\n")
                 .append("     */\n    protected B from(").append(name).append(" props) {\n");
         for (Component c : components) {
             s.append("        this.").append(c.name()).append(" = ").append(c.optional()

@@ -19,10 +19,14 @@ import java.util.Optional;
  *                   own region's replica. E.g. {@code List.of(TableGrant.of(sessionsReplica))}
  * @param accessKeys The IAM user's access keys. Rotation changes this list: add a second key, move the pods to
  *                   it, make the first inactive, remove it (README: "Rotating the app's AWS key"). One or two
- *                   keys with distinct names; @default {@link #DEFAULT_KEYS}, one active key {@code a}
+ *                   keys with distinct names; @default {@link AppDataAccessProps#DEFAULT_KEYS}, one active
+ *                   key {@code a}
  */
 @Settings
-public record AppDataAccessProps(Optional<String> userName, List<TableGrant> tables, @Default("DEFAULT_KEYS") List<AccessKey> accessKeys) {
+public record AppDataAccessProps(
+        Optional<String> userName,
+        List<TableGrant> tables,
+        @Default("DEFAULT_KEYS") List<AccessKey> accessKeys) {
 
     /** The key a new identity gets: one active key named {@code a} (a rotation adds {@code b}). */
     public static final List<AccessKey> DEFAULT_KEYS = List.of(AccessKey.active("a"));

@@ -35,14 +35,20 @@ import java.util.Optional;
  *                         Whole hours, longer than the early renewal
  * @param earlyRenewal     How long before its expiry an apply re-issues the client certificate (hashicorp/tls
  *                         {@code early_renewal_hours}): the new one, from the same CA, is uploaded before the
- *                         old one is deleted, and origins need no change. An apply must run inside this window.
- *                         @default 30 days. Whole hours, shorter than the client validity
+ *                         old one is deleted, and origins need no change. An apply must run inside this
+ *                         window. @default 30 days. Whole hours, shorter than the client validity
  * @param keyAlgorithm     The key type of the CAs and the client certificate. @default
  *                         {@link OriginPullKeyAlgorithm#ECDSA_P256}. The algorithm
  */
 @Settings
-public record OriginPullTrustProps(String zoneId, @Default("\"Tandem origin-pull CA\"") String commonName, @Default("List.of(\"1\")") List<String> caGenerations,
-        Optional<String> activeGeneration, @Default("Duration.ofDays(3650)") Duration caValidity, @Default("Duration.ofDays(365)") Duration clientValidity, @Default("Duration.ofDays(30)") Duration earlyRenewal,
+public record OriginPullTrustProps(
+        String zoneId,
+        @Default("\"Tandem origin-pull CA\"") String commonName,
+        @Default("List.of(\"1\")") List<String> caGenerations,
+        Optional<String> activeGeneration,
+        @Default("Duration.ofDays(3650)") Duration caValidity,
+        @Default("Duration.ofDays(365)") Duration clientValidity,
+        @Default("Duration.ofDays(30)") Duration earlyRenewal,
         @Default("OriginPullKeyAlgorithm.ECDSA_P256") OriginPullKeyAlgorithm keyAlgorithm) {
 
     /** Copies the generations (nulls stay, for validation to report); reads a null optional as absent. */

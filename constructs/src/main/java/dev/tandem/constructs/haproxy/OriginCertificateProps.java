@@ -20,7 +20,9 @@ import java.util.List;
  *                  years, Cloudflare's default). One of 7, 30, 90, 365, 730, 1095 or 5475 days
  */
 @Settings
-public record OriginCertificateProps(List<String> hostnames, @Default("OriginCertificate.DEFAULT_VALIDITY") Duration validity) {
+public record OriginCertificateProps(
+        List<String> hostnames,
+        @Default("OriginCertificate.DEFAULT_VALIDITY") Duration validity) {
 
     /** Copies the host names (nulls are kept for validation to report). */
     public OriginCertificateProps {

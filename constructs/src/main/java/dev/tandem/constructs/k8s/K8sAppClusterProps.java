@@ -37,9 +37,16 @@ import java.util.Optional;
  *                          e.g. {@code k8s/orders}
  */
 @Settings
-public record K8sAppClusterProps(RegionNetwork network, Optional<String> clusterName, @Default("DEFAULT_KUBERNETES_VERSION") String kubernetesVersion,
-        Optional<ClusterPlan> plan, @Default("UpdatePolicy.MINIMAL_DOWNTIME") UpdatePolicy updatePolicy, @Default("KubeProxyMode.IPTABLES") KubeProxyMode kubeProxyMode, @Default("NodePoolSpec.defaults()") NodePoolSpec nodePool,
-        AppSpec app, @Default("\"k8s\"") String manifestFolder) {
+public record K8sAppClusterProps(
+        RegionNetwork network,
+        Optional<String> clusterName,
+        @Default("DEFAULT_KUBERNETES_VERSION") String kubernetesVersion,
+        Optional<ClusterPlan> plan,
+        @Default("UpdatePolicy.MINIMAL_DOWNTIME") UpdatePolicy updatePolicy,
+        @Default("KubeProxyMode.IPTABLES") KubeProxyMode kubeProxyMode,
+        @Default("NodePoolSpec.defaults()") NodePoolSpec nodePool,
+        AppSpec app,
+        @Default("\"k8s\"") String manifestFolder) {
 
     /** The default {@link #kubernetesVersion()}: a minor OVH MKS offers, and the one the test schemas cover. */
     public static final String DEFAULT_KUBERNETES_VERSION = "1.33";
