@@ -65,7 +65,7 @@ public final class BenchmarkScenario {
                 // a user's own AWS type through AwsResource: what loading its argument index costs
                 AwsResource.Builder.create(stacks.primary(), "sessions-arn").type("aws_ssm_parameter")
                         .arguments(Map.of("name", "/tandem/sessions/arn", "type", "String",
-                                "value", stacks.primary().globalTables().get(0).tableArn()))
+                                "value", stacks.primary().globalTables().get(0).arn()))
                         .build();
                 return stacks;
             });

@@ -119,14 +119,15 @@ public class GlobalTableStack extends Stack {
             p.present(scope, "scope", "pass the CDK App");
             p.require(AwsRegions.isValid(homeRegion), "homeRegion", homeRegion, "must be an AWS region",
                     "use e.g. eu-west-3");
-            GlobalTableValidation.validateInto(p, table, Optional.ofNullable(homeRegion));
+            GlobalTableValidation.validate(new GlobalTableValidation.Context(Optional.ofNullable(homeRegion)), table, p);
             Map<String, TableReplicaProps> sorted = Values.sortedMap(replicas);
             if (p.present(sorted, "replicas", "pass Map.of() for none")) {
                 sorted.forEach((region, replica) -> {
                     Problems at = p.nested("replicas[" + region + "]");
                     at.require(AwsRegions.isValid(region) && !region.equals(homeRegion), "region", region,
                             "must be an AWS region other than the home region", "use e.g. eu-central-1");
-                    GlobalTableValidation.checkReplica(at, table, Optional.ofNullable(region), replica);
+                    GlobalTableValidation.validate(
+                            new GlobalTableValidation.ReplicaContext(table, Optional.ofNullable(region)), replica, at);
                 });
             }
             p.throwIfAny();

@@ -665,7 +665,8 @@ public final class DeploymentSpec {
             Set<String> names = new HashSet<>();
             for (int i = 0; i < tables.size(); i++) {
                 GlobalTableProps table = tables.get(i);
-                GlobalTableValidation.validateInto(p.nested("tables[" + i + "]"), table, home);
+                GlobalTableValidation.validate(new GlobalTableValidation.Context(home), table,
+                        p.nested("tables[" + i + "]"));
                 String name = table.tableName();
                 p.require(name == null || names.add(name), "tables[" + i + "].tableName", name,
                         "appears more than once", "give each table its own name");

@@ -14,16 +14,16 @@ class DefaultChildTest {
         RegionStack primary = stacks.primary();
         RegionStack secondary = stacks.regions().get(1);
 
-        assertThat(primary.globalTables().get(0).getNode().getDefaultChild()).isSameAs(primary.globalTables().get(0).table());
-        assertThat(secondary.replicas().get(0).getNode().getDefaultChild()).isSameAs(secondary.replicas().get(0).replica());
-        assertThat(primary.network().getNode().getDefaultChild()).isSameAs(primary.network().network());
-        assertThat(primary.app().getNode().getDefaultChild()).isSameAs(primary.app().kube());
+        assertThat(primary.globalTables().get(0).getNode().getDefaultChild()).isSameAs(primary.globalTables().get(0).resource());
+        assertThat(secondary.replicas().get(0).getNode().getDefaultChild()).isSameAs(secondary.replicas().get(0).resource());
+        assertThat(primary.network().getNode().getDefaultChild()).isSameAs(primary.network().resource());
+        assertThat(primary.app().getNode().getDefaultChild()).isSameAs(primary.app().resource());
         assertThat(primary.dataAccess().orElseThrow().getNode().getDefaultChild())
-                .isSameAs(primary.dataAccess().orElseThrow().user());
+                .isSameAs(primary.dataAccess().orElseThrow().resource());
         assertThat(primary.originCertificate().getNode().getDefaultChild())
-                .isSameAs(primary.originCertificate().certificate());
+                .isSameAs(primary.originCertificate().resource());
         assertThat(stacks.edge().loadBalancer().getNode().getDefaultChild())
-                .isSameAs(stacks.edge().loadBalancer().loadBalancer());
-        assertThat(stacks.originPulls().trust().getNode().getDefaultChild()).isSameAs(stacks.originPulls().trust().upload());
+                .isSameAs(stacks.edge().loadBalancer().resource());
+        assertThat(stacks.originPulls().trust().getNode().getDefaultChild()).isSameAs(stacks.originPulls().trust().resource());
     }
 }

@@ -43,7 +43,7 @@ import software.constructs.Construct;
  * its policy are guarded against a destroy while any table or replica they are granted is.
  *
  * <p>Attributes: {@link #region()}, {@link #wiring()}, {@link #statements()}, {@link #userName()},
- * {@link #accessKeyIdOutput(String)}, {@link #secretOutput(String)}. Escape hatches: {@link #user()},
+ * {@link #accessKeyIdOutput(String)}, {@link #secretOutput(String)}. Escape hatches: {@link #resource()},
  * {@link #policy()}, {@link #policyDocument()}, {@link #accessKeys()}.
  *
  * <p>Why an IAM user with an access key, how a destroy is ordered, and the sources: the
@@ -75,7 +75,7 @@ public class AppDataAccess extends Construct {
         Optional<String> found = AwsProviders.regionOf(this, p);
         String path = getNode().getPath();
         String derivedUserName = path.replace('/', '-');
-        AppDataAccessValidation.check(p, props, found, derivedUserName);
+        AppDataAccessValidation.validate(new AppDataAccessValidation.Context(found, derivedUserName), props, p);
         p.throwIfAny();
         this.props = props;
         this.region = found.orElseThrow();
@@ -129,8 +129,8 @@ public class AppDataAccess extends Construct {
         List<String> identity = new ArrayList<>(List.of(address(user), address(policy)));
         accessKeys.values().forEach(k -> identity.add(address(k)));
         for (TableGrant grant : grants) {
-            TerraformResource copy = grant.replica().<TerraformResource>map(TableReplica::replica)
-                    .orElseGet(() -> grant.table().orElseThrow().table());
+            TerraformResource copy = grant.replica().<TerraformResource>map(TableReplica::resource)
+                    .orElseGet(() -> grant.table().orElseThrow().resource());
             if (AwsProviders.stackOf(copy).orElseThrow().getNode().getPath().equals(stack)) {
                 List<String> after = new ArrayList<>(copy.getDependsOn() == null ? List.of() : copy.getDependsOn());
                 identity.stream().filter(fqn -> !after.contains(fqn)).forEach(after::add);
@@ -198,8 +198,8 @@ public class AppDataAccess extends Construct {
         return Optional.ofNullable(secretOutputs.get(keyName));
     }
 
-    /** @return the underlying {@code aws_iam_user} (escape hatch) */
-    public IamUser user() {
+    /** @return the underlying {@code aws_iam_user}, the node's default child (escape hatch) */
+    public IamUser resource() {
         return user;
     }
 

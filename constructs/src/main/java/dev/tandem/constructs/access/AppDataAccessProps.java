@@ -1,6 +1,8 @@
 package dev.tandem.constructs.access;
 
 import dev.tandem.constructs.core.Values;
+import dev.tandem.props.Default;
+import dev.tandem.props.Settings;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,11 +10,23 @@ import java.util.Optional;
  * Everything an {@link AppDataAccess} is built from, as the user set it; {@link AppDataAccess} checks it.
  * The AWS region is the stack's; the tables' names, regions and indexes come from the grants' constructs.
  *
- * @param userName   the IAM user's name; empty means the construct path with {@code -} separators
- * @param tables     the region's copy of each table the app uses, with how it uses it
- * @param accessKeys the user's access keys, one or two (IAM's limit)
+ * @param userName   The IAM user's name, unique in the AWS account (IAM users are global, not regional). Up to
+ *                   64 letters, digits and {@code _+=,.@-}; @default the construct path with {@code -}
+ *                   separators, e.g. {@code primary-app-data}
+ * @param tables     The tables the app uses, each as this region's copy: the {@code GlobalTable} in its home
+ *                   region's stack, a {@code TableReplica} in every other. Required, at least one; a copy in
+ *                   another AWS region than the stack's is refused, so each region's identity reaches only its
+ *                   own region's replica. E.g. {@code List.of(TableGrant.of(sessionsReplica))}
+ * @param accessKeys The IAM user's access keys. Rotation changes this list: add a second key, move the pods to
+ *                   it, make the first inactive, remove it (README: "Rotating the app's AWS key"). One or two
+ *                   keys with distinct names; @default {@link AppDataAccessProps#DEFAULT_KEYS}, one active
+ *                   key {@code a}
  */
-public record AppDataAccessProps(Optional<String> userName, List<TableGrant> tables, List<AccessKey> accessKeys) {
+@Settings
+public record AppDataAccessProps(
+        Optional<String> userName,
+        List<TableGrant> tables,
+        @Default("DEFAULT_KEYS") List<AccessKey> accessKeys) {
 
     /** The key a new identity gets: one active key named {@code a} (a rotation adds {@code b}). */
     public static final List<AccessKey> DEFAULT_KEYS = List.of(AccessKey.active("a"));
@@ -45,58 +59,6 @@ public record AppDataAccessProps(Optional<String> userName, List<TableGrant> tab
      *
      * @param <B> the concrete builder
      */
-    public abstract static class BuilderBase<B extends BuilderBase<B>> {
-        private String userName;
-        private List<TableGrant> tables;
-        private List<AccessKey> accessKeys = DEFAULT_KEYS;
-
-        /**
-         * The IAM user's name, unique in the AWS account (IAM users are global, not regional).
-         *
-         * @param value up to 64 letters, digits and {@code _+=,.@-}; @default the construct path with
-         *              {@code -} separators, e.g. {@code primary-app-data}
-         * @return this builder
-         */
-        public B userName(String value) {
-            this.userName = value;
-            return self();
-        }
-
-        /**
-         * The tables the app uses, each as this region's copy: the {@code GlobalTable} in its home
-         * region's stack, a {@code TableReplica} in every other. Required, at least one; a copy in
-         * another AWS region than the stack's is refused, so each region's identity reaches only its
-         * own region's replica.
-         *
-         * @param value e.g. {@code List.of(TableGrant.of(sessionsReplica))}
-         * @return this builder
-         */
-        public B tables(List<TableGrant> value) {
-            this.tables = value;
-            return self();
-        }
-
-        /**
-         * The IAM user's access keys. Rotation changes this list: add a second key, move the pods to it,
-         * make the first inactive, remove it (README: "Rotating the app's AWS key").
-         *
-         * @param value one or two keys with distinct names; @default {@link #DEFAULT_KEYS}, one active
-         *              key {@code a}
-         * @return this builder
-         */
-        public B accessKeys(List<AccessKey> value) {
-            this.accessKeys = value;
-            return self();
-        }
-
-        @SuppressWarnings("unchecked")
-        private B self() {
-            return (B) this;
-        }
-
-        /** @return the props as set so far */
-        protected AppDataAccessProps props() {
-            return new AppDataAccessProps(Optional.ofNullable(userName), tables, accessKeys);
-        }
+    public abstract static class BuilderBase<B extends BuilderBase<B>> extends AppDataAccessPropsSettings<B> {
     }
 }

@@ -20,7 +20,25 @@ final class AppDataAccessValidation {
     private AppDataAccessValidation() {
     }
 
-    static void check(Problems p, AppDataAccessProps props, Optional<String> region, String derivedUserName) {
+    /**
+     * What the check reads besides the props, derived by the construct from its place in the tree.
+     *
+     * @param region          the stack's AWS region, when known
+     * @param derivedUserName the user name when {@code userName} is not set (from the construct path)
+     */
+    record Context(Optional<String> region, String derivedUserName) {
+    }
+
+    /**
+     * Records every problem of {@code props}; throws nothing.
+     *
+     * @param context the region and the derived user name
+     * @param props   the identity's description
+     * @param p       where to record problems
+     */
+    static void validate(Context context, AppDataAccessProps props, Problems p) {
+        Optional<String> region = context.region();
+        String derivedUserName = context.derivedUserName();
         if (!p.present(props, "props", "build them with AppDataAccess.Builder.create(stack, id)…build()")) {
             return;
         }

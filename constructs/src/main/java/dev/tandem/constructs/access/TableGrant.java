@@ -73,7 +73,7 @@ public final class TableGrant {
 
     /** @return the AWS region of this copy: the replica's, or the table's home region; null when no table was given */
     public String region() {
-        return replica != null ? replica.region() : table == null ? null : table.homeRegion();
+        return replica != null ? replica.region() : table == null ? null : table.region();
     }
 
     /** @return the names of the table's global secondary indexes (every replica has them all) */

@@ -23,7 +23,7 @@ import software.constructs.Construct;
  * <pre>{@code
  * AwsResource parameter = AwsResource.Builder.create(stack, "orders-arn")
  *     .type("aws_ssm_parameter")
- *     .arguments(Map.of("name", "/orders/table-arn", "type", "String", "value", orders.tableArn()))
+ *     .arguments(Map.of("name", "/orders/table-arn", "type", "String", "value", orders.arn()))
  *     .build();
  * String arn = parameter.attribute("arn");          // a reference for other resources
  * }</pre>
@@ -33,7 +33,7 @@ import software.constructs.Construct;
  * construct path; values are not type-checked (Terraform does that at plan). Strings are text
  * ({@link TerraformStrings#literal}); references from other constructs stay references. The stack must
  * configure Tandem's {@code AwsProvider}: the resource uses it, and its pinned version. Escape hatch:
- * {@link #element()} is cdktf's {@code TerraformResource} (or {@code TerraformDataSource}).
+ * {@link #resource()} is cdktf's {@code TerraformResource} (or {@code TerraformDataSource}).
  */
 public class AwsResource extends Construct {
     /** How a data source's type is written: {@code data.aws_vpc}, as in {@code src/aws/resources.txt}. */
@@ -115,8 +115,11 @@ public class AwsResource extends Construct {
         return props;
     }
 
-    /** @return cdktf's element: a {@code TerraformResource}, or a {@code TerraformDataSource} for {@code data.…} */
-    public TerraformElement element() {
+    /**
+     * @return cdktf's element, the node's default child (escape hatch): a {@code TerraformResource}, or a
+     *         {@code TerraformDataSource} for {@code data.…}
+     */
+    public TerraformElement resource() {
         return element;
     }
 

@@ -1,5 +1,6 @@
 package dev.tandem.constructs.edge;
 
+import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.core.TerraformStrings;
 import dev.tandem.constructs.health.HealthContract;
@@ -67,7 +68,9 @@ public class CloudflareFailoverLb extends Construct {
      */
     public CloudflareFailoverLb(@NotNull Construct scope, @NotNull String id, CloudflareFailoverLbProps props) {
         super(Scopes.checked(scope, id, "CloudflareFailoverLb"), id);
-        CloudflareFailoverLbValidation.validate(getNode().getPath(), props);
+        Problems p = new Problems(getNode().getPath());
+        CloudflareFailoverLbValidation.validate(this, props, p);
+        p.throwIfAny();
         this.props = props;
         this.monitor = createMonitor();
         for (OriginPool pool : props.pools()) {
@@ -190,8 +193,8 @@ public class CloudflareFailoverLb extends Construct {
         return Collections.unmodifiableMap(pools);
     }
 
-    /** @return the load balancer (escape hatch) */
-    public LoadBalancer loadBalancer() {
+    /** @return the load balancer, the node's default child (escape hatch) */
+    public LoadBalancer resource() {
         return loadBalancer;
     }
 

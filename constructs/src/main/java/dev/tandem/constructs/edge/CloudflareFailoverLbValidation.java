@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import software.constructs.Construct;
 
 /**
  * Checks {@link CloudflareFailoverLbProps} before any resource is made: every value, the nested
@@ -26,10 +27,16 @@ final class CloudflareFailoverLbValidation {
     private CloudflareFailoverLbValidation() {
     }
 
-    static void validate(String path, CloudflareFailoverLbProps props) {
-        Problems p = new Problems(path);
+    /**
+     * Records every problem of {@code props}; throws nothing.
+     *
+     * @param scope the load balancer being built
+     * @param props its description
+     * @param p     where to record problems
+     */
+    static void validate(Construct scope, CloudflareFailoverLbProps props, Problems p) {
         if (!p.present(props, "props", "pass CloudflareFailoverLbProps.builder()…build(), or use CloudflareFailoverLb.Builder")) {
-            p.throwIfAny();
+            return;
         }
         checkIds(p, props);
         checkNames(p, props);

@@ -53,7 +53,7 @@ import software.constructs.Construct;
  * {@link OriginPullTrustProps.BuilderBase#caGenerations(List) CA generations} (docs/rotation.md).
  *
  * <p>Attributes: {@link #caBundlePem()}, {@link #caCertificatePem()}, {@link #activeGeneration()},
- * {@link #props()}. Escape hatches: {@link #caCertificates()}, {@link #clientCertificate()}, {@link #upload()},
+ * {@link #props()}. Escape hatches: {@link #caCertificates()}, {@link #clientCertificate()}, {@link #resource()},
  * {@link #settings()}.
  *
  * <p>What is made, why it lives where it does, how rotation avoids refusing a request, and the sources: the
@@ -241,8 +241,8 @@ public class OriginPullTrust extends Construct {
         return clientCertificate;
     }
 
-    /** @return the {@code cloudflare_authenticated_origin_pulls_certificate} (escape hatch) */
-    public AuthenticatedOriginPullsCertificate upload() {
+    /** @return the {@code cloudflare_authenticated_origin_pulls_certificate}, the default child (escape hatch) */
+    public AuthenticatedOriginPullsCertificate resource() {
         return upload;
     }
 

@@ -1,5 +1,6 @@
 package dev.tandem.constructs.edge;
 
+import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.core.TerraformStrings;
 import dev.tandem.providers.aws.data_aws_route53_zone.DataAwsRoute53Zone;
@@ -61,7 +62,9 @@ public class Route53Failover extends Construct {
      */
     public Route53Failover(@NotNull Construct scope, @NotNull String id, Route53FailoverProps props) {
         super(Scopes.checked(scope, id, "Route53Failover"), id);
-        Route53FailoverValidation.validate(getNode().getPath(), props);
+        Problems p = new Problems(getNode().getPath());
+        Route53FailoverValidation.validate(this, props, p);
+        p.throwIfAny();
         this.props = props;
         String zoneName = props.zone().name();
         if (props.zone().create()) {

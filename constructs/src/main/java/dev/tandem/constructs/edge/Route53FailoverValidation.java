@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import software.constructs.Construct;
 
 /**
  * Checks {@link Route53FailoverProps} before any resource is made.
@@ -26,10 +27,16 @@ final class Route53FailoverValidation {
     private Route53FailoverValidation() {
     }
 
-    static void validate(String path, Route53FailoverProps props) {
-        Problems p = new Problems(path);
+    /**
+     * Records every problem of {@code props}; throws nothing.
+     *
+     * @param scope the failover being built
+     * @param props its description
+     * @param p     where to record problems
+     */
+    static void validate(Construct scope, Route53FailoverProps props, Problems p) {
         if (!p.present(props, "props", "pass Route53FailoverProps.builder()…build(), or use Route53Failover.Builder")) {
-            p.throwIfAny();
+            return;
         }
         checkNames(p, props);
         p.present(props.health(), "health", "pass the deployment's HealthContract: .health(contract)");

@@ -139,10 +139,10 @@ public class HaproxyTier extends Construct {
     public HaproxyTier(@NotNull Construct scope, @NotNull String id, HaproxyTierProps props) {
         super(Scopes.checked(scope, id, "HaproxyTier"), id);
         Problems problems = new Problems(getNode().getPath());
-        List<BackendServer> servers = HaproxyTierValidation.validate(problems, props, this);
+        HaproxyTierValidation.validate(this, props, problems);
         problems.throwIfAny();
         this.props = props;
-        this.config = config(getNode().getPath(), props, servers);
+        this.config = config(getNode().getPath(), props, props.backends().backendServers());
         this.configText = HaproxyConfigRenderer.render(config);
         this.configFile = new SideFile(this, "config-file", "haproxy/" + id + ".cfg", readable(configText));
         new SideFile(this, "bootstrap-file", "haproxy/" + id + ".cloud-init.yaml", Bootstrap.cloudConfig());

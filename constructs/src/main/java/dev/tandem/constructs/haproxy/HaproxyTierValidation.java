@@ -40,11 +40,13 @@ final class HaproxyTierValidation {
     }
 
     /**
-     * Records every problem of {@code props}.
+     * Records every problem of {@code props}; throws nothing.
      *
-     * @return the servers the backends published (read once), or null when there are none to use
+     * @param tier  the tier being built (its stack must hold the providers it reads)
+     * @param props its description
+     * @param p     where to record problems
      */
-    static List<BackendServer> validate(Problems p, HaproxyTierProps props, Construct tier) {
+    static void validate(Construct tier, HaproxyTierProps props, Problems p) {
         if (props == null || props.exposure() == OriginExposure.CLOUDFLARE_ONLY) {
             StackProviders.require(tier, CloudflareProvider.class, p, "add CloudflareProvider.Builder.create(stack,"
                     + " \"cloudflare\").build() (dev.tandem.providers.cloudflare, provider 5.x) to the stack: the tier"
@@ -54,7 +56,7 @@ final class HaproxyTierValidation {
         StackProviders.require(tier, TlsProvider.class, p,
                 "add TlsProvider.Builder.create(stack, \"tls\").build() (dev.tandem.providers.tls) to the stack");
         if (!p.present(props, "props", "pass HaproxyTierProps.builder()…build(), or use HaproxyTier.Builder")) {
-            return null;
+            return;
         }
         if (p.present(props.network(), "network", "pass the region's RegionNetwork")) {
             p.require(props.network().gateway().isPresent(), "network", props.network().getNode().getPath()
@@ -68,11 +70,9 @@ final class HaproxyTierValidation {
             props.sshKey().validate(p.nested("sshKey"));
         }
         p.present(props.health(), "health", "pass the deployment's HealthContract, the one the cluster and edge get");
-        List<BackendServer> servers = null;
         if (p.present(props.backends(), "servers",
                 "pass servers(List.of(BackendServer.of(\"app-1\", \"10.10.1.5\", 8080))) or backends(cluster)")) {
-            servers = props.backends().backendServers();
-            checkServers(p, servers);
+            checkServers(p, props.backends().backendServers());
             checkSameNetwork(p, props);
             checkHost(p, props);
         }
@@ -93,7 +93,6 @@ final class HaproxyTierValidation {
                     "must be a login name: a lower-case letter, then up to 31 of a-z 0-9 - _", userFix);
         }
         props.statsPage().ifPresent(s -> s.validate(p.nested("statsPage")));
-        return servers;
     }
 
     /** Cloudflare's lockdown needs its client CA; a public tier must serve what browsers trust, and asks no client CA. */

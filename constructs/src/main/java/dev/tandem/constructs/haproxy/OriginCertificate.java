@@ -38,7 +38,7 @@ import software.constructs.Construct;
  * certificate out instance by instance before the old one is revoked.
  *
  * <p>Attributes: {@link #certificatePem()}, {@link #privateKeyPem()}, {@link #props()}. Escape hatches:
- * {@link #key()}, {@link #request()}, {@link #certificate()}.
+ * {@link #key()}, {@link #request()}, {@link #resource()}.
  *
  * <p>The three resources it makes, and the sources: the {@link dev.tandem.constructs.haproxy package
  * documentation}.
@@ -171,8 +171,8 @@ public class OriginCertificate extends Construct implements TierCertificate {
         return request;
     }
 
-    /** @return the {@code cloudflare_origin_ca_certificate} (escape hatch) */
-    public OriginCaCertificate certificate() {
+    /** @return the {@code cloudflare_origin_ca_certificate}, the node's default child (escape hatch) */
+    public OriginCaCertificate resource() {
         return certificate;
     }
 

@@ -1,6 +1,8 @@
 package dev.tandem.constructs.haproxy;
 
 import dev.tandem.constructs.core.Values;
+import dev.tandem.props.Default;
+import dev.tandem.props.Settings;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,10 +11,18 @@ import java.util.List;
  * through {@link OriginCertificate.Builder}; both share the setters documented on {@link BuilderBase}.
  * Nothing is checked here: the certificate construct validates every value when it is built.
  *
- * @param hostnames the names the certificate covers
- * @param validity  how long Cloudflare signs it for
+ * @param hostnames The names the certificate covers: the edge's balanced host name, in a zone of the Cloudflare
+ *                  account; a {@code *.} wildcard covers one level. The first is also the request's common
+ *                  name. Required. E.g. {@code List.of("app.example.com")}
+ * @param validity  How long the Cloudflare Origin CA signs the certificate for. cloudflare/cloudflare 5.x does
+ *                  not renew it (4.x's {@code min_days_for_renewal} is gone): rotate it before it expires
+ *                  (README, "Changing the configuration and rotating the certificate"). @default 5475 days (15
+ *                  years, Cloudflare's default). One of 7, 30, 90, 365, 730, 1095 or 5475 days
  */
-public record OriginCertificateProps(List<String> hostnames, Duration validity) {
+@Settings
+public record OriginCertificateProps(
+        List<String> hostnames,
+        @Default("OriginCertificate.DEFAULT_VALIDITY") Duration validity) {
 
     /** Copies the host names (nulls are kept for validation to report). */
     public OriginCertificateProps {
@@ -26,7 +36,7 @@ public record OriginCertificateProps(List<String> hostnames, Duration validity) 
 
     /** @return a builder holding these props, to change some of them */
     public Builder toBuilder() {
-        return new Builder().hostnames(hostnames).validity(validity);
+        return new Builder().from(this);
     }
 
     /** Builds {@link OriginCertificateProps}. */
@@ -45,48 +55,8 @@ public record OriginCertificateProps(List<String> hostnames, Duration validity) 
      *
      * @param <B> the concrete builder
      */
-    public abstract static class BuilderBase<B extends BuilderBase<B>> {
-        private List<String> hostnames;
-        private Duration validity = OriginCertificate.DEFAULT_VALIDITY;
-
+    public abstract static class BuilderBase<B extends BuilderBase<B>> extends OriginCertificatePropsSettings<B> {
         BuilderBase() {
-        }
-
-        /**
-         * The names the certificate covers: the edge's balanced host name, in a zone of the Cloudflare
-         * account; a {@code *.} wildcard covers one level. The first is also the request's common name.
-         * Required.
-         *
-         * @param value e.g. {@code List.of("app.example.com")}
-         * @return this builder
-         */
-        public B hostnames(List<String> value) {
-            this.hostnames = Values.list(value);
-            return self();
-        }
-
-        /**
-         * How long the Cloudflare Origin CA signs the certificate for. cloudflare/cloudflare 5.x does not
-         * renew it (4.x's {@code min_days_for_renewal} is gone): rotate it before it expires (README,
-         * "Changing the configuration and rotating the certificate"). @default 5475 days (15 years,
-         * Cloudflare's default)
-         *
-         * @param value one of 7, 30, 90, 365, 730, 1095 or 5475 days
-         * @return this builder
-         */
-        public B validity(Duration value) {
-            this.validity = value;
-            return self();
-        }
-
-        @SuppressWarnings("unchecked")
-        private B self() {
-            return (B) this;
-        }
-
-        /** @return the props as set so far */
-        protected OriginCertificateProps props() {
-            return new OriginCertificateProps(hostnames, validity);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.constructs.haproxy;
 
 import dev.tandem.constructs.core.Values;
+import dev.tandem.props.Settings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -10,11 +11,23 @@ import java.util.Optional;
  * through {@link SuppliedCertificate.Builder}; both share the setters documented on {@link BuilderBase}.
  * Nothing is checked here: the construct validates every value when it is built.
  *
- * @param hostnames      the names the certificate covers
- * @param certificatePem the certificate chain, PEM, when given here; else a Terraform variable holds it
- * @param privateKeyPem  the private key, PEM, when given here; else a sensitive Terraform variable holds it
- * @param validity       how long each certificate you supply is valid, when you know it
+ * @param hostnames      The names the certificate covers: the edge's host name (a {@code *.} wildcard covers
+ *                       one level). Tandem cannot read a certificate it is given only at apply, so this is what
+ *                       the readiness pass checks. Required. E.g. {@code List.of("app.example.com")}
+ * @param certificatePem The certificate followed by its intermediates, PEM, e.g.
+ *                       {@code Fn.file("certs/app.pem")} or another resource's attribute. @default a Terraform
+ *                       variable {@code <id>_certificate_pem}, set with {@code TF_VAR_<id>_certificate_pem}.
+ *                       PEM text or a Terraform reference
+ * @param privateKeyPem  The certificate's private key, PEM, e.g. a sensitive reference. @default a sensitive
+ *                       Terraform variable {@code <id>_private_key_pem}, set with
+ *                       {@code TF_VAR_<id>_private_key_pem}. A Terraform reference (a literal key would be
+ *                       written into cdktf.out)
+ * @param validity       How long each certificate you supply is valid, for the readiness pass's
+ *                       {@code certificate-lifetime} rule. @default unknown: the rule then asks you to accept
+ *                       the risk (you renew it yourself). E.g. {@code Duration.ofDays(90)} for an ACME
+ *                       certificate
  */
+@Settings
 public record SuppliedCertificateProps(List<String> hostnames, Optional<String> certificatePem,
         Optional<String> privateKeyPem, Optional<Duration> validity) {
 
@@ -47,72 +60,8 @@ public record SuppliedCertificateProps(List<String> hostnames, Optional<String> 
      *
      * @param <B> the concrete builder
      */
-    public abstract static class BuilderBase<B extends BuilderBase<B>> {
-        private List<String> hostnames;
-        private Optional<String> certificatePem = Optional.empty();
-        private Optional<String> privateKeyPem = Optional.empty();
-        private Optional<Duration> validity = Optional.empty();
-
+    public abstract static class BuilderBase<B extends BuilderBase<B>> extends SuppliedCertificatePropsSettings<B> {
         BuilderBase() {
-        }
-
-        /**
-         * The names the certificate covers: the edge's host name (a {@code *.} wildcard covers one level). Tandem
-         * cannot read a certificate it is given only at apply, so this is what the readiness pass checks. Required.
-         *
-         * @param value e.g. {@code List.of("app.example.com")}
-         * @return this builder
-         */
-        public B hostnames(List<String> value) {
-            this.hostnames = value;
-            return self();
-        }
-
-        /**
-         * The certificate followed by its intermediates, PEM, e.g. {@code Fn.file("certs/app.pem")} or another
-         * resource's attribute. @default a Terraform variable {@code <id>_certificate_pem}, set with
-         * {@code TF_VAR_<id>_certificate_pem}
-         *
-         * @param value PEM text or a Terraform reference
-         * @return this builder
-         */
-        public B certificatePem(String value) {
-            this.certificatePem = Optional.ofNullable(value);
-            return self();
-        }
-
-        /**
-         * The certificate's private key, PEM, e.g. a sensitive reference. @default a sensitive Terraform variable
-         * {@code <id>_private_key_pem}, set with {@code TF_VAR_<id>_private_key_pem}
-         *
-         * @param value a Terraform reference (a literal key would be written into cdktf.out)
-         * @return this builder
-         */
-        public B privateKeyPem(String value) {
-            this.privateKeyPem = Optional.ofNullable(value);
-            return self();
-        }
-
-        /**
-         * How long each certificate you supply is valid, for the readiness pass's {@code certificate-lifetime}
-         * rule. @default unknown: the rule then asks you to accept the risk (you renew it yourself)
-         *
-         * @param value e.g. {@code Duration.ofDays(90)} for an ACME certificate
-         * @return this builder
-         */
-        public B validity(Duration value) {
-            this.validity = Optional.ofNullable(value);
-            return self();
-        }
-
-        @SuppressWarnings("unchecked")
-        private B self() {
-            return (B) this;
-        }
-
-        /** @return the props as set so far */
-        protected SuppliedCertificateProps props() {
-            return new SuppliedCertificateProps(hostnames, certificatePem, privateKeyPem, validity);
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.tandem.constructs.k8s;
 
+import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.Scopes;
 import com.hashicorp.cdktf.Annotations;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.BackendTarget;
-import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.core.SideFile;
 import dev.tandem.constructs.core.TerraformStrings;
 import dev.tandem.constructs.network.Ipv4;
@@ -50,7 +50,7 @@ import software.constructs.IConstruct;
  * sends traffic to the Service directly, and OVH Managed Kubernetes installs no ingress controller.
  *
  * <p>Attributes: {@link #plan()}, {@link #clusterId()}, {@link #kubeconfigOutput()}, {@link #nodePools()},
- * {@link #serviceIp()}, {@link #manifests()}. Escape hatch: {@link #kube()}.
+ * {@link #serviceIp()}, {@link #manifests()}. Escape hatch: {@link #resource()}.
  *
  * <p>What OVH needs at apply time, why the Service and not NodePort, and the sources: the
  * {@link dev.tandem.constructs.k8s package documentation}.
@@ -85,7 +85,9 @@ public class K8sAppCluster extends Construct implements BackendTarget {
      */
     public K8sAppCluster(@NotNull Construct scope, @NotNull String id, K8sAppClusterProps props) {
         super(Scopes.checked(scope, id, "K8sAppCluster"), id);
-        K8sAppClusterValidation.validate(this, props);
+        Problems p = new Problems(getNode().getPath());
+        K8sAppClusterValidation.validate(this, props, p);
+        p.throwIfAny();
         this.props = props;
         RegionNetwork network = props.network();
         AppSpec app = props.app();
@@ -225,8 +227,8 @@ public class K8sAppCluster extends Construct implements BackendTarget {
         return manifests;
     }
 
-    /** @return the underlying {@code ovh_cloud_project_kube} (escape hatch) */
-    public CloudProjectKube kube() {
+    /** @return the underlying {@code ovh_cloud_project_kube}, the node's default child (escape hatch) */
+    public CloudProjectKube resource() {
         return kube;
     }
 

@@ -7,6 +7,7 @@ import dev.tandem.constructs.network.RegionNetwork;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import software.constructs.Construct;
 
 /**
  * Checks {@link K8sAppClusterProps} against OVH's and Kubernetes' rules, and against the network and
@@ -20,12 +21,18 @@ final class K8sAppClusterValidation {
     private K8sAppClusterValidation() {
     }
 
-    static void validate(K8sAppCluster self, K8sAppClusterProps props) {
-        Problems p = new Problems(self.getNode().getPath());
+    /**
+     * Records every problem of {@code props}; throws nothing.
+     *
+     * @param scope the cluster being built (it must share its network's stack)
+     * @param props its description
+     * @param p     where to record problems
+     */
+    static void validate(Construct scope, K8sAppClusterProps props, Problems p) {
         if (p.present(props, "props", "build the cluster with K8sAppCluster.Builder.create(scope, id)…build()")) {
             RegionNetwork network = props.network();
             boolean networkOk = p.present(network, "network", "pass the region's RegionNetwork")
-                    && inStackOf(p, self, network);
+                    && inStackOf(p, scope, network);
             checkVersion(p, props.kubernetesVersion());
             if (networkOk) {
                 checkPlanAndNetwork(p, network, props.plan());
@@ -52,11 +59,10 @@ final class K8sAppClusterValidation {
                 }
             }
         }
-        p.throwIfAny();
     }
 
-    private static boolean inStackOf(Problems p, K8sAppCluster self, RegionNetwork network) {
-        if (self.getNode().getScopes().contains(network.stack())) {
+    private static boolean inStackOf(Problems p, Construct scope, RegionNetwork network) {
+        if (scope.getNode().getScopes().contains(network.stack())) {
             return true;
         }
         p.add("network", network.getNode().getPath(), "must be in the cluster's stack: the cluster reads the "

@@ -1,8 +1,8 @@
 package dev.tandem.constructs.network;
 
+import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.Scopes;
 import com.hashicorp.cdktf.TerraformStack;
-import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.core.TerraformStrings;
 import dev.tandem.providers.ovh.cloud_project_gateway.CloudProjectGateway;
 import dev.tandem.providers.ovh.cloud_project_network_private.CloudProjectNetworkPrivate;
@@ -37,7 +37,7 @@ import software.constructs.IConstruct;
  *
  * <p>Attributes: {@link #cloudProject()}, {@link #region()}, {@link #zones()}, {@link #multiZone()},
  * {@link #vlanId()}, {@link #cidr()}, {@link #networkId()}, {@link #openstackNetworkId()},
- * {@link #subnetId()}, {@link #gatewayId()}. Escape hatches: {@link #network()}, {@link #subnet()},
+ * {@link #subnetId()}, {@link #gatewayId()}. Escape hatches: {@link #resource()}, {@link #subnet()},
  * {@link #gateway()}.
  *
  * <p>Why the gateway is wired as it is, why API v1 networking beside API v2 instances, and the sources: the
@@ -62,9 +62,11 @@ public class RegionNetwork extends Construct {
      */
     public RegionNetwork(@NotNull Construct scope, @NotNull String id, RegionNetworkProps props) {
         super(Scopes.checked(scope, id, "RegionNetwork"), id);
+        Problems p = new Problems(getNode().getPath());
+        RegionNetworkValidation.validate(this, props, p);
+        p.throwIfAny();
         Optional<TerraformStack> in = stackOf(this);
         RegionNetworks others = RegionNetworks.of(this);
-        RegionNetworkValidation.validate(this, props, in, others.built());
         this.props = props;
         this.zones = props.zones().orElse(OvhZones.of(props.region()));
         this.cidr = Ipv4Cidr.parse(props.cidr()).orElseThrow();
@@ -194,8 +196,8 @@ public class RegionNetwork extends Construct {
         return gateway;
     }
 
-    /** @return the underlying private network (escape hatch) */
-    public CloudProjectNetworkPrivate network() {
+    /** @return the underlying private network, the node's default child (escape hatch) */
+    public CloudProjectNetworkPrivate resource() {
         return network;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import software.constructs.Construct;
 
 /**
  * Checks {@link RegionNetworkProps} on its own, then against every other {@link RegionNetwork}
@@ -29,12 +30,16 @@ final class RegionNetworkValidation {
     }
 
     /**
-     * @param stack  the stack the network is in, if any
-     * @param others the networks built before it in the app
+     * Records every problem of {@code props}, alone and against the networks built before it in the
+     * app; throws nothing.
+     *
+     * @param scope the network being built (it must be inside a stack)
+     * @param props its description
+     * @param p     where to record problems
      */
-    static void validate(RegionNetwork self, RegionNetworkProps props, Optional<TerraformStack> stack,
-            List<RegionNetwork> others) {
-        Problems p = new Problems(self.getNode().getPath());
+    static void validate(Construct scope, RegionNetworkProps props, Problems p) {
+        Optional<TerraformStack> stack = RegionNetwork.stackOf(scope);
+        List<RegionNetwork> others = RegionNetworks.of(scope).built();
         p.require(stack.isPresent(), "scope", p.path(), "must be inside a TerraformStack: its resources belong "
                 + "to a stack", "create the network under the region's stack");
         if (p.present(props, "props", "build the network with RegionNetwork.Builder.create(scope, id)…build()")) {
@@ -55,7 +60,6 @@ final class RegionNetworkValidation {
                 checkOtherNetworks(p, others, stack.get(), props, cidr.get());
             }
         }
-        p.throwIfAny();
     }
 
     private static void checkProject(Problems p, String project) {

@@ -55,7 +55,7 @@ final class ChainFacts {
     }
 
     static String regions(GlobalTable table) {
-        return table.homeRegion() + " ⇄ "
+        return table.region() + " ⇄ "
                 + table.replicas().stream().map(TableReplica::region).collect(Collectors.joining(", "));
     }
 }

@@ -63,7 +63,7 @@ final class DataAffinity {
 
     /** @return the AWS regions holding a copy of {@code table}: its home, then its replicas' */
     static List<String> regions(GlobalTable table) {
-        List<String> regions = new ArrayList<>(List.of(table.homeRegion()));
+        List<String> regions = new ArrayList<>(List.of(table.region()));
         table.replicas().stream().map(TableReplica::region).forEach(regions::add);
         return regions;
     }
@@ -72,7 +72,7 @@ final class DataAffinity {
     static String copies(FailoverChain chain, DataWiring w) {
         return w.tableNames().stream().map(name -> name + chain.tables().stream()
                 .filter(t -> t.props().tableName().equals(name)).findFirst()
-                .map(t -> t.homeRegion().equals(w.awsRegion()) ? " (home)"
+                .map(t -> t.region().equals(w.awsRegion()) ? " (home)"
                         : regions(t).contains(w.awsRegion()) ? " (replica)" : " (no copy here)")
                 .orElse(" (no such table)"))
                 .collect(Collectors.joining(", "));

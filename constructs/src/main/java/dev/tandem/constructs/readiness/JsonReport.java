@@ -118,7 +118,7 @@ final class JsonReport {
         ArrayNode tables = node.putArray("tables");
         for (GlobalTable t : chain.tables()) {
             ArrayNode replicas = tables.addObject().put("path", t.getNode().getPath())
-                    .put("name", t.props().tableName()).put("home", t.homeRegion()).putArray("replicas");
+                    .put("name", t.props().tableName()).put("home", t.region()).putArray("replicas");
             t.replicas().stream().map(TableReplica::region).forEach(replicas::add);
         }
         return node;

@@ -36,7 +36,7 @@ final class RecoveryPoint {
                 Duration.ZERO, "stateless: configuration comes from Terraform")));
         for (GlobalTable table : chain.tables()) {
             layers.add(new LayerDataLoss("dynamodb", table.getNode().getPath(), TYPICAL_REPLICATION_LAG,
-                    "asynchronous replication " + table.homeRegion() + " → " + table.replicas().stream()
+                    "asynchronous replication " + table.region() + " → " + table.replicas().stream()
                             .map(TableReplica::region).collect(Collectors.joining(", "))
                             + ", typically within a second, last writer wins; no guaranteed bound"));
         }

@@ -71,7 +71,7 @@ final class Symmetry {
         boolean ok = !read.isAutoscaled();
         String found = read.isAutoscaled()
                 ? "reads autoscale " + read.minUnits() + "–" + read.maxUnits().orElseThrow() + " units in "
-                        + table.homeRegion() + " only; " + replicas + " has no read autoscaling declared"
+                        + table.region() + " only; " + replicas + " has no read autoscaling declared"
                 : "fixed " + read.minUnits() + " read units in every region";
         return SinglePoints.result(Rule.SYMMETRY_TABLE_CAPACITY, path, "billing.read", ok, found,
                 "every replica can serve the home region's peak reads"

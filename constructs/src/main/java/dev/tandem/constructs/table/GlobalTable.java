@@ -47,8 +47,8 @@ import software.constructs.Construct;
  * {@link GlobalTableProps.BuilderBase#teardown(boolean)} (docs/teardown.md), and even then a destroy-time check
  * refuses while the table's state records a replica.
  *
- * <p>Attributes: {@link #tableName()}, {@link #tableArn()}, {@link #streamArn()}, {@link #homeRegion()},
- * {@link #replicas()}. Escape hatch: {@link #table()} and {@link #autoscalingTargets()}.
+ * <p>Attributes: {@link #tableName()}, {@link #arn()}, {@link #streamArn()}, {@link #region()},
+ * {@link #replicas()}. Escape hatch: {@link #resource()} and {@link #autoscalingTargets()}.
  *
  * <p>Why the replicas are separate resources, why a destroy checks for them, and the sources: the
  * {@link dev.tandem.constructs.table package documentation}.
@@ -74,7 +74,7 @@ public class GlobalTable extends Construct {
         super(Scopes.checked(scope, id, "GlobalTable"), id);
         Problems p = new Problems(getNode().getPath());
         Optional<String> region = AwsProviders.regionOf(this, p);
-        GlobalTableValidation.check(p, props, region);
+        GlobalTableValidation.validate(new GlobalTableValidation.Context(region), props, p);
         p.throwIfAny();
         this.props = props;
         this.homeRegion = region.orElseThrow();
@@ -223,7 +223,7 @@ public class GlobalTable extends Construct {
     }
 
     /** @return the home-region table's ARN */
-    public String tableArn() {
+    public String arn() {
         return table.getArn();
     }
 
@@ -233,7 +233,7 @@ public class GlobalTable extends Construct {
     }
 
     /** @return the home region: the region of the table's stack's AWS provider */
-    public String homeRegion() {
+    public String region() {
         return homeRegion;
     }
 
@@ -247,8 +247,8 @@ public class GlobalTable extends Construct {
         replicas.add(replica);
     }
 
-    /** @return the underlying {@code aws_dynamodb_table} (escape hatch) */
-    public DynamodbTable table() {
+    /** @return the underlying {@code aws_dynamodb_table}, the node's default child (escape hatch) */
+    public DynamodbTable resource() {
         return table;
     }
 

@@ -28,33 +28,32 @@ public final class GlobalTableValidation {
     }
 
     /**
-     * Checks DynamoDB's own rules, for renderings that know the home region by other means.
+     * What a table's check reads besides its props.
      *
-     * @param path       the construct path problems are reported under
-     * @param props      the table's description
      * @param homeRegion the home region, when known, to check a customer-managed key against
-     * @throws dev.tandem.constructs.core.ValidationException listing every problem
      */
-    public static void validate(String path, GlobalTableProps props, Optional<String> homeRegion) {
-        Problems p = new Problems(path);
-        check(p, props, homeRegion);
-        p.throwIfAny();
+    public record Context(Optional<String> homeRegion) {
     }
 
     /**
-     * Records every problem of {@code props} in {@code p}, for renderings that collect problems of
-     * their own too.
+     * What a replica's check reads besides its own settings.
      *
-     * @param p          where to record problems
-     * @param props      the table's description
-     * @param homeRegion the home region, when known, to check a customer-managed key against
+     * @param table  the table's description
+     * @param region the replica's region, when known
      */
-    public static void validateInto(Problems p, GlobalTableProps props, Optional<String> homeRegion) {
-        check(p, props, homeRegion);
+    public record ReplicaContext(GlobalTableProps table, Optional<String> region) {
     }
 
-    /** Records every problem of {@code props} in {@code p}. */
-    static void check(Problems p, GlobalTableProps props, Optional<String> homeRegion) {
+    /**
+     * Records every problem of {@code props} against DynamoDB's rules; throws nothing. Every rendering
+     * of the table (the construct, the CloudFormation module, a deployment's spec) enters here.
+     *
+     * @param context  the home region, when known
+     * @param props    the table's description
+     * @param p        where to record problems
+     */
+    public static void validate(Context context, GlobalTableProps props, Problems p) {
+        Optional<String> homeRegion = context.homeRegion();
         if (!p.present(props, "props", "build the props with GlobalTableProps.builder()")) {
             return;
         }
@@ -79,22 +78,22 @@ public final class GlobalTableValidation {
     }
 
     /**
-     * Checks one replica's settings against the table's: a customer-managed key in the replica's
-     * region when the table uses customer-managed encryption, no key otherwise. Shared by every
-     * rendering.
+     * Records every problem of one replica's settings against the table's: a customer-managed key in
+     * the replica's region when the table uses customer-managed encryption, no key otherwise; throws
+     * nothing. Shared by every rendering.
      *
-     * @param p      where to record problems (nested under the replica's property by the caller)
-     * @param table  the table's description
-     * @param region the replica's region, when known
-     * @param props  the replica's settings
+     * @param context  the table's description and the replica's region
+     * @param props    the replica's settings
+     * @param p        where to record problems (nested under the replica's property by the caller)
      */
-    public static void checkReplica(Problems p, GlobalTableProps table, Optional<String> region, TableReplicaProps props) {
+    public static void validate(ReplicaContext context, TableReplicaProps props, Problems p) {
+        GlobalTableProps table = context.table();
         if (!p.present(props, "props", "build them with TableReplicaProps.builder()") || table == null
                 || table.encryption() == null) {
             return;
         }
         if (table.encryption().kind() == TableEncryption.Kind.CUSTOMER_MANAGED) {
-            checkKmsKey(p, "kmsKeyArn", props.kmsKeyArn(), region);
+            checkKmsKey(p, "kmsKeyArn", props.kmsKeyArn(), context.region());
         } else {
             p.require(props.kmsKeyArn() == null || props.kmsKeyArn().isEmpty(), "kmsKeyArn",
                     props.kmsKeyArn() == null ? null : props.kmsKeyArn().orElse(""),

@@ -33,7 +33,7 @@ import software.constructs.Construct;
  * <p>The replica carries {@code lifecycle.prevent_destroy} (a plan that would destroy it fails before anything
  * is destroyed) unless it is being torn down on purpose ({@link TableReplicaProps.BuilderBase#teardown}).
  *
- * <p>Attributes: {@link #region()}, {@link #arn()}, {@link #table()}. Escape hatch: {@link #replica()}.
+ * <p>Attributes: {@link #region()}, {@link #arn()}, {@link #table()}. Escape hatch: {@link #resource()}.
  *
  * <p>How the table's ARN and the stacks' order are derived, and the sources: the
  * {@link dev.tandem.constructs.table package documentation}.
@@ -56,7 +56,7 @@ public class TableReplica extends Construct {
         Optional<String> found = AwsProviders.regionOf(this, p);
         if (p.present(table, "table", "pass the GlobalTable this replicates") && found.isPresent()) {
             String r = found.get();
-            p.require(!r.equals(table.homeRegion()), "stack", r, "is the table's home region (" + table.homeRegion()
+            p.require(!r.equals(table.region()), "stack", r, "is the table's home region (" + table.region()
                     + " at " + table.getNode().getPath() + "): a replica must be in another region",
                     "create the replica in the stack of another region");
             table.replicas().stream().filter(other -> other.region().equals(r)).findFirst().ifPresent(other ->
@@ -64,7 +64,7 @@ public class TableReplica extends Construct {
                             "keep one replica per region"));
         }
         if (table != null) {
-            GlobalTableValidation.checkReplica(p, table.props(), found, props);
+            GlobalTableValidation.validate(new GlobalTableValidation.ReplicaContext(table.props(), found), props, p);
         }
         p.throwIfAny();
         this.table = table;
@@ -80,7 +80,7 @@ public class TableReplica extends Construct {
         DataAwsPartition partition = new DataAwsPartition(this, "partition");
         DataAwsCallerIdentity account = new DataAwsCallerIdentity(this, "account");
         DynamodbTableReplicaA.Builder b = DynamodbTableReplicaA.Builder.create(this, "replica")
-                .globalTableArn("arn:" + partition.getPartition() + ":dynamodb:" + table.homeRegion() + ":"
+                .globalTableArn("arn:" + partition.getPartition() + ":dynamodb:" + table.region() + ":"
                         + account.getAccountId() + ":table/" + t.tableName())
                 .pointInTimeRecovery(props.pointInTimeRecovery(t))
                 .deletionProtectionEnabled(props.deletionProtection(t))
@@ -116,8 +116,8 @@ public class TableReplica extends Construct {
         return props;
     }
 
-    /** @return the underlying {@code aws_dynamodb_table_replica} (escape hatch) */
-    public DynamodbTableReplicaA replica() {
+    /** @return the underlying {@code aws_dynamodb_table_replica}, the node's default child (escape hatch) */
+    public DynamodbTableReplicaA resource() {
         return replica;
     }
 

@@ -126,7 +126,7 @@ class AppDataAccessTest {
         assertThat(TestStacks.onlyResource(synth, "aws_iam_access_key").has("lifecycle"))
                 .as("a key leaves by rotation").isFalse();
         assertThat(texts(TestStacks.onlyResource(synth, "aws_dynamodb_table_replica").path("depends_on")))
-                .containsExactly("aws_iam_user." + data.user().getFriendlyUniqueId(),
+                .containsExactly("aws_iam_user." + data.resource().getFriendlyUniqueId(),
                         "aws_iam_user_policy." + data.policy().getFriendlyUniqueId(),
                         "aws_iam_access_key." + data.accessKeys().get("a").getFriendlyUniqueId());
     }

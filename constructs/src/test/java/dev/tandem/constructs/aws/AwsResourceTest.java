@@ -24,7 +24,7 @@ class AwsResourceTest {
         GlobalTable orders = GlobalTable.Builder.create(stack, "orders").tableName("orders")
                 .partitionKey(Attribute.string("pk")).build();
         AwsResource parameter = AwsResource.Builder.create(stack, "orders-arn").type("aws_ssm_parameter")
-                .arguments(Map.of("name", "/orders/table-arn", "type", "String", "value", orders.tableArn(),
+                .arguments(Map.of("name", "/orders/table-arn", "type", "String", "value", orders.arn(),
                         "tags", Map.of("team", "orders")))
                 .build();
         AwsResource queue = AwsResource.Builder.create(stack, "dlq").type("aws_sqs_queue")
@@ -41,8 +41,8 @@ class AwsResourceTest {
         JsonNode sqs = TestStacks.onlyResource(synth, "aws_sqs_queue");
         assertThat(sqs.path("message_retention_seconds").asInt()).isEqualTo(1209600);
         assertThat(sqs.path("tags").path("parameter").asText()).startsWith("${aws_ssm_parameter.").endsWith(".arn}");
-        assertThat(queue.element()).isInstanceOf(TerraformResource.class);
-        assertThat(queue.getNode().getDefaultChild()).isSameAs(queue.element());
+        assertThat(queue.resource()).isInstanceOf(TerraformResource.class);
+        assertThat(queue.getNode().getDefaultChild()).isSameAs(queue.resource());
     }
 
     @Test
@@ -72,7 +72,7 @@ class AwsResourceTest {
         assertThat(data.path("filter").get(0).path("name").asText()).isEqualTo("tag:Name");
         assertThat(TestStacks.onlyResource(synth, "aws_s3_bucket_versioning").path("versioning_configuration")
                 .path("status").asText()).isEqualTo("Enabled");
-        assertThat(vpc.element()).isInstanceOf(TerraformDataSource.class);
+        assertThat(vpc.resource()).isInstanceOf(TerraformDataSource.class);
         AwsResource.Builder.create(stack, "cidr").type("aws_ssm_parameter")
                 .arguments(Map.of("name", "/vpc/cidr", "type", "String", "value", vpc.attribute("cidr_block"))).build();
         assertThat(TestStacks.onlyResource(TestStacks.synth(stack), "aws_ssm_parameter").path("value").asText())

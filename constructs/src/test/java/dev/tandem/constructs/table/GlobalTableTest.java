@@ -34,7 +34,7 @@ class GlobalTableTest {
                 "point_in_time_recovery", Map.of("enabled", true),
                 "table_class", "STANDARD",
                 "attribute", List.of(Map.of("name", "pk", "type", "S"))));
-        assertThat(table.homeRegion()).isEqualTo("eu-west-3");
+        assertThat(table.region()).isEqualTo("eu-west-3");
         assertThat(dynamo.has("replica")).as("replicas are aws_dynamodb_table_replica resources").isFalse();
         assertThat(dynamo.path("lifecycle").path("ignore_changes").toString()).isEqualTo("[\"replica\"]");
         assertThat(dynamo.has("server_side_encryption")).as("AWS-owned key is DynamoDB's default").isFalse();

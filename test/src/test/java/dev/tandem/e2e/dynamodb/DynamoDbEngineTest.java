@@ -173,7 +173,7 @@ class DynamoDbEngineTest {
         PodEnvironment secondary = PodEnvironment.of(SynthesizedDeployment.outdir(), "secondary");
 
         assertThat(tableName).isEqualTo(synthesized.path("name").asText()).isEqualTo(description.tableName());
-        assertThat(pods.awsRegion()).isEqualTo(SynthesizedDeployment.stacks().tables().get(0).homeRegion());
+        assertThat(pods.awsRegion()).isEqualTo(SynthesizedDeployment.stacks().tables().get(0).region());
         assertThat(secondary.tables()).isEqualTo(pods.tables());
         assertThat(secondary.awsRegion()).isEqualTo("eu-central-1").isNotEqualTo(pods.awsRegion());
     }

@@ -4,7 +4,7 @@ import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import dev.tandem.constructs.access.AccessKey;
-import dev.tandem.constructs.access.AppDataAccessProps;
+import dev.tandem.constructs.access.AppDataAccessPropsSettings;
 import dev.tandem.constructs.access.TableAccess;
 import dev.tandem.constructs.aws.AwsResource;
 import dev.tandem.constructs.aws.AwsResourceProps;
@@ -12,27 +12,29 @@ import dev.tandem.constructs.core.BackendServer;
 import dev.tandem.constructs.core.StateBackend;
 import dev.tandem.constructs.core.TandemApp;
 import dev.tandem.constructs.edge.CloudflareFailoverLb;
-import dev.tandem.constructs.edge.CloudflareFailoverLbProps;
+import dev.tandem.constructs.edge.CloudflareFailoverLbPropsSettings;
 import dev.tandem.constructs.edge.HostedZone;
 import dev.tandem.constructs.edge.MonitorSettings;
 import dev.tandem.constructs.edge.Origin;
 import dev.tandem.constructs.edge.OriginPool;
 import dev.tandem.constructs.edge.OriginPullTrust;
-import dev.tandem.constructs.edge.OriginPullTrustProps;
+import dev.tandem.constructs.edge.OriginPullTrustPropsSettings;
 import dev.tandem.constructs.edge.Route53Failover;
-import dev.tandem.constructs.edge.Route53FailoverProps;
+import dev.tandem.constructs.edge.Route53FailoverPropsSettings;
 import dev.tandem.constructs.haproxy.HaproxyTierProps;
-import dev.tandem.constructs.haproxy.OriginCertificateProps;
+import dev.tandem.constructs.haproxy.HaproxyTierPropsSettings;
+import dev.tandem.constructs.haproxy.OriginCertificatePropsSettings;
 import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.haproxy.StatsPage;
 import dev.tandem.constructs.haproxy.SuppliedCertificate;
-import dev.tandem.constructs.haproxy.SuppliedCertificateProps;
+import dev.tandem.constructs.haproxy.SuppliedCertificatePropsSettings;
 import dev.tandem.constructs.haproxy.Timeouts;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.Autoscaling;
 import dev.tandem.constructs.k8s.IngressSpec;
 import dev.tandem.constructs.k8s.K8sAppClusterProps;
+import dev.tandem.constructs.k8s.K8sAppClusterPropsSettings;
 import dev.tandem.constructs.k8s.K8sFixtures;
 import dev.tandem.constructs.k8s.NodePoolSpec;
 import dev.tandem.constructs.k8s.Resources;
@@ -40,6 +42,7 @@ import dev.tandem.constructs.k8s.Taint;
 import dev.tandem.constructs.network.GatewaySize;
 import dev.tandem.constructs.network.GatewaySpec;
 import dev.tandem.constructs.network.RegionNetworkProps;
+import dev.tandem.constructs.network.RegionNetworkPropsSettings;
 import dev.tandem.constructs.postgres.PostgresCluster;
 import dev.tandem.constructs.postgres.PostgresDatabaseProps;
 import dev.tandem.constructs.postgres.ReplicationMode;
@@ -52,10 +55,11 @@ import dev.tandem.constructs.table.Capacity;
 import dev.tandem.constructs.table.GlobalSecondaryIndex;
 import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.GlobalTableProps;
+import dev.tandem.constructs.table.GlobalTablePropsSettings;
 import dev.tandem.constructs.table.Projection;
 import dev.tandem.constructs.table.TableEncryption;
 import dev.tandem.constructs.table.TableReplica;
-import dev.tandem.constructs.table.TableReplicaProps;
+import dev.tandem.constructs.table.TableReplicaPropsSettings;
 import dev.tandem.providers.aws.provider.AwsProvider;
 import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
 import dev.tandem.providers.ovh.provider.OvhProvider;
@@ -110,7 +114,7 @@ final class StringFixtures {
                         d -> d.edge(apply(change, reference().edge().toBuilder()).build()))),
                 Map.entry("HealthContract.Builder", (change, out) -> deployment(out,
                         d -> d.health(apply(change, reference().health().toBuilder()).build()))),
-                Map.entry("GlobalTableProps.BuilderBase", (change, out) -> deployment(out,
+                Map.entry(StringProps.name(GlobalTablePropsSettings.class), (change, out) -> deployment(out,
                         d -> d.tables(List.of(apply(change, ReferenceDeployment.sessionsTable().toBuilder()).build())))),
                 Map.entry("GlobalSecondaryIndex.Builder", (change, out) -> table(out, t -> t.globalSecondaryIndexes(
                         List.of(apply(change, GlobalSecondaryIndex.builder().indexName("by-user")
@@ -119,11 +123,11 @@ final class StringFixtures {
                         StateBackend.awsS3().bucket("acme-tandem-state").region("eu-west-3")).build()))),
                 Map.entry("TableAccess.Builder", (change, out) -> deployment(out, d -> d.tableAccess(Map.of(
                         "tandem-sessions", apply(change, TableAccess.builder().logicalName("SESSIONS")).build())))),
-                Map.entry(StringProps.name(RegionNetworkProps.BuilderBase.class), (change, out) -> deployment(out,
+                Map.entry(StringProps.name(RegionNetworkPropsSettings.class), (change, out) -> deployment(out,
                         d -> d.customizeNetwork((r, b) -> change.accept(b)))),
                 Map.entry("GatewaySpec.Builder", (change, out) -> deployment(out, d -> d.customizeNetwork(
                         (r, b) -> b.gateway(apply(change, GatewaySpec.builder().size(GatewaySize.S)).build())))),
-                Map.entry(StringProps.name(K8sAppClusterProps.BuilderBase.class), (change, out) -> deployment(out,
+                Map.entry(StringProps.name(K8sAppClusterPropsSettings.class), (change, out) -> deployment(out,
                         d -> d.customizeCluster((r, b) -> change.accept(b)))),
                 Map.entry("NodePoolSpec.Builder", (change, out) -> deployment(out, d -> d.customizeCluster(
                         (r, b) -> b.nodePool(apply(change, NodePoolSpec.builder()).build())))),
@@ -137,17 +141,19 @@ final class StringFixtures {
                         (r, b) -> b.ingress(apply(change, IngressSpec.builder().className("traefik")).build())))),
                 Map.entry(StringProps.name(HaproxyTierProps.BuilderBase.class), (change, out) -> deployment(out,
                         d -> d.customizeHaproxy((r, b) -> change.accept(b)))),
+                Map.entry(StringProps.name(HaproxyTierPropsSettings.class), (change, out) -> deployment(out,
+                        d -> d.customizeHaproxy((r, b) -> change.accept(b)))),
                 Map.entry("StatsPage.Builder", (change, out) -> deployment(out, d -> d.customizeHaproxy(
                         (r, b) -> b.statsPage(apply(change, StatsPage.builder()).build())))),
-                Map.entry(StringProps.name(OriginCertificateProps.BuilderBase.class), (change, out) -> deployment(out,
+                Map.entry(StringProps.name(OriginCertificatePropsSettings.class), (change, out) -> deployment(out,
                         d -> d.customizeOriginCertificate((r, b) -> change.accept(b)))),
-                Map.entry(StringProps.name(TableReplicaProps.BuilderBase.class), (change, out) -> deployment(out,
+                Map.entry(StringProps.name(TableReplicaPropsSettings.class), (change, out) -> deployment(out,
                         d -> d.customizeReplica((r, b) -> change.accept(b)))),
-                Map.entry(StringProps.name(AppDataAccessProps.BuilderBase.class), (change, out) -> deployment(out,
+                Map.entry(StringProps.name(AppDataAccessPropsSettings.class), (change, out) -> deployment(out,
                         d -> d.customizeDataAccess((r, b) -> change.accept(b)))),
-                Map.entry(StringProps.name(CloudflareFailoverLbProps.BuilderBase.class), (change, out) -> deployment(
+                Map.entry(StringProps.name(CloudflareFailoverLbPropsSettings.class), (change, out) -> deployment(
                         out, d -> d.customizeEdge(change::accept))),
-                Map.entry(StringProps.name(OriginPullTrustProps.BuilderBase.class), (change, out) -> originPulls(out,
+                Map.entry(StringProps.name(OriginPullTrustPropsSettings.class), (change, out) -> originPulls(out,
                         change)),
                 Map.entry("DrTargets.Builder", (change, out) -> deployment(out, d -> d.drTargets(apply(change,
                         DrTargets.builder().rto(Duration.ofMinutes(2)).rpo(Duration.ofSeconds(10))).build()))),
@@ -166,8 +172,8 @@ final class StringFixtures {
                         d -> d.customizeApp((r, b) -> b.resources(apply(change, Resources.builder()).build())))),
                 Map.entry("Capacity.AutoscaledBuilder", (change, out) -> table(out, t -> t.billing(Billing.provisioned(
                         apply(change, Capacity.autoscaled().minUnits(5).maxUnits(50)).build(), Capacity.fixed(5))))),
-                Map.entry(StringProps.name(Route53FailoverProps.BuilderBase.class), StringFixtures::route53),
-                Map.entry(StringProps.name(SuppliedCertificateProps.BuilderBase.class), StringFixtures::suppliedCertificate),
+                Map.entry(StringProps.name(Route53FailoverPropsSettings.class), StringFixtures::route53),
+                Map.entry(StringProps.name(SuppliedCertificatePropsSettings.class), StringFixtures::suppliedCertificate),
                 Map.entry("OriginPool.Builder", (change, out) -> loadBalancer(out,
                         apply(change, OriginPool.builder().name("primary").origins(origins("primary", "198.51.100")))
                                 .build())),

@@ -100,7 +100,7 @@ final class StringProps {
         return sorted(found);
     }
 
-    /** @return e.g. {@code GlobalTableProps.BuilderBase.tags(Map)} */
+    /** @return e.g. {@code GlobalTablePropsSettings.tags(Map)} */
     static String key(Method m) {
         StringBuilder params = new StringBuilder();
         for (Class<?> p : m.getParameterTypes()) {

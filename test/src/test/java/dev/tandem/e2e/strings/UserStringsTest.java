@@ -51,7 +51,7 @@ class UserStringsTest {
     @Test
     void theSearchFindsThePropsTheSecurityReviewReproduced() {
         assertThat(StringProps.builderSetters().stream().map(StringProps::key)).contains(
-                "GlobalTableProps.BuilderBase.tags(Map)", "GlobalTableProps.BuilderBase.timeToLiveAttribute(String)",
+                "GlobalTablePropsSettings.tags(Map)", "GlobalTablePropsSettings.timeToLiveAttribute(String)",
                 "HealthContract.Builder.path(String)", "DeploymentSpec.Builder.sshKeyName(String)",
                 "OriginPool.Builder.notificationEmail(String)", "Origin.Builder.name(String)",
                 "GlobalSecondaryIndex.Builder.indexName(String)");

@@ -31,7 +31,7 @@ class AwsResourceTerraformTest {
             DeploymentStacks stacks = DeploymentStacks.build(app, ReferenceDeployment.spec());
             AwsResource.Builder.create(stacks.primary(), "sessions-arn").type("aws_ssm_parameter")
                     .arguments(Map.of("name", "/tandem/sessions/arn", "type", "String",
-                            "value", stacks.primary().globalTables().get(0).tableArn()))
+                            "value", stacks.primary().globalTables().get(0).arn()))
                     .build();
             AwsResource.Builder.create(stacks.primary(), "dlq").type("aws_sqs_queue")
                     .arguments(Map.of("name", "tandem-dlq", "message_retention_seconds", 1209600)).build();
