@@ -87,8 +87,14 @@ public final class TestPki {
         List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(args));
         Path log = dir.resolve("openssl.log");
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process p;
+        try {
+            p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("openssl is not installed (Debian: apt-get install -y openssl); the"
+                    + " loopback certificates are made with it", e);
+        }
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(log));
         }

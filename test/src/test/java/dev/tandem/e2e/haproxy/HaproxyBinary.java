@@ -29,16 +29,27 @@ public final class HaproxyBinary {
         // /usr/sbin is where Debian puts it and is not on every user's PATH.
         Stream<String> dirs = Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(":")),
                 Stream.of("/usr/sbin", "/usr/local/sbin"));
-        Path found = dirs.filter(d -> !d.isEmpty()).map(d -> Path.of(d, "haproxy")).filter(Files::isExecutable)
-                .findFirst().orElse(null);
+        List<String> path = dirs.filter(d -> !d.isEmpty()).toList();
+        Path found = onPath(path, "haproxy");
         if (found == null) {
-            String why = "haproxy is not installed (Debian: apt-get install -y haproxy)";
-            if (System.getenv("CI") != null) {
-                fail(why + "; CI must run this test, so .ci/run has to install it");
-            }
-            Assumptions.abort(why + ": skipping the real-HAProxy test");
+            skipOrFail("haproxy is not installed (Debian: apt-get install -y haproxy)");
+        }
+        // Every real-HAProxy test makes its throwaway certificates with openssl (TestPki).
+        if (onPath(path, "openssl") == null) {
+            skipOrFail("openssl is not installed (Debian: apt-get install -y openssl)");
         }
         return new HaproxyBinary(found);
+    }
+
+    private static Path onPath(List<String> dirs, String tool) {
+        return dirs.stream().map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst().orElse(null);
+    }
+
+    private static void skipOrFail(String why) {
+        if (System.getenv("CI") != null) {
+            fail(why + "; CI must run this test, so .ci/run has to install it");
+        }
+        Assumptions.abort(why + ": skipping the real-HAProxy test");
     }
 
     /** @return the binary's path */
