@@ -1,8 +1,11 @@
 package dev.tandem.constructs.postgres;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * Everything a {@link PostgresArchive} is built from, as the user set it; {@link PostgresArchive} checks it.
- * {@code forRegion(database, region, project)} derives it from the database's description, so the buckets' names agree with the
+ * {@link #forRegion} derives it from the database's description, so the buckets' names agree with the
  * manifests' object stores.
  *
  * @param cloudProject  OVH Public Cloud project id ({@code service_name}) of the region's stack
@@ -11,9 +14,37 @@ package dev.tandem.constructs.postgres;
  * @param hostedBucket  the bucket held here: the peer region's WAL archive, which this region only reads
  * @param writeBucket   the bucket this region's cluster writes its archive to, held by the peer region's stack
  * @param teardown      a reviewed teardown: the hosted bucket loses its {@code prevent_destroy} guard
+ * @param database      the database the archive serves, when built with {@link #forRegion}: the DR readiness
+ *                      pass reads its mode, regions and timings from it
  */
 public record PostgresArchiveProps(String cloudProject, String region, String storageRegion, String hostedBucket,
-        String writeBucket, boolean teardown) {
+        String writeBucket, boolean teardown, Optional<PostgresDatabaseProps> database) {
+
+    /** Keeps an unset database empty. */
+    public PostgresArchiveProps {
+        database = database == null ? Optional.empty() : database;
+    }
+
+    /**
+     * The archive part of {@code region}'s stack for {@code database}: it holds the peer's archive bucket
+     * ({@code database.archiveBucketName(peer)}, in this region's Object Storage) and the credentials that
+     * write {@code database.archiveBucketName(region)}, which the peer's stack holds.
+     *
+     * @param database     the database, described once
+     * @param region       this stack's OVH region, one of the database's two
+     * @param cloudProject the stack's OVH Public Cloud project
+     * @return the props
+     */
+    public static PostgresArchiveProps forRegion(PostgresDatabaseProps database, String region, String cloudProject) {
+        String peer = database.peerRegion(region);
+        return builder().cloudProject(cloudProject).region(region)
+                .storageRegion(database.archiveRegion(peer).toUpperCase(Locale.ROOT))
+                .hostedBucket(database.archiveBucketName(peer))
+                .writeBucket(database.archiveBucketName(region))
+                .teardown(database.teardown())
+                .database(database)
+                .build();
+    }
 
     /** @return a builder */
     public static Builder builder() {
@@ -43,6 +74,7 @@ public record PostgresArchiveProps(String cloudProject, String region, String st
         private String hostedBucket;
         private String writeBucket;
         private boolean teardown;
+        private PostgresDatabaseProps database;
 
         /**
          * @param value the OVH Public Cloud project id (32 hexadecimal characters). Required.
@@ -101,6 +133,15 @@ public record PostgresArchiveProps(String cloudProject, String region, String st
             return self();
         }
 
+        /**
+         * @param value the database this archive serves (set by {@link PostgresArchiveProps#forRegion}); @default none
+         * @return this builder
+         */
+        public B database(PostgresDatabaseProps value) {
+            this.database = value;
+            return self();
+        }
+
         @SuppressWarnings("unchecked")
         private B self() {
             return (B) this;
@@ -108,7 +149,8 @@ public record PostgresArchiveProps(String cloudProject, String region, String st
 
         /** @return the props as set so far */
         protected PostgresArchiveProps props() {
-            return new PostgresArchiveProps(cloudProject, region, storageRegion, hostedBucket, writeBucket, teardown);
+            return new PostgresArchiveProps(cloudProject, region, storageRegion, hostedBucket, writeBucket, teardown,
+                    Optional.ofNullable(database));
         }
     }
 }

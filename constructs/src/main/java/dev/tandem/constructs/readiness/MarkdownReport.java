@@ -25,6 +25,7 @@ final class MarkdownReport {
         diagram(out, report);
         recoveryTime(out, report);
         recoveryPoint(out, report);
+        PostgresRunbook.render(out, report, MarkdownReport::row);
         dataDependency(out, report);
         stateSecrets(out, report);
         checks(out, report);
