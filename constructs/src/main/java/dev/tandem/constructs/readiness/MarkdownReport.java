@@ -106,6 +106,23 @@ final class MarkdownReport {
                 unwired.removeIf(t -> w.tableNames().contains(t.props().tableName()));
             });
         }
+        for (PostgresData db : r.postgres()) {
+            for (int i = 0; i < chain.regions().size(); i++) {
+                String region = chain.regions().get(i).app().props().network().region();
+                String n = String.valueOf(i + 1);
+                if (db.database().regions().contains(region)) {
+                    boolean primary = db.database().isPrimary(region);
+                    out.add("    app" + n + " -->|\"data\"| pg" + n + "[(\"" + label("PostgreSQL " + db.regionPath(region),
+                            (primary ? "primary" : "replica cluster") + ", " + db.database().instancesPerRegion()
+                                    + " instances", "archives to " + db.database().archiveBucketName(region) + " in "
+                                    + db.database().archiveRegion(region)) + "\")]");
+                }
+            }
+            if (chain.regions().size() > 1) {
+                out.add("    pg1 -.->|\"" + label(db.mode() + ", RPO typically ≤ " + Durations.text(db.rpoTypical()))
+                        + "\"| pg2");
+            }
+        }
         List<String> wired = new ArrayList<>();
         for (int i = 0; i < chain.regions().size(); i++) {
             if (DataAffinity.wiring(chain.regions().get(i)).isPresent()) {

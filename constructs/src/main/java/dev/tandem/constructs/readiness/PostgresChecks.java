@@ -50,6 +50,16 @@ final class PostgresChecks {
                             : "nothing between the regions but the object store",
                     "build a SharedPrivateNetwork over both regions in an owner stack (moving a cluster onto it "
                             + "recreates the cluster), or use ReplicationMode.ARCHIVE_ONLY"));
+            spanning.ifPresent(net -> db.regions().forEach(region -> {
+                String address = db.streamingAddress(region).orElse("none");
+                boolean free = db.streamingAddress(region).flatMap(dev.tandem.constructs.network.Ipv4::parse)
+                        .filter(net::isFreeForFixedAddress).isPresent();
+                results.add(CheckResult.of(Rule.POSTGRES_NETWORK, data.regionPath(region),
+                        "streamingAddresses[" + region + "]", !streams || free, address,
+                        "an address of " + net.cidr() + " outside every region's DHCP pool and gateway, so the rw "
+                                + "service keeps it and the peer reaches it", "pick a free address of " + net.cidr()
+                                + " above the pools, e.g. near its top"));
+            }));
             boolean rpoOk = targets.rpo().compareTo(data.rpoTypical()) >= 0;
             results.add(CheckResult.of(Rule.RECOVERY_POINT, path, "rpo", rpoOk,
                     data.rpoBasis(), "a loss within the RPO target " + Durations.text(targets.rpo()),
@@ -87,13 +97,12 @@ final class PostgresChecks {
 
     /** Read from the bucket as synthesized, so an escape-hatch override is seen. */
     private static boolean versioned(PostgresArchive archive) {
-        return archive.bucket().getVersioningInput() != null
-                && "enabled".equals(archive.bucket().getVersioningInput().getStatus());
+        return "enabled".equals(archive.bucket().getVersioning().getStatusInput());
     }
 
     private static void instances(List<CheckResult> results, PostgresData data, String region, FailoverChain chain) {
         PostgresDatabaseProps db = data.database();
-        String path = Optional.ofNullable(data.archives().get(region)).map(a -> a.getNode().getPath()).orElse(data.path());
+        String path = data.regionPath(region);
         int n = db.instancesPerRegion();
         results.add(SinglePoints.result(Rule.POSTGRES_INSTANCES, path, "instancesPerRegion", n >= 2, n,
                 "at least 2 in " + region + ": one primary and a standby the operator fails over to within the region",

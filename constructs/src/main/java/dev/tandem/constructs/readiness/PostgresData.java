@@ -2,6 +2,7 @@ package dev.tandem.constructs.readiness;
 
 import dev.tandem.constructs.network.SharedPrivateNetwork;
 import dev.tandem.constructs.postgres.PostgresArchive;
+import dev.tandem.constructs.postgres.PostgresCluster;
 import dev.tandem.constructs.postgres.PostgresDatabaseProps;
 import dev.tandem.constructs.postgres.ReplicationMode;
 import java.time.Duration;
@@ -25,10 +26,11 @@ import software.constructs.IConstruct;
  *
  * @param database the description
  * @param archives the archive part of each region, by OVH region
+ * @param clusters the cluster (manifests) of each region, by OVH region
  * @param shared   every multi-region private network in the app
  */
 record PostgresData(PostgresDatabaseProps database, Map<String, PostgresArchive> archives,
-        List<SharedPrivateNetwork> shared) {
+        Map<String, PostgresCluster> clusters, List<SharedPrivateNetwork> shared) {
 
     /**
      * The upload of the last WAL segment (16 MiB) to the peer region's Object Storage: about 4.5 s at 30 Mbit/s.
@@ -47,24 +49,37 @@ record PostgresData(PostgresDatabaseProps database, Map<String, PostgresArchive>
         Map<String, PostgresData> found = new LinkedHashMap<>();
         List<SharedPrivateNetwork> shared = new ArrayList<>();
         List<PostgresArchive> archives = new ArrayList<>();
+        List<PostgresCluster> clusters = new ArrayList<>();
         for (IConstruct c : root.getNode().findAll()) {
             if (c instanceof SharedPrivateNetwork s) {
                 shared.add(s);
             } else if (c instanceof PostgresArchive a) {
                 archives.add(a);
+            } else if (c instanceof PostgresCluster pc) {
+                clusters.add(pc);
             }
         }
         for (PostgresArchive a : archives) {
-            a.props().database().ifPresent(db -> found.computeIfAbsent(db.name(),
-                    n -> new PostgresData(db, new LinkedHashMap<>(), shared)).archives().put(a.props().region(), a));
+            a.props().database().ifPresent(db -> found.computeIfAbsent(db.name(), n -> new PostgresData(db,
+                    new LinkedHashMap<>(), new LinkedHashMap<>(), shared)).archives().put(a.props().region(), a));
+        }
+        for (PostgresCluster pc : clusters) {
+            found.computeIfAbsent(pc.database().name(), n -> new PostgresData(pc.database(), new LinkedHashMap<>(),
+                    new LinkedHashMap<>(), shared)).clusters().put(pc.region(), pc);
         }
         return List.copyOf(found.values());
     }
 
-    /** @return the path database-wide findings are reported at: the primary region's archive (else any) */
+    /** @return the path database-wide findings are reported at: the primary region's cluster (else its archive) */
     String path() {
-        return Optional.ofNullable(archives.get(database.primaryRegion())).or(() -> archives.values().stream().findFirst())
-                .map(a -> a.getNode().getPath()).orElse("database " + database.name());
+        return regionPath(database.primaryRegion());
+    }
+
+    /** @return the path of {@code region}'s cluster, else its archive, else the database's name */
+    String regionPath(String region) {
+        return Optional.ofNullable(clusters.get(region)).map(c -> c.getNode().getPath())
+                .or(() -> Optional.ofNullable(archives.get(region)).map(a -> a.getNode().getPath()))
+                .orElse("database " + database.name());
     }
 
     ReplicationMode mode() {
