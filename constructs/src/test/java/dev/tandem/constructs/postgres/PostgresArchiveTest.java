@@ -88,6 +88,24 @@ class PostgresArchiveTest {
     }
 
     @Test
+    void fromTheDatabaseEachRegionHoldsThePeersArchiveInItsOwnObjectStorageAndWritesItsOwn() {
+        PostgresDatabaseProps db = PostgresFixtures.sessions().archiveBucketPrefix("acme").build();
+
+        PostgresArchiveProps paris = PostgresArchiveProps.forRegion(db, PostgresFixtures.PARIS, PROJECT);
+        PostgresArchiveProps frankfurt = PostgresArchiveProps.forRegion(db, PostgresFixtures.FRANKFURT, PROJECT);
+
+        assertThat(paris.hostedBucket()).isEqualTo(db.archiveBucketName(PostgresFixtures.FRANKFURT))
+                .isEqualTo(frankfurt.writeBucket()).isEqualTo("acme-sessions-wal-de1");
+        assertThat(paris.storageRegion()).isEqualTo("EU-WEST-PAR")
+                .isEqualTo(db.archiveRegion(PostgresFixtures.FRANKFURT).toUpperCase(java.util.Locale.ROOT));
+        assertThat(frankfurt.hostedBucket()).isEqualTo(paris.writeBucket()).isEqualTo("acme-sessions-wal-eu-west-par");
+        assertThat(frankfurt.storageRegion()).isEqualTo("DE");
+        assertThat(frankfurt.database()).contains(db);
+        assertThat(PostgresArchiveProps.forRegion(db.toBuilder().teardown(true).build(), PostgresFixtures.PARIS, PROJECT)
+                .teardown()).isTrue();
+    }
+
+    @Test
     void oneBucketCannotBeWrittenAndOnlyReadAtOnce() {
         TerraformStack stack = TestStacks.emptyStack();
         assertRejected(() -> frankfurt(stack).writeBucket("sessions-wal-eu-west-par").build(),
