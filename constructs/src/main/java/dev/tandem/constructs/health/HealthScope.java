@@ -13,7 +13,7 @@ public enum HealthScope {
     APP,
     /**
      * The health path answers healthy only while the app also reaches its data (its DynamoDB replica,
-     * within the contract's timeout) and is ready to serve: an outage of that AWS region fails the
+     * or its PostgreSQL database accepting writes, within the contract's timeout) and is ready to serve: an outage of that AWS region fails the
      * region's health checks, and the edge moves traffic to the other region. Only the readiness
      * probe GETs the path; startup and liveness open a TCP connection to the contract's port instead,
      * so a data outage drains the pods without restarting them (a restart cannot fix a remote outage,

@@ -1,6 +1,7 @@
 package dev.tandem.constructs.k8s;
 
 import dev.tandem.constructs.access.DataWiring;
+import dev.tandem.constructs.access.PostgresWiring;
 import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.network.Ipv4;
@@ -32,11 +33,13 @@ import java.util.Optional;
  *                           highest address of the region's subnet
  * @param data               the app's data: the AWS region and tables its pods are told, and its
  *                           credentials Secret; empty means the app uses no table
+ * @param postgres           the app's PostgreSQL database: where its pods connect and the Secret they log
+ *                           in with; empty means the app uses none
  */
 public record AppSpec(String name, Optional<String> namespace, String image, Optional<Integer> containerPort,
         int replicas, boolean allowSingleReplica, Resources resources, HealthContract health,
         Optional<IngressSpec> ingress, Optional<Autoscaling> autoscaling, Optional<Integer> pdbMinAvailable,
-        Optional<String> serviceIp, Optional<DataWiring> data) {
+        Optional<String> serviceIp, Optional<DataWiring> data, Optional<PostgresWiring> postgres) {
 
     /** Replicas without autoscaling, unless set. */
     public static final int DEFAULT_REPLICAS = 3;
@@ -50,6 +53,7 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
         pdbMinAvailable = pdbMinAvailable == null ? Optional.empty() : pdbMinAvailable;
         serviceIp = serviceIp == null ? Optional.empty() : serviceIp;
         data = data == null ? Optional.empty() : data;
+        postgres = postgres == null ? Optional.empty() : postgres;
     }
 
     /** @return a builder */
@@ -68,6 +72,7 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
         pdbMinAvailable.ifPresent(b::pdbMinAvailable);
         serviceIp.ifPresent(b::serviceIp);
         data.ifPresent(b::data);
+        postgres.ifPresent(b::postgres);
         return b;
     }
 
@@ -123,6 +128,7 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
                 Ipv4.parse(ip).isPresent(), "serviceIp", ip, "must be an IPv4 address",
                 "omit it to use the subnet's highest address, or pick one just below it"));
         data.ifPresent(d -> d.validate(p.nested("data")));
+        postgres.ifPresent(w -> w.validate(p.nested("postgres")));
     }
 
     private void checkImage(Problems p) {
@@ -169,6 +175,7 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
         private Integer pdbMinAvailable;
         private String serviceIp;
         private DataWiring data;
+        private PostgresWiring postgres;
 
         private Builder() {
         }
@@ -335,12 +342,28 @@ public record AppSpec(String name, Optional<String> namespace, String image, Opt
             return this;
         }
 
+        /**
+         * The app's PostgreSQL database, from {@code PostgresDatabaseProps.wiring(region, namespace)}: the pods
+         * get libpq's {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGTARGETSESSIONATTRS} and
+         * {@code TANDEM_POSTGRES_URL}, and {@code PGUSER}/{@code PGPASSWORD} from the owner's Secret, which is
+         * created by hand (never in a manifest). With {@code HealthScope.APP_AND_DATA} the health path should
+         * also answer for the database, so a region whose database is unreachable or read-only leaves rotation.
+         *
+         * @param value where the region's pods connect; @default none (the app uses no PostgreSQL database)
+         * @return this builder
+         */
+        public Builder postgres(PostgresWiring value) {
+            this.postgres = value;
+            return this;
+        }
+
         /** @return the spec; checked when the cluster is built */
         public AppSpec build() {
             return new AppSpec(name, Optional.ofNullable(namespace), image, Optional.ofNullable(containerPort),
                     replicas, allowSingleReplica, resources, health, Optional.ofNullable(ingress),
                     Optional.ofNullable(autoscaling), Optional.ofNullable(pdbMinAvailable),
-                    Optional.ofNullable(serviceIp), Optional.ofNullable(data));
+                    Optional.ofNullable(serviceIp), Optional.ofNullable(data),
+                    Optional.ofNullable(postgres));
         }
     }
 }

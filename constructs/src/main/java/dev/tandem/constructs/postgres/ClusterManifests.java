@@ -23,6 +23,16 @@ import java.util.TreeMap;
  * {@code docs/src/replica_cluster.md} ("Distributed Topology") and the plugin's {@code web/docs/usage.md}
  * and {@code object_stores.md} (cloudnative-pg v1.30.0, plugin-barman-cloud v0.14.0); every field is in
  * the schema subset {@link CnpgSchema} checks. Package-private: used by {@link PostgresCluster}.
+ *
+ * <p>Facts relied on (cloudnative-pg v1.30.0): {@code archive_timeout} is a user parameter, defaulting to
+ * {@code 5min}, while {@code archive_mode} is fixed ({@code pkg/postgres/configuration.go}); a replica
+ * cluster's designated primary archives and takes backups to its own object store ("Backup and Symmetric
+ * Architectures", {@code replica_cluster.md}), so both regions get a {@code ScheduledBackup}; instance pods
+ * carry {@code cnpg.io/cluster} and {@code cnpg.io/instanceRole} ({@code docs/src/labels_annotations.md}).
+ * Not checked on a real cluster here (no Kubernetes API server on this machine): whether the plugin's
+ * backup from a replica cluster's designated primary succeeds, and whether {@code application_name} in
+ * an external cluster's connection parameters reaches the peer's {@code primary_conninfo} unchanged
+ * ({@code pkg/management/external/external.go} copies the parameters; nothing in that path sets it).
  */
 final class ClusterManifests {
     /** The Barman Cloud plugin's name, as clusters reference it. */
@@ -102,6 +112,13 @@ final class ClusterManifests {
         spec.put("configuration", configuration);
         if (own) {
             spec.put("retentionPolicy", db.backupRetention());
+            // boto3's newer default checksums break some S3-compatible stores; the plugin's documented
+            // workaround (object_stores.md, "S3-Compatible Storage Providers", plugin issue #393). Whether OVH
+            // needs it is unverified; it only makes checksums on-demand. No region is sent: boto3 then signs for
+            // its default region, which OVH's endpoint accepting is unverified too (else add s3Credentials.region).
+            spec.put("instanceSidecarConfiguration", Map.of("env", List.of(
+                    Map.of("name", "AWS_REQUEST_CHECKSUM_CALCULATION", "value", "when_required"),
+                    Map.of("name", "AWS_RESPONSE_CHECKSUM_VALIDATION", "value", "when_required"))));
         }
         return resource(BARMAN_API, "ObjectStore", meta(db.clusterName(writer), namespace), spec);
     }

@@ -19,11 +19,13 @@ import java.util.regex.Pattern;
  * offline schema sees, checked on the rendered objects so that a violation fails at synth with a Tandem
  * error instead of at {@code kubectl apply}. Sources, cloudnative-pg at tag v1.30.0:
  * {@code internal/webhook/v1/cluster_webhook.go} ({@code validateName}, {@code validateBootstrapMethod},
- * {@code validateBootstrapPgBaseBackupSource}, {@code validateBootstrapRecoverySource},
+ * {@code validateBootstrapPgBaseBackupSource}, {@code validateBootstrapRecoverySource}, {@code validateRecoveryApplicationDatabase},
+ * {@code validatePgBaseBackupApplicationDatabase},
  * {@code validateExternalClusters}, {@code validateReplicaMode}, {@code validateReplicaClusterExternalClusters},
  * {@code validatePromotionToken}, {@code validatePluginConfiguration},
  * {@code validateSynchronousReplicaConfiguration}), {@code api/v1/cluster_funcs.go} ({@code IsReplica}),
- * {@code pkg/utils/parser.go} (the promotion token) and the {@code XValidation} markers of
+ * {@code internal/webhook/v1/scheduledbackup_webhook.go}, {@code pkg/utils/parser.go} (the promotion token) and
+ * the {@code XValidation} markers of
  * {@code api/v1/cluster_types.go} ({@code SynchronousReplicaConfiguration}). Each check names the rule
  * it mirrors in its message.
  */
@@ -46,8 +48,13 @@ public final class CnpgClusterRules {
     public static void checkInto(Problems p, List<Manifest> manifests) {
         for (Manifest m : manifests) {
             Map<String, Object> document = CnpgSchema.asMap(m.object());
-            if ("Cluster".equals(document.get("kind")) && ClusterManifests.CNPG_API.equals(document.get("apiVersion"))) {
+            if (!ClusterManifests.CNPG_API.equals(document.get("apiVersion"))) {
+                continue;
+            }
+            if ("Cluster".equals(document.get("kind"))) {
                 checkCluster(p.nested(m.fileName()), document);
+            } else if ("ScheduledBackup".equals(document.get("kind"))) {
+                checkScheduledBackup(p.nested(m.fileName()), document);
             }
         }
     }
@@ -78,6 +85,25 @@ public final class CnpgClusterRules {
         checkSynchronous(p, spec);
     }
 
+    /**
+     * Checks one {@code ScheduledBackup} as {@code scheduledbackup_webhook.go} does: a schedule robfig/cron parses
+     * (six fields required here, see {@link CronSchedule}), and {@code online} only with volume snapshots.
+     *
+     * @param p      where to record problems
+     * @param backup the document
+     */
+    public static void checkScheduledBackup(Problems p, Map<String, Object> backup) {
+        Map<String, Object> spec = map(backup.get("spec"));
+        String schedule = string(spec.get("schedule"));
+        if (p.present(schedule, "spec.schedule", "use e.g. \"0 0 2 * * *\"")) {
+            CronSchedule.problem(schedule).ifPresent(why -> p.add("spec.schedule", schedule,
+                    why + " (ScheduledBackup webhook: cron.Parse)", "use e.g. \"0 0 2 * * *\" (02:00 daily)"));
+        }
+        p.require(!spec.containsKey("online") || "volumeSnapshot".equals(spec.get("method")), "spec.online",
+                spec.get("online"), "applies to the volumeSnapshot method only (ScheduledBackup webhook)",
+                "remove online");
+    }
+
     private static Set<String> checkExternalClusters(Problems p, Map<String, Object> spec) {
         Set<String> names = new HashSet<>();
         List<Object> externals = list(spec.get("externalClusters"));
@@ -104,6 +130,14 @@ public final class CnpgClusterRules {
         long methods = List.of("initdb", "recovery", "pg_basebackup").stream().filter(bootstrap::containsKey).count();
         p.require(methods <= 1, "spec.bootstrap", bootstrap.keySet(),
                 "takes one bootstrap method at a time (validateBootstrapMethod)", "keep initdb, recovery or pg_basebackup");
+        for (String method : List.of("recovery", "pg_basebackup")) {
+            Map<String, Object> options = map(bootstrap.get(method));
+            boolean database = options.get("database") instanceof String d && !d.isEmpty();
+            boolean owner = options.get("owner") instanceof String o && !o.isEmpty();
+            p.require(database == owner, "spec.bootstrap." + method + "." + (database ? "owner" : "database"), "",
+                    "must be given with the " + (database ? "database" : "owner")
+                            + " (validateApplicationDatabase)", "set both database and owner, or neither");
+        }
         String baseBackupSource = string(map(bootstrap.get("pg_basebackup")).get("source"));
         if (bootstrap.containsKey("pg_basebackup")) {
             p.require(externals.contains(baseBackupSource), "spec.bootstrap.pg_basebackup.source", baseBackupSource,

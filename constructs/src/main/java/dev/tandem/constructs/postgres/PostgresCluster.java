@@ -1,5 +1,6 @@
 package dev.tandem.constructs.postgres;
 
+import dev.tandem.constructs.access.PostgresWiring;
 import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.core.SideFile;
@@ -44,7 +45,7 @@ import software.constructs.Construct;
  * </ul>
  *
  * <p>Attributes: {@link #clusterName()}, {@link #region()}, {@link #namespace()}, {@link #rwServiceHost()},
- * {@link #rwAddress()}, {@link #port()}, {@link #connectionString()}, {@link #appSecretName()},
+ * {@link #rwAddress()}, {@link #port()}, {@link #connectionString()}, {@link #wiring()}, {@link #appSecretName()},
  * {@link #manifestPaths()}. Escape hatch: {@link #manifests()}, the typed objects written.
  */
 public class PostgresCluster extends Construct {
@@ -87,6 +88,10 @@ public class PostgresCluster extends Construct {
         this.operatorFolder = operatorFolder;
         this.namespace = database.namespace().orElse(app.props().app().effectiveNamespace());
         checkPlacement(p, app, network, promotionToken);
+        p.throwIfAny();
+        app.props().app().postgres().ifPresent(told -> p.require(told.equals(wiring()), "app.postgres", told.url(),
+                "is not this cluster's wiring (" + wiring().url() + ")",
+                "give the app database.wiring(\"" + region + "\", \"" + namespace + "\")"));
         p.throwIfAny();
         this.manifests = ClusterManifests.render(database, region, namespace, network.multiZone(), promotionToken);
         CnpgClusterRules.checkInto(p.nested("manifests"), manifests);
@@ -203,12 +208,12 @@ public class PostgresCluster extends Construct {
      * @return e.g. {@code postgresql://sessions-de1-rw.app.svc:5432,10.20.0.250:5432/app?target_session_attrs=read-write}
      */
     public String connectionString() {
-        StringBuilder hosts = new StringBuilder(rwServiceHost()).append(':').append(port());
-        if (database.replicationMode().streams()) {
-            database.streamingAddress(database.peerRegion(region))
-                    .ifPresent(peer -> hosts.append(',').append(peer).append(':').append(port()));
-        }
-        return "postgresql://" + hosts + "/" + database.databaseName() + "?target_session_attrs=read-write";
+        return wiring().url();
+    }
+
+    /** @return what the region's app is told: {@code AppSpec.Builder.postgres(cluster.wiring())} or, before the app, the props' */
+    public PostgresWiring wiring() {
+        return database.wiring(region, namespace);
     }
 
     /** @return the basic-auth Secret (keys {@code username}, {@code password}) the app logs in with */

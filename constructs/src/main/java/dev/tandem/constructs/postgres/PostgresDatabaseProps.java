@@ -1,5 +1,6 @@
 package dev.tandem.constructs.postgres;
 
+import dev.tandem.constructs.access.PostgresWiring;
 import dev.tandem.constructs.core.Values;
 import dev.tandem.constructs.k8s.Resources;
 import java.time.Duration;
@@ -176,6 +177,28 @@ public record PostgresDatabaseProps(
     /** @return the fixed private address of {@code region}'s read-write service, for streaming modes */
     public Optional<String> streamingAddress(String region) {
         return Optional.ofNullable(streamingAddresses == null ? null : streamingAddresses.get(region));
+    }
+
+    /**
+     * Where {@code region}'s app connects: its region's read-write service
+     * ({@code <cluster>-rw.<namespace>.svc}, CloudNativePG's service for the region's primary instance) and, in
+     * streaming modes, where the regions reach each other, the peer's fixed read-write address; the client
+     * keeps whichever accepts writes. In ARCHIVE_ONLY the standby region's app reaches no writable database
+     * until that region is promoted. Give it to the app with {@code AppSpec.Builder.postgres(...)}.
+     *
+     * @param region    the app's region
+     * @param namespace the namespace of the app and the database
+     * @return the app's wiring
+     */
+    public PostgresWiring wiring(String region, String namespace) {
+        List<String> hosts = new java.util.ArrayList<>();
+        hosts.add(clusterName(region) + "-rw." + namespace + ".svc");
+        if (replicationMode.streams()) {
+            streamingAddress(peerRegion(region)).ifPresent(hosts::add);
+        }
+        String url = "postgresql://" + String.join(",", hosts.stream().map(h -> h + ":" + PORT).toList()) + "/"
+                + databaseName + "?target_session_attrs=read-write";
+        return new PostgresWiring(url, hosts, PORT, databaseName, effectiveAppSecretName(), clusterName(region));
     }
 
     private void requireRegion(String region) {

@@ -214,12 +214,8 @@ public final class PostgresDatabaseValidation {
         if (!p.present(schedule, "backupSchedule", "use e.g. \"0 0 2 * * *\" (02:00 daily)")) {
             return;
         }
-        String[] fields = schedule.trim().split("\\s+");
-        boolean shape = fields.length == 6 && java.util.Arrays.stream(fields).allMatch(f -> f.matches("[0-9*/,?A-Za-z-]+"));
-        p.require(shape, "backupSchedule", schedule,
-                "must be a six-field cron expression, seconds first (CloudNativePG's ScheduledBackup; five fields "
-                        + "would be read as seconds, minutes, …)",
-                "use e.g. \"0 0 2 * * *\" (02:00 daily)");
+        CronSchedule.problem(schedule).ifPresent(why -> p.add("backupSchedule", schedule,
+                why + " (CloudNativePG's ScheduledBackup reads seconds first)", "use e.g. \"0 0 2 * * *\" (02:00 daily)"));
     }
 
     private static boolean identifier(Problems p, String property, String value) {

@@ -93,6 +93,8 @@ class PostgresClusterTest {
         assertThat(peer.path("spec").path("configuration").path("endpointURL").asText())
                 .isEqualTo("https://s3.eu-west-par.io.cloud.ovh.net");
         assertThat(peer.path("spec").has("retentionPolicy")).as("only the writer prunes its archive").isFalse();
+        assertThat(own.path("spec").path("instanceSidecarConfiguration").path("env").get(0).path("name").asText())
+                .isEqualTo("AWS_REQUEST_CHECKSUM_CALCULATION");
         assertThat(own.path("spec").path("configuration").path("s3Credentials").path("accessKeyId").path("name").asText())
                 .isEqualTo("sessions-object-store");
     }
@@ -217,6 +219,39 @@ class PostgresClusterTest {
         Rejections.assertRejected(() -> PostgresCluster.Builder.create(stack, "db2").database(streaming()
                 .streamingAddresses(java.util.Map.of(PARIS, "10.10.0.5", FRANKFURT, "10.20.255.250")).build()).app(app)
                 .build(), "db2", "database.streamingAddresses[EU-WEST-PAR]", "10.10.0.5", "above the DHCP pool");
+    }
+
+    @Test
+    void theAppIsWiredToTheRegionsPrimaryThroughLibpqVariablesAndTheOwnersSecret() {
+        TerraformStack stack = TestStacks.emptyStack();
+        PostgresDatabaseProps db = streaming().build();
+        K8sAppCluster app = K8sFixtures.oneZoneCluster(stack).kubernetesVersion("1.35")
+                .app(K8sFixtures.app().postgres(db.wiring(FRANKFURT, "orders")).build()).build();
+        PostgresCluster cluster = PostgresCluster.Builder.create(stack, "db").database(db).app(app).build();
+
+        assertThat(cluster.wiring()).isEqualTo(db.wiring(FRANKFURT, "orders"));
+        JsonNode env = K8sFixtures.yaml(app, "deployment.yaml").path("spec").path("template").path("spec")
+                .path("containers").get(0).path("env");
+        java.util.Map<String, JsonNode> byName = new java.util.LinkedHashMap<>();
+        env.forEach(e -> byName.put(e.path("name").asText(), e));
+        assertThat(byName.get("PGHOST").path("value").asText()).isEqualTo("sessions-de1-rw.orders.svc,10.10.255.250");
+        assertThat(byName.get("PGTARGETSESSIONATTRS").path("value").asText()).isEqualTo("read-write");
+        assertThat(byName.get("PGDATABASE").path("value").asText()).isEqualTo("app");
+        assertThat(byName.get("TANDEM_POSTGRES_URL").path("value").asText()).isEqualTo(cluster.connectionString());
+        JsonNode password = byName.get("PGPASSWORD").path("valueFrom").path("secretKeyRef");
+        assertThat(password.path("name").asText()).isEqualTo("sessions-app");
+        assertThat(password.path("key").asText()).isEqualTo("password");
+        assertThat(byName.get("PGPASSWORD").has("value")).isFalse();
+    }
+
+    @Test
+    void anAppWiredToAnotherRegionsDatabaseIsRefused() {
+        TerraformStack stack = TestStacks.emptyStack();
+        PostgresDatabaseProps db = sessions().build();
+        K8sAppCluster app = K8sFixtures.oneZoneCluster(stack).kubernetesVersion("1.35")
+                .app(K8sFixtures.app().postgres(db.wiring(PARIS, "orders")).build()).build();
+        Rejections.assertRejected(() -> PostgresCluster.Builder.create(stack, "db").database(db).app(app).build(),
+                "db", "app.postgres", db.wiring(PARIS, "orders").url(), "is not this cluster's wiring");
     }
 
     /** A well-formed demotion token, as CloudNativePG encodes pg_controldata. */

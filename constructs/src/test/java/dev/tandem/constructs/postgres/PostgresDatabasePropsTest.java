@@ -67,7 +67,14 @@ class PostgresDatabasePropsTest {
 
     @Test
     void backupsTakeASixFieldCronAndCloudNativePgsRetentionShape() {
-        rejected(sessions().backupSchedule("0 2 * * *"), "backupSchedule", "0 2 * * *", "six-field cron");
+        rejected(sessions().backupSchedule("0 2 * * *"), "backupSchedule", "0 2 * * *", "has 5 fields; six are needed");
+        rejected(sessions().backupSchedule("0 0 25 * * *"), "backupSchedule", "0 0 25 * * *", "has hours '25'");
+        rejected(sessions().backupSchedule("0 0 2 * * 7"), "backupSchedule", "0 0 2 * * 7", "day of week '7'");
+        rejected(sessions().backupSchedule("0 */0 2 * * *"), "backupSchedule", "0 */0 2 * * *", "minutes");
+        for (String ok : java.util.List.of("0 0 2 * * *", "0 */15 1-5 ? jan-jun mon,wed,fri", "30 0 3 1 * ?")) {
+            assertThatCode(() -> PostgresDatabaseValidation.validate("db", sessions().backupSchedule(ok).build()))
+                    .as(ok).doesNotThrowAnyException();
+        }
         rejected(sessions().backupRetention("30 days"), "backupRetention", "30 days", "followed by d, w or m");
         rejected(sessions().backupRetention("0d"), "backupRetention", "0d", "positive number");
     }
