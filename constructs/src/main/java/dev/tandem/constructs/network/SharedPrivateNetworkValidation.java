@@ -81,7 +81,7 @@ final class SharedPrivateNetworkValidation {
                 + "network in one region is a RegionNetwork", "add the other region's pool");
         Set<String> regions = new HashSet<>();
         List<Bounds> bounds = new ArrayList<>();
-        List<Long> gateways = new ArrayList<>();
+        List<long[]> gateways = new ArrayList<>(); // {address, pool index}
         for (int i = 0; i < pools.size(); i++) {
             RegionPool pool = pools.get(i);
             String at = "pools[" + i + "]";
@@ -97,7 +97,8 @@ final class SharedPrivateNetworkValidation {
                     "is below the pool's start " + pool.start(), "swap start and end")) {
                 bounds.add(new Bounds(pool.region(), start.get(), end.get(), i));
             }
-            gateway.ifPresent(gateways::add);
+            int index = i;
+            gateway.ifPresent(ip -> gateways.add(new long[] {ip, index}));
         }
         for (int i = 0; i < bounds.size(); i++) {
             for (int j = i + 1; j < bounds.size(); j++) {
@@ -108,14 +109,16 @@ final class SharedPrivateNetworkValidation {
                         + "with two DHCP servers handing out one address", "give each region a disjoint part of " + cidr);
             }
         }
-        for (int g = 0; g < gateways.size(); g++) {
-            long ip = gateways.get(g);
+        Set<Long> seen = new HashSet<>();
+        for (long[] gateway : gateways) {
+            long ip = gateway[0];
+            String at = "pools[" + gateway[1] + "].gateway";
             for (Bounds b : bounds) {
-                p.require(!b.contains(ip), "pools[" + g + "].gateway", Ipv4.format(ip), "lies in the DHCP pool of "
-                        + b.region() + ": DHCP could hand the gateway's address to a port", "put the gateway outside every pool");
+                p.require(!b.contains(ip), at, Ipv4.format(ip), "lies in the DHCP pool of " + b.region()
+                        + ": DHCP could hand the gateway's address to a port", "put the gateway outside every pool");
             }
-            p.require(gateways.indexOf(ip) == g, "pools[" + g + "].gateway", Ipv4.format(ip),
-                    "is another region's gateway too", "give each region's gateway its own address");
+            p.require(seen.add(ip), at, Ipv4.format(ip), "is another region's gateway too",
+                    "give each region's gateway its own address");
         }
     }
 

@@ -72,6 +72,14 @@ class SharedPrivateNetworkTest {
     }
 
     @Test
+    void twoRegionsCannotShareAGateway() {
+        assertRejected(() -> parisFrankfurt(TestStacks.emptyStack())
+                .pools(List.of(RegionPool.of("EU-WEST-PAR", "10.30.0.10", "10.30.63.254", "10.30.0.1"),
+                        RegionPool.of("DE1", "10.30.64.10", "10.30.127.254", "10.30.0.1"))).build(),
+                PATH, "pools[1].gateway", "10.30.0.1", "is another region's gateway too");
+    }
+
+    @Test
     void oneRegionIsNotAShare() {
         assertRejected(() -> parisFrankfurt(TestStacks.emptyStack())
                 .pools(List.of(RegionPool.of("EU-WEST-PAR", "10.30.0.10", "10.30.63.254", "10.30.0.1"))).build(),
