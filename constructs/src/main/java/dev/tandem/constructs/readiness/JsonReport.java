@@ -25,7 +25,7 @@ final class JsonReport {
     static String render(ReadinessReport r) {
         ObjectNode root = JSON.createObjectNode();
         root.set("summary", summary(r));
-        root.set("chain", chain(r.chain()));
+        root.set("chain", chain(r.chain(), r.postgres()));
         ObjectNode rto = root.putObject("recoveryTime");
         ArrayNode timeLayers = rto.putArray("layers");
         r.recoveryTime().forEach(t -> timeLayers.addObject().put("layer", t.layer()).put("path", t.path())
@@ -97,7 +97,7 @@ final class JsonReport {
                 .put("met", value.compareTo(target) <= 0);
     }
 
-    private static ObjectNode chain(FailoverChain chain) {
+    private static ObjectNode chain(FailoverChain chain, java.util.List<PostgresData> postgres) {
         ObjectNode node = JSON.createObjectNode();
         chain.edge().ifPresent(edge -> node.putObject("edge").put("path", edge.getNode().getPath())
                 .put("hostname", edge.props().hostname()).put("monitor", ChainFacts.monitor(edge))
@@ -128,6 +128,16 @@ final class JsonReport {
                 ObjectNode variables = data.putObject("tables");
                 w.tables().forEach(variables::put);
             });
+            String ovhRegion = region.app().props().network().region();
+            for (PostgresData db : postgres) {
+                if (db.database().regions().contains(ovhRegion)) {
+                    n.putObject("postgres").put("path", db.regionPath(ovhRegion)).put("database", db.database().name())
+                            .put("role", db.database().isPrimary(ovhRegion) ? "primary" : "replica")
+                            .put("instances", db.database().instancesPerRegion()).put("mode", db.mode().name())
+                            .put("archivesTo", db.database().archiveBucketName(ovhRegion))
+                            .put("archiveRegion", db.database().archiveRegion(ovhRegion));
+                }
+            }
         }
         ArrayNode tables = node.putArray("tables");
         for (GlobalTable t : chain.tables()) {

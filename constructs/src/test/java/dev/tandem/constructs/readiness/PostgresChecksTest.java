@@ -42,7 +42,8 @@ class PostgresChecksTest {
                 .contains("### Promote the standby").contains("### What split brain looks like")
                 .doesNotContain("Manual promotion breaks");
         assertThat(report.json()).contains("\"mode\": \"ARCHIVE_ONLY\"").contains("\"archiveTimeoutSeconds\": 30")
-                .contains("\"rpoBoundSeconds\": 35").contains("\"writesResumeWithinRto\": true");
+                .contains("\"rpoBoundSeconds\": 35").contains("\"writesResumeWithinRto\": true")
+                .contains("\"role\": \"replica\"").contains("\"archivesTo\": \"sessions-wal-eu-south-mil\"");
     }
 
     @Test
