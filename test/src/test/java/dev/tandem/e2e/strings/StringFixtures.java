@@ -33,12 +33,16 @@ import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.Autoscaling;
 import dev.tandem.constructs.k8s.IngressSpec;
 import dev.tandem.constructs.k8s.K8sAppClusterProps;
+import dev.tandem.constructs.k8s.K8sFixtures;
 import dev.tandem.constructs.k8s.NodePoolSpec;
 import dev.tandem.constructs.k8s.Resources;
 import dev.tandem.constructs.k8s.Taint;
 import dev.tandem.constructs.network.GatewaySize;
 import dev.tandem.constructs.network.GatewaySpec;
 import dev.tandem.constructs.network.RegionNetworkProps;
+import dev.tandem.constructs.postgres.PostgresCluster;
+import dev.tandem.constructs.postgres.PostgresDatabaseProps;
+import dev.tandem.constructs.postgres.ReplicationMode;
 import dev.tandem.constructs.readiness.AcceptedRisk;
 import dev.tandem.constructs.readiness.DrTargets;
 import dev.tandem.constructs.readiness.Rule;
@@ -54,6 +58,7 @@ import dev.tandem.constructs.table.TableReplica;
 import dev.tandem.constructs.table.TableReplicaProps;
 import dev.tandem.providers.aws.provider.AwsProvider;
 import dev.tandem.providers.cloudflare.provider.CloudflareProvider;
+import dev.tandem.providers.ovh.provider.OvhProvider;
 import dev.tandem.providers.tls.provider.TlsProvider;
 import dev.tandem.stacks.DeploymentSpec;
 import dev.tandem.stacks.DeploymentStacks;
@@ -168,7 +173,9 @@ final class StringFixtures {
                                 .build())),
                 Map.entry("Origin.Builder", (change, out) -> loadBalancer(out, OriginPool.builder().name("primary")
                         .origins(List.of(apply(change, Origin.builder().name("primary-1").address("198.51.100.1"))
-                                .build(), origins("primary", "198.51.100").get(1))).build())));
+                                .build(), origins("primary", "198.51.100").get(1))).build())),
+                Map.entry("PostgresDatabaseProps.Builder", (change, out) -> postgres(out, change, c -> { })),
+                Map.entry("PostgresCluster.Builder", (change, out) -> postgres(out, c -> { }, change)));
     }
 
     /** @return a fixture for each factory parameter, keyed by {@link StringProps#key} and {@code #index} */
@@ -251,6 +258,20 @@ final class StringFixtures {
             apply(change, AwsResource.Builder.create(stacks.primary(), "queue").type("aws_sqs_queue")
                     .arguments(Map.of("name", "orders-dlq", "tags", Map.of("team", "orders")))).build();
             return stacks;
+        });
+    }
+
+    /** A streaming PostgreSQL database's cluster beside a Paris app, as a region stack builds it. */
+    private static void postgres(Path out, Consumer<Object> databaseChange, Consumer<Object> clusterChange) {
+        TandemApp.synthesize(out, app -> {
+            TerraformStack stack = new TerraformStack(app, "paris");
+            OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
+            PostgresDatabaseProps db = apply(databaseChange, PostgresDatabaseProps.builder().name("sessions")
+                    .regions("EU-WEST-PAR", "DE1").primaryRegion("EU-WEST-PAR").replicationMode(ReplicationMode.STREAMING)
+                    .streamingAddresses(Map.of("EU-WEST-PAR", "10.10.255.250", "DE1", "10.20.255.250"))
+                    .promotionDecisionTime(java.time.Duration.ofMinutes(10))).build();
+            return apply(clusterChange, PostgresCluster.Builder.create(stack, "sessions").database(db)
+                    .app(K8sFixtures.cluster(stack).kubernetesVersion("1.34").build())).build();
         });
     }
 
