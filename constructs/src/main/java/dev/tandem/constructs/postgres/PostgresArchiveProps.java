@@ -1,5 +1,7 @@
 package dev.tandem.constructs.postgres;
 
+import dev.tandem.constructs.core.Problems;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -36,6 +38,19 @@ public record PostgresArchiveProps(String cloudProject, String region, String st
      * @return the props
      */
     public static PostgresArchiveProps forRegion(PostgresDatabaseProps database, String region, String cloudProject) {
+        Problems p = new Problems("PostgresArchiveProps.forRegion");
+        if (p.present(database, "database", "pass the deployment's PostgresDatabaseProps")) {
+            List<String> regions = database.regions();
+            boolean pair = regions != null && regions.size() == 2 && !regions.contains(null);
+            if (p.require(pair && regions.contains(region), "region", region, "must be one of the database's two "
+                    + "regions " + regions, "pass the stack's OVH region, as the database names it") && pair) {
+                String peer = regions.get(0).equals(region) ? regions.get(1) : regions.get(0);
+                p.require(ObjectStorageRegions.of(peer).isPresent(), "database.regions", peer, "has no OVH Object "
+                        + "Storage region known to Tandem (" + ObjectStorageRegions.known() + ")",
+                        "use a region with Object Storage, or add it to ObjectStorageRegions");
+            }
+        }
+        p.throwIfAny();
         String peer = database.peerRegion(region);
         return builder().cloudProject(cloudProject).region(region)
                 .storageRegion(database.archiveRegion(peer).toUpperCase(Locale.ROOT))
