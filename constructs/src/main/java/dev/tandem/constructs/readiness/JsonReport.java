@@ -25,7 +25,7 @@ final class JsonReport {
     static String render(ReadinessReport r) {
         ObjectNode root = JSON.createObjectNode();
         root.set("summary", summary(r));
-        root.set("chain", chain(r.chain()));
+        root.set("chain", chain(r.chain(), r.postgres()));
         ObjectNode rto = root.putObject("recoveryTime");
         ArrayNode timeLayers = rto.putArray("layers");
         r.recoveryTime().forEach(t -> timeLayers.addObject().put("layer", t.layer()).put("path", t.path())
@@ -36,6 +36,20 @@ final class JsonReport {
         r.recoveryPoint().forEach(l -> lossLayers.addObject().put("layer", l.layer()).put("path", l.path())
                 .put("basis", l.basis()).put("typicalSeconds", Durations.seconds(l.typical())));
         objective(rpo, r.rpoTotal(), r.targets().rpo());
+        // What a drill compares its measured loss window with: per database, the mode and its bounds.
+        ArrayNode postgres = rpo.putArray("postgres");
+        for (PostgresData db : r.postgres()) {
+            postgres.addObject().put("layer", "postgresql").put("path", db.path()).put("database", db.database().name())
+                    .put("mode", db.mode().name()).put("primaryRegion", db.database().primaryRegion())
+                    .put("archiveTimeoutSeconds", Durations.seconds(db.database().archiveTimeout()))
+                    .put("uploadAllowanceSeconds", Durations.seconds(PostgresData.UPLOAD_ALLOWANCE))
+                    .put("rpoTypicalSeconds", Durations.seconds(db.rpoTypical()))
+                    .put("rpoBoundSeconds", Durations.seconds(db.rpoBound()))
+                    .put("promotionDecisionSeconds", Durations.seconds(db.database().promotionDecisionTime()))
+                    .put("promotionApplySeconds", Durations.seconds(PostgresData.PROMOTION_APPLY))
+                    .put("writesResumeSeconds", Durations.seconds(db.writesResume()))
+                    .put("writesResumeWithinRto", db.writesResume().compareTo(r.targets().rto()) <= 0);
+        }
         ArrayNode checks = root.putArray("checks");
         for (CheckResult c : r.checks()) {
             ObjectNode n = checks.addObject().put("verdict", c.verdict().name()).put("rule", c.rule().id())
@@ -83,7 +97,7 @@ final class JsonReport {
                 .put("met", value.compareTo(target) <= 0);
     }
 
-    private static ObjectNode chain(FailoverChain chain) {
+    private static ObjectNode chain(FailoverChain chain, java.util.List<PostgresData> postgres) {
         ObjectNode node = JSON.createObjectNode();
         chain.edge().ifPresent(edge -> node.putObject("edge").put("path", edge.getNode().getPath())
                 .put("hostname", edge.props().hostname()).put("monitor", ChainFacts.monitor(edge))
@@ -114,6 +128,16 @@ final class JsonReport {
                 ObjectNode variables = data.putObject("tables");
                 w.tables().forEach(variables::put);
             });
+            String ovhRegion = region.app().props().network().region();
+            for (PostgresData db : postgres) {
+                if (db.database().regions().contains(ovhRegion)) {
+                    n.putObject("postgres").put("path", db.regionPath(ovhRegion)).put("database", db.database().name())
+                            .put("role", db.database().isPrimary(ovhRegion) ? "primary" : "replica")
+                            .put("instances", db.database().instancesPerRegion()).put("mode", db.mode().name())
+                            .put("archivesTo", db.database().archiveBucketName(ovhRegion))
+                            .put("archiveRegion", db.database().archiveRegion(ovhRegion));
+                }
+            }
         }
         ArrayNode tables = node.putArray("tables");
         for (GlobalTable t : chain.tables()) {

@@ -22,6 +22,11 @@ import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.k8s.K8sFixtures;
 import dev.tandem.constructs.network.RegionNetwork;
+import dev.tandem.constructs.network.RegionPool;
+import dev.tandem.constructs.network.SharedPrivateNetwork;
+import dev.tandem.constructs.postgres.PostgresArchive;
+import dev.tandem.constructs.postgres.PostgresArchiveProps;
+import dev.tandem.constructs.postgres.PostgresDatabaseProps;
 import dev.tandem.constructs.table.Attribute;
 import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.TableReplica;
@@ -70,6 +75,13 @@ final class ReadinessFixture {
     Consumer<OriginCertificate.Builder> primaryCertificate = b -> { };
     Consumer<OriginCertificate.Builder> secondaryCertificate = b -> { };
     /** Every stack's state: encrypted and locked, as a production deployment keeps it. */
+    /** A PostgreSQL database to give both regions its archive part; null for none. */
+    PostgresDatabaseProps.Builder postgres;
+    /** Whether the regions get a SharedPrivateNetwork (in a stack of its own). */
+    boolean sharedNetwork;
+    /** Which regions get their PostgresArchive. */
+    List<String> archiveRegions = List.of("primary", "secondary");
+    Consumer<PostgresArchive> archiveHook = a -> { };
     StateBackend backend = StateBackend.awsS3().bucket("acme-tandem-state").region("eu-west-3").build();
 
     /** Builds the deployment into {@code app}: stacks {@code primary}, {@code secondary} and {@code edge}. */
@@ -113,6 +125,25 @@ final class ReadinessFixture {
                         pool("secondary", tier(secondary.stack()), o -> o)));
         edge.accept(lb);
         lb.build();
+        if (postgres != null) {
+            PostgresDatabaseProps db = postgres.regions("EU-WEST-PAR", secondaryRegion).build();
+            for (Region r : List.of(primary, secondary)) {
+                if (archiveRegions.contains(r.stack().getNode().getId())) {
+                    archiveHook.accept(new PostgresArchive(r.stack(), db.name() + "-archive",
+                            PostgresArchiveProps.forRegion(db, r.network.region(), PROJECT)));
+                }
+            }
+        }
+        if (sharedNetwork) {
+            TerraformStack owner = new TerraformStack(app, "network");
+            backend.applyTo(owner);
+            OvhProvider.Builder.create(owner, "ovh").endpoint("ovh-eu").build();
+            SharedPrivateNetwork.Builder.create(owner, "replication").cloudProject(PROJECT).vlanId(30)
+                    .cidr("10.30.0.0/16")
+                    .pools(List.of(RegionPool.of("EU-WEST-PAR", "10.30.0.10", "10.30.63.254", "10.30.0.1"),
+                            RegionPool.of(secondaryRegion, "10.30.64.10", "10.30.127.254", "10.30.0.2")))
+                    .build();
+        }
     }
 
     private static DataWiring access(TerraformStack stack, TableGrant grant, Consumer<AppDataAccess.Builder> hook) {

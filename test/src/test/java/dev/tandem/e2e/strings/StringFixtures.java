@@ -43,6 +43,11 @@ import dev.tandem.constructs.network.GatewaySize;
 import dev.tandem.constructs.network.GatewaySpec;
 import dev.tandem.constructs.network.RegionNetworkProps;
 import dev.tandem.constructs.network.RegionNetworkPropsSettings;
+import dev.tandem.constructs.network.RegionPool;
+import dev.tandem.constructs.network.SharedPrivateNetwork;
+import dev.tandem.constructs.network.SharedPrivateNetworkProps;
+import dev.tandem.constructs.postgres.PostgresArchive;
+import dev.tandem.constructs.postgres.PostgresArchiveProps;
 import dev.tandem.constructs.postgres.PostgresCluster;
 import dev.tandem.constructs.postgres.PostgresDatabaseProps;
 import dev.tandem.constructs.postgres.ReplicationMode;
@@ -181,7 +186,10 @@ final class StringFixtures {
                         .origins(List.of(apply(change, Origin.builder().name("primary-1").address("198.51.100.1"))
                                 .build(), origins("primary", "198.51.100").get(1))).build())),
                 Map.entry("PostgresDatabaseProps.Builder", (change, out) -> postgres(out, change, c -> { })),
-                Map.entry("PostgresCluster.Builder", (change, out) -> postgres(out, c -> { }, change)));
+                Map.entry("PostgresCluster.Builder", (change, out) -> postgres(out, c -> { }, change)),
+                Map.entry(StringProps.name(PostgresArchiveProps.BuilderBase.class), StringFixtures::archive),
+                Map.entry(StringProps.name(SharedPrivateNetworkProps.BuilderBase.class),
+                        (change, out) -> sharedNetwork(out, change, -1, null)));
     }
 
     /** @return a fixture for each factory parameter, keyed by {@link StringProps#key} and {@code #index} */
@@ -217,6 +225,14 @@ final class StringFixtures {
                         b -> ((Route53Failover.Builder) b).zone(HostedZone.create(text)), out)),
                 Map.entry("HostedZone.lookup(String)#0", (text, out) -> route53(
                         b -> ((Route53Failover.Builder) b).zone(HostedZone.lookup(text)), out)),
+                Map.entry("RegionPool.of(String,String,String,String)#0", (text, out) -> sharedNetwork(out, b -> { }, 0, text)),
+                Map.entry("RegionPool.of(String,String,String,String)#1", (text, out) -> sharedNetwork(out, b -> { }, 1, text)),
+                Map.entry("RegionPool.of(String,String,String,String)#2", (text, out) -> sharedNetwork(out, b -> { }, 2, text)),
+                Map.entry("RegionPool.of(String,String,String,String)#3", (text, out) -> sharedNetwork(out, b -> { }, 3, text)),
+                Map.entry("PostgresArchiveProps.forRegion(PostgresDatabaseProps,String,String)#1", (text, out) ->
+                        archiveFor(out, text, "0123456789abcdef0123456789abcdef")),
+                Map.entry("PostgresArchiveProps.forRegion(PostgresDatabaseProps,String,String)#2", (text, out) ->
+                        archiveFor(out, "DE1", text)),
                 Map.entry("BackendServer.of(String,String,int)#1", (text, out) -> deployment(out, d -> d.customizeHaproxy(
                         (r, b) -> b.servers(List.of(BackendServer.of("app-1", text, 8080)))))));
     }
@@ -264,6 +280,44 @@ final class StringFixtures {
             apply(change, AwsResource.Builder.create(stacks.primary(), "queue").type("aws_sqs_queue")
                     .arguments(Map.of("name", "orders-dlq", "tags", Map.of("team", "orders")))).build();
             return stacks;
+        });
+    }
+
+    /** A region's PostgreSQL archive share alone in a stack, as a region stack builds it. */
+    private static void archive(Consumer<Object> change, Path out) {
+        TandemApp.synthesize(out, app -> {
+            TerraformStack stack = new TerraformStack(app, "frankfurt");
+            OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
+            return apply(change, PostgresArchive.Builder.create(stack, "sessions-archive")
+                    .cloudProject("0123456789abcdef0123456789abcdef").region("DE1").storageRegion("DE")
+                    .hostedBucket("sessions-wal-eu-west-par").writeBucket("sessions-wal-de1")).build();
+        });
+    }
+
+    /** The archive share of {@code region} derived from the reference's database. */
+    private static void archiveFor(Path out, String region, String project) {
+        TandemApp.synthesize(out, app -> {
+            TerraformStack stack = new TerraformStack(app, "frankfurt");
+            OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
+            return new PostgresArchive(stack, "sessions-archive",
+                    PostgresArchiveProps.forRegion(ReferenceDeployment.sessionsDatabase(), region, project));
+        });
+    }
+
+    /** A network shared by Paris and Frankfurt in an owner stack; {@code text} replaces Frankfurt's pool value {@code at} (none when negative). */
+    private static void sharedNetwork(Path out, Consumer<Object> change, int at, String text) {
+        List<String> frankfurt = new ArrayList<>(List.of("DE1", "10.30.64.10", "10.30.127.254", "10.30.0.2"));
+        if (at >= 0) {
+            frankfurt.set(at, text);
+        }
+        TandemApp.synthesize(out, app -> {
+            TerraformStack stack = new TerraformStack(app, "network");
+            OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
+            return apply(change, SharedPrivateNetwork.Builder.create(stack, "replication")
+                    .cloudProject("0123456789abcdef0123456789abcdef").vlanId(30).cidr("10.30.0.0/16")
+                    .pools(List.of(RegionPool.of("EU-WEST-PAR", "10.30.0.10", "10.30.63.254", "10.30.0.1"),
+                            RegionPool.of(frankfurt.get(0), frankfurt.get(1), frankfurt.get(2), frankfurt.get(3)))))
+                    .build();
         });
     }
 
