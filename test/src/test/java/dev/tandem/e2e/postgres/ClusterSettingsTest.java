@@ -31,7 +31,7 @@ class ClusterSettingsTest {
     void aSynchronousStanzaMakesItSynchronousWithTheRenderedMethodAndNumber() throws IOException {
         ClusterSettings s = ClusterSettings.read(fixture("cluster-synchronous.yaml"));
         assertThat(s.mode()).isEqualTo(Mode.SYNCHRONOUS);
-        assertThat(s.synchronousStandbyNames("standby")).contains("ANY 1 (standby)");
+        assertThat(s.synchronousStandbyNames("standby")).contains("FIRST 1 (standby)");
     }
 
     @Test

@@ -33,7 +33,7 @@ final class FailoverDrill {
     /** Generous upper bounds for events on a loaded 2-core machine; none is an expected duration. */
     private static final Duration TOOL_LIMIT = Duration.ofSeconds(60);
     private static final Duration EVENT_LIMIT = Duration.ofSeconds(30);
-    /** Writing before the kill, at least: long enough for replication to be in its steady state. */
+    /** Writing before the kill once the standby has rows: replication in its steady state. */
     private static final Duration STEADY_LOAD = Duration.ofSeconds(1);
     /** Row ids written after the promotion, apart from the writer's 1, 2, 3… */
     private static final long FIRST_WRITE = -1;
@@ -75,6 +75,7 @@ final class FailoverDrill {
         Path dir = pg.own(Files.createDirectory(work.resolve(settings.mode().name().toLowerCase() + "-" + System.nanoTime())));
         Path archive = pg.own(Files.createDirectory(dir.resolve("archive")));
         Duration timeout = scale.archiveTimeout(settings.archiveTimeout());
+        Mode mode = settings.mode();
         pg.runCommand(TOOL_LIMIT, "cp", "-a", template.toString(), dir.resolve("primary").toString());
         try (LoopbackServer primary = new LoopbackServer(pg, "primary", dir.resolve("primary"), dir.resolve("primary.log"));
                 LoopbackServer standby = new LoopbackServer(pg, "standby", dir.resolve("standby"), dir.resolve("standby.log"))) {
@@ -82,42 +83,27 @@ final class FailoverDrill {
             settings.synchronousStandbyNames("standby").ifPresent(n -> primarySettings.put("synchronous_standby_names", n));
             primary.configure(primarySettings);
             primary.start();
-            try (Connection c = primary.connect(); Statement s = c.createStatement()) {
-                // Synchronous: no standby exists yet to confirm this commit.
-                s.execute("SET synchronous_commit = local");
-                s.execute("CREATE TABLE drill (id bigint PRIMARY KEY, at timestamptz NOT NULL DEFAULT clock_timestamp())");
-            }
-
+            createTable(primary);
             // The standby's bootstrap: a base backup of the running primary (CloudNativePG's pg_basebackup method).
             pg.run(TOOL_LIMIT, "pg_basebackup", "-d", primary.conninfo("bootstrap"), "-D", standby.data().toString(),
                     "-X", "stream", "-c", "fast", "--no-sync");
-            standby.configure(standbySettings(settings.mode(), archive, timeout, primary));
+            standby.configure(standbySettings(mode, archive, timeout, primary));
             standby.markStandby();
             standby.start();
-            if (settings.mode() != Mode.ARCHIVE_ONLY) {
-                awaitReplicating(primary, settings.mode());
+            if (mode != Mode.ARCHIVE_ONLY) {
+                awaitReplicating(primary, mode);
             }
 
             // Load, then the primary's region is lost.
             AckedWriter writer = AckedWriter.start(primary.connect());
-            Duration load = settings.mode() == Mode.ARCHIVE_ONLY ? timeout.plus(timeout.dividedBy(2)) : STEADY_LOAD;
-            try (Connection replica = standby.connect()) {
-                awaitLoad(writer, replica, load);
-            }
+            awaitLoad(writer, primary, standby, mode,
+                    mode == Mode.ARCHIVE_ONLY ? timeout.multipliedBy(3).dividedBy(4) : STEADY_LOAD);
             primary.kill();
             writer.awaitEnd(EVENT_LIMIT.toMillis());
             int acked = writer.lastAcked();
-            double rate = acked / ((writer.ackedAt(acked) - writer.ackedAt(0)) / 1e9);
 
-            // Promotion, then the first write on the new primary.
             long promoteStart = System.nanoTime();
-            try (Connection c = standby.connect(); Statement s = c.createStatement();
-                    ResultSet r = s.executeQuery("SELECT pg_promote(true, " + EVENT_LIMIT.toSeconds() + ")")) {
-                r.next();
-                if (!r.getBoolean(1)) {
-                    throw new AssertionError("pg_promote did not finish within " + EVENT_LIMIT + "\n" + standby.logText());
-                }
-            }
+            promote(standby);
             long promoted = System.nanoTime();
             insert(standby, FIRST_WRITE);
             long firstWrite = System.nanoTime();
@@ -130,17 +116,9 @@ final class FailoverDrill {
 
             // The old primary comes back as a standby of the new one.
             long rewindStart = System.nanoTime();
-            try (Connection c = standby.connect(); Statement s = c.createStatement()) {
-                // pg_rewind reads the source's timeline from its control file, which the promotion updates only
-                // at its next checkpoint.
-                s.execute("CHECKPOINT");
-            }
-            // The crashed target's own crash recovery recycles the WAL back to the divergence point; pg_rewind
-            // fetches it from the archive with the target's restore_command.
-            pg.run(TOOL_LIMIT, "pg_rewind", "--target-pgdata=" + primary.data(), "--source-server="
-                    + standby.conninfo("rewind"), "--restore-target-wal", "--no-sync");
+            rewind(primary, standby);
             long rewound = System.nanoTime();
-            primary.configure(standbySettings(settings.mode(), archive, timeout, standby));
+            primary.configure(standbySettings(mode, archive, timeout, standby));
             primary.markStandby();
             primary.startWithoutWaiting();
             insert(standby, AFTER_REJOIN);
@@ -148,11 +126,43 @@ final class FailoverDrill {
             long rejoined = System.nanoTime();
             assertRejoinedAsStandbyWithout(primary, firstLost, acked);
 
-            return new DrillResult(settings.mode(), settings.archiveTimeout(), scale,
-                    RecoveryPointBound.of(settings.mode(), timeout), acked, rate, lost, window,
+            return new DrillResult(mode, settings.archiveTimeout(), scale, RecoveryPointBound.of(mode, timeout), acked,
+                    acked / ((writer.ackedAt(acked) - writer.ackedAt(0)) / 1e9), lost, window,
                     Duration.ofNanos(promoted - promoteStart), Duration.ofNanos(firstWrite - promoted),
                     Duration.ofNanos(rewound - rewindStart), Duration.ofNanos(rejoined - rewound));
         }
+    }
+
+    private static void createTable(LoopbackServer primary) throws SQLException {
+        try (Connection c = primary.connect(); Statement s = c.createStatement()) {
+            // Synchronous: no standby exists yet to confirm this commit.
+            s.execute("SET synchronous_commit = local");
+            s.execute("CREATE TABLE drill (id bigint PRIMARY KEY, at timestamptz NOT NULL DEFAULT clock_timestamp())");
+        }
+    }
+
+    /** {@code pg_promote(wait => true)}: returns once the standby is out of recovery and takes writes. */
+    private static void promote(LoopbackServer standby) throws SQLException {
+        try (Connection c = standby.connect(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT pg_promote(true, " + EVENT_LIMIT.toSeconds() + ")")) {
+            r.next();
+            if (!r.getBoolean(1)) {
+                throw new AssertionError("pg_promote did not finish within " + EVENT_LIMIT + "\n" + standby.logText());
+            }
+        }
+    }
+
+    /** Takes back from the killed old primary whatever the new one does not have (the lost rows among them). */
+    private void rewind(LoopbackServer old, LoopbackServer current) throws Exception {
+        try (Connection c = current.connect(); Statement s = c.createStatement()) {
+            // pg_rewind reads the source's timeline from its control file, which the promotion updates only at its
+            // next checkpoint (pg_rewind documentation).
+            s.execute("CHECKPOINT");
+        }
+        // The crashed target's own crash recovery recycles the WAL back to the divergence point; pg_rewind fetches
+        // it from the archive with the target's restore_command.
+        pg.run(TOOL_LIMIT, "pg_rewind", "--target-pgdata=" + old.data(), "--source-server=" + current.conninfo("rewind"),
+                "--restore-target-wal", "--no-sync");
     }
 
     /** Settings every server of the drill has: the WAL archive (CloudNativePG always archives) and pg_rewind's need. */
@@ -195,21 +205,48 @@ final class FailoverDrill {
         }
     }
 
-    /** Waits until the writer has written for {@code load} and the standby holds some of its rows. */
-    private static void awaitLoad(AckedWriter writer, Connection replica, Duration load) throws Exception {
-        long start = System.nanoTime();
-        try (Statement s = replica.createStatement()) {
+    /**
+     * Waits until the standby holds some of the writer's rows, then until the primary has just archived a segment
+     * (archive-only; {@code pg_stat_archiver}), then lets the writer go on for {@code more}: with streaming, a
+     * steady state; archive-only, the kill lands late in the archive cycle (the next segment is due one archive
+     * timeout after the last), so the loss is measured near its worst case.
+     */
+    private static void awaitLoad(AckedWriter writer, LoopbackServer primary, LoopbackServer standby, Mode mode,
+            Duration more) throws Exception {
+        try (Connection c = standby.connect(); Statement s = c.createStatement()) {
             await("the standby replaying the writer's rows", () -> {
-                if (writer.failure().isPresent()) {
-                    throw new AssertionError("the writer failed before the kill", writer.failure().get());
-                }
-                if (System.nanoTime() - start < load.toNanos()) {
-                    return false;
-                }
+                assertWriting(writer);
                 try (ResultSet r = s.executeQuery("SELECT coalesce(max(id), 0) FROM drill")) {
                     return r.next() && r.getLong(1) > 0;
                 }
-            }, null);
+            }, standby);
+        }
+        if (mode == Mode.ARCHIVE_ONLY) {
+            try (Connection c = primary.connect(); Statement s = c.createStatement()) {
+                String last = lastArchived(s);
+                await("the primary archiving its next segment", () -> {
+                    assertWriting(writer);
+                    return !lastArchived(s).equals(last);
+                }, primary);
+            }
+        }
+        long from = System.nanoTime();
+        await("the writer writing on for " + more.toMillis() + " ms", () -> {
+            assertWriting(writer);
+            return writer.ackedAt(writer.lastAcked()) - from >= more.toNanos();
+        }, null);
+    }
+
+    private static String lastArchived(Statement s) throws SQLException {
+        try (ResultSet r = s.executeQuery("SELECT coalesce(last_archived_wal, '') FROM pg_stat_archiver")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private static void assertWriting(AckedWriter writer) {
+        if (writer.failure().isPresent()) {
+            throw new AssertionError("the writer failed before the kill", writer.failure().get());
         }
     }
 

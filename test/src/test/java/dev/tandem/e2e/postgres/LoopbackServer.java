@@ -3,7 +3,9 @@ package dev.tandem.e2e.postgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -105,35 +107,52 @@ final class LoopbackServer implements AutoCloseable {
     /**
      * Kills the whole server at once, as a lost host would stop it: SIGKILL to its process group ({@code pg_ctl}
      * starts the postmaster in a session of its own, so the group is the postmaster and every backend, WAL sender
-     * and archiver), then waits until the postmaster is gone.
+     * and archiver), then waits until the postmaster is dead and removes its lock file, as a rebuilt host would
+     * find it: stale.
      */
     void kill() throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + postmaster).redirectErrorStream(true).start();
-        String out = new String(kill.getInputStream().readAllBytes());
+        String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill -KILL -" + postmaster + " failed: " + out);
         }
-        // Polled: ProcessHandle.onExit() of a process that is not our child backs off to second-long polls.
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        while (ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)) {
+        while (running(postmaster)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(name + " (pid " + postmaster + ") still runs " + START_LIMIT + " after SIGKILL");
             }
             Thread.sleep(5);
         }
+        // The dead postmaster may stay a zombie for seconds (this machine's init reaps slowly), and PostgreSQL
+        // refuses a data directory whose lock file names a process that still exists.
+        Files.deleteIfExists(data.resolve("postmaster.pid"));
+        postmaster = 0; // never signal that process id again: it may be reused
+    }
+
+    /** @return whether {@code pid} runs: a zombie (state Z or X in {@code /proc/<pid>/stat}) is dead already */
+    private static boolean running(long pid) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        String text;
+        try {
+            text = Files.readString(stat);
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
+        char state = text.charAt(text.lastIndexOf(')') + 2);
+        return state != 'Z' && state != 'X';
     }
 
     /** Stops the server if it is running (the drill's cleanup; an already dead server is fine). */
     @Override
     public void close() {
-        if (postmaster > 0 && ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)) {
-            try {
+        try {
+            if (postmaster > 0 && running(postmaster)) {
                 kill();
-            } catch (IOException | RuntimeException e) {
-                // cleanup of a server that may have died by itself: nothing more to do
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (IOException | RuntimeException e) {
+                // cleanup of a server that may have died by itself: nothing more to do
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
