@@ -16,6 +16,7 @@ import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.network.Ipv4Cidr;
 import dev.tandem.constructs.network.RegionNetwork;
+import dev.tandem.constructs.postgres.PostgresDatabaseProps;
 import dev.tandem.constructs.readiness.AcceptedRisk;
 import dev.tandem.constructs.readiness.DrTargets;
 import dev.tandem.constructs.table.GlobalTableProps;
@@ -76,6 +77,7 @@ public final class DeploymentSpec {
     private final RegionCustomizer<AppDataAccess.Builder> dataAccess;
     private final Consumer<CloudflareFailoverLb.Builder> edgeLoadBalancer;
     private final boolean teardown;
+    private final Optional<PostgresDatabaseProps> postgres;
 
     private DeploymentSpec(Builder b) {
         this.appName = b.appName;
@@ -102,6 +104,7 @@ public final class DeploymentSpec {
         this.dataAccess = b.dataAccess;
         this.edgeLoadBalancer = b.edgeLoadBalancer;
         this.teardown = b.teardown;
+        this.postgres = Optional.ofNullable(b.postgres);
     }
 
     /** @return a builder with the defaults */
@@ -120,7 +123,16 @@ public final class DeploymentSpec {
                 .customizeDataAccess(dataAccess)
                 .customizeEdge(edgeLoadBalancer).teardown(teardown);
         drReadinessSkipReason.ifPresent(b::skipDrReadiness);
+        postgres.ifPresent(b::postgres);
         return b;
+    }
+
+    /**
+     * @return the PostgreSQL database the app keeps its data in instead of (or beside) the DynamoDB tables:
+     *         each region stack gets its {@code PostgresCluster} and {@code PostgresArchive}
+     */
+    public Optional<PostgresDatabaseProps> postgres() {
+        return postgres;
     }
 
     /** @return the application's short name (a DNS label); prefixes resource names */
@@ -278,8 +290,23 @@ public final class DeploymentSpec {
         private RegionCustomizer<AppDataAccess.Builder> dataAccess = RegionCustomizer.none();
         private Consumer<CloudflareFailoverLb.Builder> edgeLoadBalancer = lb -> { };
         private boolean teardown;
+        private PostgresDatabaseProps postgres;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps the app's data in PostgreSQL on OVH as well as, or instead of, DynamoDB: each region stack gets the
+         * database's {@code PostgresCluster} manifests beside its app and its {@code PostgresArchive} (the peer's WAL
+         * archive bucket and this region's archive user). Give {@link #tables} {@code List.of()} for PostgreSQL only.
+         * The database's two regions are the deployment's OVH regions, its primary the first region's.
+         *
+         * @param value the database, described once; @default none
+         * @return this builder
+         */
+        public Builder postgres(PostgresDatabaseProps value) {
+            this.postgres = value;
+            return this;
         }
 
         /**
@@ -566,6 +593,7 @@ public final class DeploymentSpec {
             checkRegions(p);
             checkEdge(p);
             checkTables(p);
+            checkPostgres(p);
             // Not Map.of: it refuses the null hook this loop is there to report.
             Map<String, Object> hooks = new LinkedHashMap<>();
             hooks.put("customizeNetwork", network);
@@ -654,6 +682,22 @@ public final class DeploymentSpec {
             if (p.present(edge, "edge", "describe the Cloudflare side with EdgeSpec.builder()…build()")) {
                 edge.validate(p.nested("edge"));
             }
+        }
+
+        /** The database spans the deployment's two OVH regions and writes in the first (the edge's first pool). */
+        private void checkPostgres(Problems p) {
+            if (postgres == null || regions == null || regions.stream().anyMatch(r -> r == null)) {
+                return;
+            }
+            List<String> ovh = regions.stream().map(RegionSpec::ovhRegion).toList();
+            p.require(postgres.regions() != null && new java.util.HashSet<>(postgres.regions()).equals(
+                    new java.util.HashSet<>(ovh)) && ovh.size() == 2, "postgres.regions", postgres.regions(),
+                    "must be the deployment's two OVH regions " + ovh, "build the database with .regions(\""
+                            + String.join("\", \"", ovh) + "\")");
+            p.require(!ovh.isEmpty() && ovh.get(0).equals(postgres.primaryRegion()), "postgres.primaryRegion",
+                    postgres.primaryRegion(), "must be the first region's, " + (ovh.isEmpty() ? "" : ovh.get(0))
+                            + ": the edge sends traffic there first", "set primaryRegion to the first region's OVH "
+                            + "region, or reorder the regions (a failover changes both)");
         }
 
         private void checkTables(Problems p) {

@@ -10,7 +10,8 @@ import java.util.List;
  * into the folder named by the {@code tandem.outdir} system property (default {@code cdktf.out}),
  * all or nothing. The synth command sets {@code CDKTF_OUTDIR} to the staging folder beside it. With the arguments
  * {@code --edge route53} it synthesizes {@link ReferenceDeployment#route53Spec()} instead (default folder
- * {@code cdktf.out.route53}); {@code ./synth --edge route53} passes them.
+ * {@code cdktf.out.route53}); {@code ./synth --edge route53} passes them. With {@code --data postgres} it synthesizes
+ * {@link ReferenceDeployment#postgresSpec()} (default folder {@code cdktf.out.postgres}).
  */
 public final class Main {
     private Main() {
@@ -19,19 +20,23 @@ public final class Main {
     /**
      * Synthesizes; on failure prints one line per problem to stderr and exits with status 1.
      *
-     * @param args none, {@code --edge cloudflare} or {@code --edge route53}
+     * @param args none, {@code --edge cloudflare}, {@code --edge route53}, {@code --data dynamodb} or {@code --data postgres}
      */
     public static void main(String[] args) {
         List<String> arguments = List.of(args);
         boolean route53 = arguments.equals(List.of("--edge", "route53"));
-        if (!route53 && !arguments.isEmpty() && !arguments.equals(List.of("--edge", "cloudflare"))) {
+        boolean postgres = arguments.equals(List.of("--data", "postgres"));
+        if (!route53 && !postgres && !arguments.isEmpty() && !arguments.equals(List.of("--edge", "cloudflare"))
+                && !arguments.equals(List.of("--data", "dynamodb"))) {
             System.err.println("tandem synth failed: arguments " + arguments + " are not understood; use none, "
-                    + "--edge cloudflare or --edge route53");
+                    + "--edge cloudflare, --edge route53, --data dynamodb or --data postgres");
             System.exit(1);
         }
-        Path outdir = Path.of(System.getProperty("tandem.outdir", route53 ? "cdktf.out.route53" : "cdktf.out"));
+        String folder = route53 ? "cdktf.out.route53" : postgres ? "cdktf.out.postgres" : "cdktf.out";
+        Path outdir = Path.of(System.getProperty("tandem.outdir", folder));
         try {
-            synthesize(route53 ? ReferenceDeployment.route53Spec() : ReferenceDeployment.spec(), outdir);
+            synthesize(route53 ? ReferenceDeployment.route53Spec()
+                    : postgres ? ReferenceDeployment.postgresSpec() : ReferenceDeployment.spec(), outdir);
         } catch (RuntimeException e) {
             System.err.println("tandem synth failed: " + SynthErrors.describe(e));
             System.exit(1);

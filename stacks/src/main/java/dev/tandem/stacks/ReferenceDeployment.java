@@ -5,6 +5,8 @@ import dev.tandem.constructs.core.StateBackend;
 import dev.tandem.constructs.edge.CloudflarePlan;
 import dev.tandem.constructs.health.HealthContract;
 import dev.tandem.constructs.health.HealthScope;
+import dev.tandem.constructs.postgres.PostgresDatabaseProps;
+import dev.tandem.constructs.postgres.ReplicationMode;
 import dev.tandem.constructs.readiness.AcceptedRisk;
 import dev.tandem.constructs.readiness.DrTargets;
 import dev.tandem.constructs.readiness.Rule;
@@ -130,6 +132,56 @@ public final class ReferenceDeployment {
                         .build())
                 .drTargets(DrTargets.builder().rto(Duration.ofMinutes(3)).rpo(Duration.ofSeconds(10)).build())
                 .acceptedRisks(risks)
+                .build();
+    }
+
+    /**
+     * The reference with the sessions data in PostgreSQL on OVH instead of DynamoDB ({@code ./synth --data postgres},
+     * into {@code cdktf.out.postgres/}): the same regions, app and Cloudflare edge; no table and no AWS identity;
+     * in each region a CloudNativePG cluster beside the app ({@code postgres/} and {@code postgres-operator/}
+     * manifests) and the peer's WAL archive bucket with this region's archive user.
+     *
+     * <p>Archive-only replication with a 30 s {@code archive_timeout}: it needs nothing between the regions but
+     * Object Storage, and loses at most 35 s of writes (archive timeout plus the upload), so the RPO target is
+     * 1 minute. Promotion is a person's decision, declared as 10 minutes: writes resume in Frankfurt after about
+     * 11 minutes while traffic fails over within the 2-minute RTO target. The report says so, and the risk is
+     * accepted here: reads keep working, and a team that cannot wait declares a shorter decision time.
+     *
+     * @return the PostgreSQL variant's description
+     */
+    public static DeploymentSpec postgresSpec() {
+        DeploymentSpec dynamo = spec();
+        List<AcceptedRisk> risks = new java.util.ArrayList<>(dynamo.acceptedRisks());
+        risks.add(AcceptedRisk.of(Rule.POSTGRES_PROMOTION, "primary/sessions", "promotion is a person's decision, "
+                + "declared as 10 minutes: traffic fails over within the RTO target and reads keep working in "
+                + "Frankfurt; writes resume once the on-call promotes (runbook in this report)"));
+        risks.add(AcceptedRisk.of(Rule.SINGLE_ZONE, "secondary/sessions", "DE1 has one zone; the standby's two "
+                + "PostgreSQL instances cover the loss of one node, and the archive lives in Paris"));
+        return dynamo.toBuilder()
+                .tables(List.of())
+                .tableAccess(Map.of())
+                .postgres(sessionsDatabase())
+                // CloudNativePG 1.30 supports Kubernetes 1.34 to 1.36 (docs supported_releases.md).
+                .customizeCluster((region, cluster) -> cluster.kubernetesVersion("1.34"))
+                .drTargets(DrTargets.builder().rto(Duration.ofMinutes(2)).rpo(Duration.ofMinutes(1)).build())
+                .acceptedRisks(risks)
+                .build();
+    }
+
+    /**
+     * The sessions database of {@link #postgresSpec()}: Paris primary, Frankfurt a replica cluster, archive-only.
+     *
+     * @return the database's description
+     */
+    public static PostgresDatabaseProps sessionsDatabase() {
+        return PostgresDatabaseProps.builder()
+                .name("sessions")
+                .regions("EU-WEST-PAR", "DE1")
+                .primaryRegion("EU-WEST-PAR")
+                .replicationMode(ReplicationMode.ARCHIVE_ONLY)
+                .archiveTimeout(Duration.ofSeconds(30))
+                .promotionDecisionTime(Duration.ofMinutes(10))
+                .archiveBucketPrefix("tandem")
                 .build();
     }
 

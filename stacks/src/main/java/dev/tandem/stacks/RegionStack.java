@@ -16,6 +16,9 @@ import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.network.RegionNetwork;
+import dev.tandem.constructs.postgres.PostgresArchive;
+import dev.tandem.constructs.postgres.PostgresArchiveProps;
+import dev.tandem.constructs.postgres.PostgresCluster;
 import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.GlobalTableProps;
 import dev.tandem.constructs.table.TableReplica;
@@ -53,6 +56,8 @@ public class RegionStack extends TerraformStack {
     private final List<TableReplica> replicas = new ArrayList<>();
     private final Optional<AppDataAccess> dataAccess;
     private final K8sAppCluster app;
+    private final Optional<PostgresCluster> postgres;
+    private final Optional<PostgresArchive> postgresArchive;
     private final OriginCertificate originCertificate;
     private final TierCertificate certificate;
     private final HaproxyTier haproxy;
@@ -106,6 +111,12 @@ public class RegionStack extends TerraformStack {
                 .app(appSpec.build());
         deployment.clusterCustomizer().customize(region, cluster);
         this.app = cluster.build();
+        // The database's part in this region: its CNPG manifests beside the app, the peer's archive bucket and
+        // this region's archive user (PostgresArchive: the bucket lives where it survives its writer's region).
+        this.postgres = deployment.postgres().map(db -> PostgresCluster.Builder.create(this, db.name())
+                .database(db).app(app).build());
+        this.postgresArchive = deployment.postgres().map(db -> new PostgresArchive(this, db.name() + "-archive",
+                PostgresArchiveProps.forRegion(db, region.ovhRegion(), deployment.ovhCloudProject())));
         if (behindCloudflare) {
             OriginCertificate.Builder certificate = OriginCertificate.Builder.create(this, "origin-certificate")
                     .hostnames(List.of(deployment.edge().hostname()));
@@ -245,6 +256,16 @@ public class RegionStack extends TerraformStack {
     /** @return the app's Kubernetes cluster and manifests */
     public K8sAppCluster app() {
         return app;
+    }
+
+    /** @return the region's PostgreSQL cluster (manifests), when the deployment keeps data in PostgreSQL */
+    public Optional<PostgresCluster> postgres() {
+        return postgres;
+    }
+
+    /** @return the region's share of the PostgreSQL archives, when the deployment keeps data in PostgreSQL */
+    public Optional<PostgresArchive> postgresArchive() {
+        return postgresArchive;
     }
 
     /** @return the HAProxy tier the edge sends this region's traffic to */

@@ -14,10 +14,10 @@ import java.util.Map;
 /**
  * Writes manifests as stable YAML: the model's own field order, map keys sorted, no empty fields,
  * and strings that look like numbers or booleans quoted so that YAML readers keep them strings.
- * The same input always gives the same bytes, so snapshots diff cleanly. Package-private:
- * used by {@link K8sAppCluster} and {@link ManifestWarmUp}.
+ * The same input always gives the same bytes, so snapshots diff cleanly. Public so that
+ * other constructs writing manifests (the PostgreSQL clusters) share it.
  */
-final class ManifestYaml {
+public final class ManifestYaml {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -30,7 +30,7 @@ final class ManifestYaml {
     }
 
     /** @return {@code value} as a YAML document */
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return YAML.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -39,7 +39,7 @@ final class ManifestYaml {
     }
 
     /** @return a {@code kustomization.yaml} listing {@code manifests} in apply order */
-    static String kustomization(List<Manifest> manifests) {
+    public static String kustomization(List<Manifest> manifests) {
         Map<String, Object> k = new LinkedHashMap<>();
         k.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
         k.put("kind", "Kustomization");

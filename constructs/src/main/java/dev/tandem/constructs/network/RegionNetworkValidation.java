@@ -58,7 +58,7 @@ final class RegionNetworkValidation {
         p.throwIfAny();
     }
 
-    private static void checkProject(Problems p, String project) {
+    static void checkProject(Problems p, String project) {
         if (p.present(project, "cloudProject", "copy the id from the OVH control panel (Public Cloud → project → id)")
                 && !isToken(project)) {
             p.require(PROJECT.matcher(project).matches(), "cloudProject", project,
@@ -67,7 +67,7 @@ final class RegionNetworkValidation {
         }
     }
 
-    private static boolean checkRegion(Problems p, String region) {
+    static boolean checkRegion(Problems p, String region) {
         if (!p.present(region, "region", "name the OVH region, e.g. EU-WEST-PAR or DE1")) {
             return false;
         }
@@ -106,7 +106,7 @@ final class RegionNetworkValidation {
                 + ", so losing one zone leaves the region running", fix);
     }
 
-    private static Optional<Ipv4Cidr> checkCidr(Problems p, String text) {
+    static Optional<Ipv4Cidr> checkCidr(Problems p, String text) {
         if (!p.present(text, "cidr", "give the region a private range, e.g. 10.10.0.0/16")) {
             return Optional.empty();
         }

@@ -55,12 +55,16 @@ public final class DrReadiness {
         checks.addAll(OperatorNetwork.check(chain));
         checks.addAll(Symmetry.check(chain));
         checks.addAll(DataAffinity.check(chain));
+        List<PostgresData> postgres = PostgresData.discover(root);
+        checks.addAll(PostgresChecks.check(postgres, chain, targets));
         checks.addAll(AppCredentials.check(root));
         List<StackState> state = StateSecrets.inventory(root);
         checks.addAll(StateSecrets.check(state));
         checks.addAll(TeardownCheck.check(chain));
         applyAcceptances(checks, accepted);
-        return new ReadinessReport(targets, chain, checks, times, RecoveryPoint.layers(chain), accepted, state);
+        List<LayerDataLoss> loss = new ArrayList<>(RecoveryPoint.layers(chain));
+        postgres.forEach(db -> loss.add(new LayerDataLoss("postgresql", db.path(), db.rpoTypical(), db.rpoBasis())));
+        return new ReadinessReport(targets, chain, checks, times, loss, accepted, state, postgres);
     }
 
     /**

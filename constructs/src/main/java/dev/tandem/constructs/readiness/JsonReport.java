@@ -36,6 +36,20 @@ final class JsonReport {
         r.recoveryPoint().forEach(l -> lossLayers.addObject().put("layer", l.layer()).put("path", l.path())
                 .put("basis", l.basis()).put("typicalSeconds", Durations.seconds(l.typical())));
         objective(rpo, r.rpoTotal(), r.targets().rpo());
+        // What a drill compares its measured loss window with: per database, the mode and its bounds.
+        ArrayNode postgres = rpo.putArray("postgres");
+        for (PostgresData db : r.postgres()) {
+            postgres.addObject().put("layer", "postgresql").put("path", db.path()).put("database", db.database().name())
+                    .put("mode", db.mode().name()).put("primaryRegion", db.database().primaryRegion())
+                    .put("archiveTimeoutSeconds", Durations.seconds(db.database().archiveTimeout()))
+                    .put("uploadAllowanceSeconds", Durations.seconds(PostgresData.UPLOAD_ALLOWANCE))
+                    .put("rpoTypicalSeconds", Durations.seconds(db.rpoTypical()))
+                    .put("rpoBoundSeconds", Durations.seconds(db.rpoBound()))
+                    .put("promotionDecisionSeconds", Durations.seconds(db.database().promotionDecisionTime()))
+                    .put("promotionApplySeconds", Durations.seconds(PostgresData.PROMOTION_APPLY))
+                    .put("writesResumeSeconds", Durations.seconds(db.writesResume()))
+                    .put("writesResumeWithinRto", db.writesResume().compareTo(r.targets().rto()) <= 0);
+        }
         ArrayNode checks = root.putArray("checks");
         for (CheckResult c : r.checks()) {
             ObjectNode n = checks.addObject().put("verdict", c.verdict().name()).put("rule", c.rule().id())

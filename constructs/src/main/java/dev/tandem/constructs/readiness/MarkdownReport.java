@@ -25,6 +25,7 @@ final class MarkdownReport {
         diagram(out, report);
         recoveryTime(out, report);
         recoveryPoint(out, report);
+        PostgresRunbook.render(out, report, MarkdownReport::row);
         dataDependency(out, report);
         stateSecrets(out, report);
         checks(out, report);
@@ -104,6 +105,23 @@ final class MarkdownReport {
                                 "identity " + w.identity()) + "\")]");
                 unwired.removeIf(t -> w.tableNames().contains(t.props().tableName()));
             });
+        }
+        for (PostgresData db : r.postgres()) {
+            for (int i = 0; i < chain.regions().size(); i++) {
+                String region = chain.regions().get(i).app().props().network().region();
+                String n = String.valueOf(i + 1);
+                if (db.database().regions().contains(region)) {
+                    boolean primary = db.database().isPrimary(region);
+                    out.add("    app" + n + " -->|\"data\"| pg" + n + "[(\"" + label("PostgreSQL " + db.regionPath(region),
+                            (primary ? "primary" : "replica cluster") + ", " + db.database().instancesPerRegion()
+                                    + " instances", "archives to " + db.database().archiveBucketName(region) + " in "
+                                    + db.database().archiveRegion(region)) + "\")]");
+                }
+            }
+            if (chain.regions().size() > 1) {
+                out.add("    pg1 -.->|\"" + label(db.mode() + ", RPO typically ≤ " + Durations.text(db.rpoTypical()))
+                        + "\"| pg2");
+            }
         }
         List<String> wired = new ArrayList<>();
         for (int i = 0; i < chain.regions().size(); i++) {

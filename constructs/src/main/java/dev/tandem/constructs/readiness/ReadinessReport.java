@@ -18,10 +18,11 @@ import java.util.List;
  * @param recoveryPoint data-loss exposure, layer by layer
  * @param acceptedRisks the risks the deployment accepts
  * @param state         per stack, where its Terraform state is kept and which secrets it holds
+ * @param postgres      the PostgreSQL databases found, for their RPO per mode, promotion time and runbook
  */
 public record ReadinessReport(DrTargets targets, FailoverChain chain, List<CheckResult> checks,
         List<LayerTime> recoveryTime, List<LayerDataLoss> recoveryPoint, List<AcceptedRisk> acceptedRisks,
-        List<StackState> state) {
+        List<StackState> state, List<PostgresData> postgres) {
 
     /** Copies the lists. */
     public ReadinessReport {
@@ -30,6 +31,7 @@ public record ReadinessReport(DrTargets targets, FailoverChain chain, List<Check
         recoveryPoint = List.copyOf(recoveryPoint);
         acceptedRisks = List.copyOf(acceptedRisks);
         state = List.copyOf(state);
+        postgres = List.copyOf(postgres);
     }
 
     /** @return the worst-case failover time: the layers added up */

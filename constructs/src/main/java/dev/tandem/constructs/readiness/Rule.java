@@ -39,7 +39,9 @@ public enum Rule {
     RECOVERY_POINT("rpo", Severity.ERROR, false,
             "Global tables replicate asynchronously (typically within a second, last writer wins), so the "
                     + "RPO target must be at least that lag; an RPO of zero needs multi-Region strong "
-                    + "consistency."),
+                    + "consistency. PostgreSQL loses per replication mode: ARCHIVE_ONLY up to archive_timeout plus "
+                    + "the upload, STREAMING typically under a second (the archive bound while streaming is down), "
+                    + "SYNCHRONOUS nothing acknowledged."),
     /** A HAProxy tier has at least two instances. */
     SINGLE_HAPROXY_INSTANCE("single-haproxy-instance", Severity.ERROR, true,
             "A HAProxy tier runs at least 2 instances: with one, a reboot, a reinstall (a new bootstrap) or an "
@@ -150,6 +152,33 @@ public enum Rule {
             "A table or replica synthesized with teardown(true) has no prevent_destroy guard and no deletion "
                     + "protection, and neither has the app identity granted on it: the next destroy deletes the "
                     + "data. Meant only for the reviewed change that tears the deployment down."),
+    /** A PostgreSQL database's primary is where the edge sends traffic first. */
+    POSTGRES_PRIMARY("postgres-primary", Severity.ERROR, false,
+            "A PostgreSQL database's primary region is the region of the edge's first pool: otherwise every write "
+                    + "crosses to the other region, or fails against a read-only replica cluster. A failover changes "
+                    + "both, as one declared change."),
+    /** Each region's WAL archive lives in the other region, versioned. */
+    POSTGRES_ARCHIVE("postgres-archive", Severity.ERROR, false,
+            "The bucket each region's PostgreSQL cluster archives WAL and base backups to is held in the other "
+                    + "region, with versioning on: the archive survives its writer's region and a delete or "
+                    + "overwrite leaves the earlier versions."),
+    /** Base backups are scheduled and retained. */
+    POSTGRES_BACKUPS("postgres-backups", Severity.ERROR, true,
+            "A PostgreSQL database has a base-backup schedule and a retention: recovery replays WAL from the last "
+                    + "base backup, so without one the archive alone cannot rebuild a region."),
+    /** Each region runs at least two PostgreSQL instances. */
+    POSTGRES_INSTANCES("postgres-instances", Severity.ERROR, true,
+            "Each region's PostgreSQL cluster runs at least 2 instances (spread over the region's zones): with "
+                    + "one, a node drain or a crash stops the region's writes or its replica."),
+    /** Streaming needs the regions to reach each other. */
+    POSTGRES_NETWORK("postgres-network", Severity.ERROR, false,
+            "STREAMING and SYNCHRONOUS replication need a SharedPrivateNetwork spanning both regions (one vRack "
+                    + "VLAN, per-region pools): the standby connects to the primary's fixed private address."),
+    /** Manual promotion fits the RTO target, or the deployment says why not. */
+    POSTGRES_PROMOTION("postgres-promotion", Severity.ERROR, true,
+            "Traffic fails over by itself, but the standby PostgreSQL cluster accepts writes only once promoted, "
+                    + "a declared change a person decides: the declared decision time plus applying the change is at "
+                    + "most the RTO target, or the deployment accepts that writes resume later."),
     /** Accepted risks are well formed and still needed. */
     ACCEPTED_RISK("accepted-risk", Severity.ERROR, false,
             "Every accepted risk names a rule that may be accepted and a path where that rule fails or warns.");

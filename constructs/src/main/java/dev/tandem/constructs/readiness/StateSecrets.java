@@ -23,7 +23,9 @@ final class StateSecrets {
             "tls_private_key", "private_key_pem (and its OpenSSH and PKCS#8 forms)",
             "aws_iam_access_key", "secret (the IAM secret access key)",
             "ovh_cloud_project_kube", "kubeconfig (cluster-admin credentials)",
-            "cloudflare_authenticated_origin_pulls_certificate", "private_key (the origin-pull client key)");
+            "cloudflare_authenticated_origin_pulls_certificate", "private_key (the origin-pull client key)",
+            "ovh_cloud_project_user_s3_credential", "secret_access_key (the PostgreSQL archive user's S3 key)",
+            "ovh_cloud_project_user", "password (the OVH cloud project user's OpenStack password)");
 
     private StateSecrets() {
     }
