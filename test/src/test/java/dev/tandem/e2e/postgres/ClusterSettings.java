@@ -3,6 +3,7 @@ package dev.tandem.e2e.postgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tandem.constructs.postgres.ReplicationMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -29,24 +30,14 @@ import java.util.regex.Pattern;
  *
  * @param mode               how the standby region receives WAL
  * @param archiveTimeout     the longest a WAL segment waits before it is archived
- * @param synchronousMethod  {@code ANY} or {@code FIRST}, for {@link Mode#SYNCHRONOUS}
- * @param synchronousNumber  how many standbys must confirm, for {@link Mode#SYNCHRONOUS}
+ * @param synchronousMethod  {@code ANY} or {@code FIRST}, for {@link ReplicationMode#SYNCHRONOUS}
+ * @param synchronousNumber  how many standbys must confirm, for {@link ReplicationMode#SYNCHRONOUS}
  */
-public record ClusterSettings(Mode mode, Duration archiveTimeout, String synchronousMethod, int synchronousNumber) {
+public record ClusterSettings(ReplicationMode mode, Duration archiveTimeout, String synchronousMethod, int synchronousNumber) {
     /** CloudNativePG's {@code archive_timeout} when the manifest sets none. */
     public static final Duration CNPG_DEFAULT_ARCHIVE_TIMEOUT = Duration.ofMinutes(5);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern TIME = Pattern.compile("\\s*(\\d+)\\s*(us|ms|s|min|h|d)?\\s*");
-
-    /** How the standby region receives the primary's WAL (the names of the constructs' replication mode). */
-    public enum Mode {
-        /** only through the WAL archive in object storage */
-        ARCHIVE_ONLY,
-        /** asynchronous streaming replication, the archive as fallback */
-        STREAMING,
-        /** a commit returns once a standby has flushed it */
-        SYNCHRONOUS
-    }
 
     public ClusterSettings {
         if (archiveTimeout.isNegative() || archiveTimeout.isZero()) {
@@ -78,7 +69,7 @@ public record ClusterSettings(Mode mode, Duration archiveTimeout, String synchro
                 .map(JsonNode::asText).map(ClusterSettings::parseTime).orElse(CNPG_DEFAULT_ARCHIVE_TIMEOUT);
         JsonNode synchronous = postgresql.path("synchronous");
         if (synchronous.isObject()) {
-            return new ClusterSettings(Mode.SYNCHRONOUS, timeout,
+            return new ClusterSettings(ReplicationMode.SYNCHRONOUS, timeout,
                     synchronous.path("method").asText("any").toUpperCase(Locale.ROOT),
                     synchronous.path("number").asInt(1));
         }
@@ -87,12 +78,12 @@ public record ClusterSettings(Mode mode, Duration archiveTimeout, String synchro
 
     /** @return {@code synchronous_standby_names} for a primary whose one standby is {@code standby} */
     public Optional<String> synchronousStandbyNames(String standby) {
-        return mode == Mode.SYNCHRONOUS
+        return mode == ReplicationMode.SYNCHRONOUS
                 ? Optional.of(synchronousMethod + " " + synchronousNumber + " (" + standby + ")")
                 : Optional.empty();
     }
 
-    private static Mode sourceMode(JsonNode spec) {
+    private static ReplicationMode sourceMode(JsonNode spec) {
         String source = spec.path("replica").path("source").asText("");
         if (source.isEmpty()) {
             throw new IllegalArgumentException("spec.replica.source is not set: the drill needs the Cluster of a "
@@ -100,7 +91,7 @@ public record ClusterSettings(Mode mode, Duration archiveTimeout, String synchro
         }
         for (JsonNode external : spec.path("externalClusters")) {
             if (source.equals(external.path("name").asText())) {
-                return external.path("connectionParameters").isObject() ? Mode.STREAMING : Mode.ARCHIVE_ONLY;
+                return external.path("connectionParameters").isObject() ? ReplicationMode.STREAMING : ReplicationMode.ARCHIVE_ONLY;
             }
         }
         throw new IllegalArgumentException("spec.replica.source '" + source + "' is not in spec.externalClusters");

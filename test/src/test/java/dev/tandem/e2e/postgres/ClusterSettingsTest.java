@@ -3,19 +3,22 @@ package dev.tandem.e2e.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tandem.e2e.postgres.ClusterSettings.Mode;
+import dev.tandem.constructs.postgres.ReplicationMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The drill reads the mode and archive timeout from a {@code Cluster} manifest by CloudNativePG's field names. */
+/**
+ * The drill reads the mode and archive timeout from a {@code Cluster} manifest by CloudNativePG's field names: from
+ * samples written from CloudNativePG's documentation, and from what Tandem renders.
+ */
 class ClusterSettingsTest {
     @Test
     void aSourceReachedOnlyThroughItsArchiveIsArchiveOnlyWithTheRenderedTimeout() throws IOException {
         ClusterSettings s = ClusterSettings.read(fixture("cluster-archive-only.yaml"));
-        assertThat(s.mode()).isEqualTo(Mode.ARCHIVE_ONLY);
+        assertThat(s.mode()).isEqualTo(ReplicationMode.ARCHIVE_ONLY);
         assertThat(s.archiveTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(s.synchronousStandbyNames("standby")).isEmpty();
     }
@@ -23,15 +26,36 @@ class ClusterSettingsTest {
     @Test
     void aSourceWithConnectionParametersIsStreaming() throws IOException {
         ClusterSettings s = ClusterSettings.read(fixture("cluster-streaming.yaml"));
-        assertThat(s.mode()).isEqualTo(Mode.STREAMING);
+        assertThat(s.mode()).isEqualTo(ReplicationMode.STREAMING);
         assertThat(s.archiveTimeout()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void aSynchronousStanzaMakesItSynchronousWithTheRenderedMethodAndNumber() throws IOException {
         ClusterSettings s = ClusterSettings.read(fixture("cluster-synchronous.yaml"));
-        assertThat(s.mode()).isEqualTo(Mode.SYNCHRONOUS);
+        assertThat(s.mode()).isEqualTo(ReplicationMode.SYNCHRONOUS);
         assertThat(s.synchronousStandbyNames("standby")).contains("FIRST 1 (standby)");
+    }
+
+    @Test
+    void theSecondReferenceIsReadArchiveOnlyWithTheArchiveTimeoutItsReportComputedFrom() {
+        RenderedCluster reference = RenderedCluster.secondReference();
+        assertThat(reference.settings().mode()).isEqualTo(ReplicationMode.ARCHIVE_ONLY);
+        assertThat(reference.reported()).hasValueSatisfying(r -> {
+            assertThat(r.mode()).isEqualTo("ARCHIVE_ONLY");
+            assertThat(r.archiveTimeout()).isEqualTo(reference.settings().archiveTimeout());
+        });
+    }
+
+    @Test
+    void theConstructsStreamingAndSynchronousRenderingsAreReadAsSuch() {
+        assertThat(RenderedCluster.referenceDatabase(ReplicationMode.STREAMING).settings().mode())
+                .isEqualTo(ReplicationMode.STREAMING);
+        ClusterSettings synchronous = RenderedCluster.referenceDatabase(ReplicationMode.SYNCHRONOUS).settings();
+        assertThat(synchronous.mode()).isEqualTo(ReplicationMode.SYNCHRONOUS);
+        assertThat(synchronous.synchronousStandbyNames("standby")).contains("FIRST 1 (standby)");
+        assertThat(RenderedCluster.referenceDatabase(ReplicationMode.ARCHIVE_ONLY).settings().mode())
+                .isEqualTo(ReplicationMode.ARCHIVE_ONLY);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.tandem.e2e.postgres;
 
-import dev.tandem.e2e.postgres.ClusterSettings.Mode;
+import dev.tandem.constructs.postgres.ReplicationMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,14 +68,15 @@ final class FailoverDrill {
     /**
      * Runs the drill for one rendered cluster.
      *
-     * @param settings what the rendered {@code Cluster} says
+     * @param rendered the rendered {@code Cluster}, with the DR report's recovery point where there is one
      * @param scale    the factor the archive timeout is divided by
      */
-    DrillResult run(ClusterSettings settings, DrillScale scale) throws Exception {
+    DrillResult run(RenderedCluster rendered, DrillScale scale) throws Exception {
+        ClusterSettings settings = rendered.settings();
         Path dir = pg.own(Files.createDirectory(work.resolve(settings.mode().name().toLowerCase() + "-" + System.nanoTime())));
         Path archive = pg.own(Files.createDirectory(dir.resolve("archive")));
         Duration timeout = scale.archiveTimeout(settings.archiveTimeout());
-        Mode mode = settings.mode();
+        ReplicationMode mode = settings.mode();
         pg.runCommand(TOOL_LIMIT, "cp", "-a", template.toString(), dir.resolve("primary").toString());
         try (LoopbackServer primary = new LoopbackServer(pg, "primary", dir.resolve("primary"), dir.resolve("primary.log"));
                 LoopbackServer standby = new LoopbackServer(pg, "standby", dir.resolve("standby"), dir.resolve("standby.log"))) {
@@ -90,14 +91,14 @@ final class FailoverDrill {
             standby.configure(standbySettings(mode, archive, timeout, primary));
             standby.markStandby();
             standby.start();
-            if (mode != Mode.ARCHIVE_ONLY) {
+            if (mode != ReplicationMode.ARCHIVE_ONLY) {
                 awaitReplicating(primary, mode);
             }
 
             // Load, then the primary's region is lost.
             AckedWriter writer = AckedWriter.start(primary.connect());
             awaitLoad(writer, primary, standby, mode,
-                    mode == Mode.ARCHIVE_ONLY ? timeout.multipliedBy(3).dividedBy(4) : STEADY_LOAD);
+                    mode == ReplicationMode.ARCHIVE_ONLY ? timeout.multipliedBy(3).dividedBy(4) : STEADY_LOAD);
             primary.kill();
             writer.awaitEnd(EVENT_LIMIT.toMillis());
             int acked = writer.lastAcked();
@@ -126,7 +127,7 @@ final class FailoverDrill {
             long rejoined = System.nanoTime();
             assertRejoinedAsStandbyWithout(primary, firstLost, acked);
 
-            return new DrillResult(mode, settings.archiveTimeout(), scale, RecoveryPointBound.of(mode, timeout), acked,
+            return new DrillResult(mode, settings.archiveTimeout(), scale, RecoveryPointBound.of(mode, timeout, rendered.reported()), acked,
                     acked / ((writer.ackedAt(acked) - writer.ackedAt(0)) / 1e9), lost, window,
                     Duration.ofNanos(promoted - promoteStart), Duration.ofNanos(firstWrite - promoted),
                     Duration.ofNanos(rewound - rewindStart), Duration.ofNanos(rejoined - rewound));
@@ -184,18 +185,18 @@ final class FailoverDrill {
         return s;
     }
 
-    private static Map<String, String> standbySettings(Mode mode, Path archive, Duration timeout, LoopbackServer source) {
+    private static Map<String, String> standbySettings(ReplicationMode mode, Path archive, Duration timeout, LoopbackServer source) {
         Map<String, String> s = common(archive, timeout);
-        if (mode != Mode.ARCHIVE_ONLY) {
+        if (mode != ReplicationMode.ARCHIVE_ONLY) {
             s.put("primary_conninfo", source.conninfo("standby"));
         }
         return s;
     }
 
     /** Waits until the primary reports the standby streaming (and, synchronous, counted for commits). */
-    private static void awaitReplicating(LoopbackServer primary, Mode mode) throws Exception {
+    private static void awaitReplicating(LoopbackServer primary, ReplicationMode mode) throws Exception {
         String sql = "SELECT count(*) FROM pg_stat_replication WHERE application_name = 'standby' AND state = 'streaming'"
-                + (mode == Mode.SYNCHRONOUS ? " AND sync_state IN ('sync', 'quorum')" : "");
+                + (mode == ReplicationMode.SYNCHRONOUS ? " AND sync_state IN ('sync', 'quorum')" : "");
         try (Connection c = primary.connect(); Statement s = c.createStatement()) {
             await("the standby streaming from the primary", () -> {
                 try (ResultSet r = s.executeQuery(sql)) {
@@ -211,7 +212,7 @@ final class FailoverDrill {
      * steady state; archive-only, the kill lands late in the archive cycle (the next segment is due one archive
      * timeout after the last), so the loss is measured near its worst case.
      */
-    private static void awaitLoad(AckedWriter writer, LoopbackServer primary, LoopbackServer standby, Mode mode,
+    private static void awaitLoad(AckedWriter writer, LoopbackServer primary, LoopbackServer standby, ReplicationMode mode,
             Duration more) throws Exception {
         try (Connection c = standby.connect(); Statement s = c.createStatement()) {
             await("the standby replaying the writer's rows", () -> {
@@ -221,7 +222,7 @@ final class FailoverDrill {
                 }
             }, standby);
         }
-        if (mode == Mode.ARCHIVE_ONLY) {
+        if (mode == ReplicationMode.ARCHIVE_ONLY) {
             try (Connection c = primary.connect(); Statement s = c.createStatement()) {
                 String last = lastArchived(s);
                 await("the primary archiving its next segment", () -> {

@@ -1,7 +1,5 @@
 package dev.tandem.e2e.postgres;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,13 +16,12 @@ import java.util.stream.Stream;
  * <pre>
  *   test/pg-drill [--runs N] [--scale N] [cluster.yaml …]
  * </pre>
- * Without manifests it drills the three sample {@code Cluster}s of the test (archive-only, streaming, synchronous);
+ * Without manifests it drills what the test drills ({@link RenderedCluster#drilled()}: the second reference,
+ * archive-only, and its database rendered streaming and synchronous);
  * without {@code --scale} each runs its archive timeout at 1 s ({@link DrillScale#defaultFor}). Exit status 1 when
  * a run exceeded its mode's recovery point.
  */
 public final class PostgresDrillMain {
-    private static final List<String> SAMPLES = List.of("cluster-archive-only.yaml", "cluster-streaming.yaml",
-            "cluster-synchronous.yaml");
 
     private PostgresDrillMain() {
     }
@@ -32,20 +29,16 @@ public final class PostgresDrillMain {
     public static void main(String[] args) throws Exception {
         int runs = 1;
         Optional<DrillScale> scale = Optional.empty();
-        List<String> manifests = new ArrayList<>();
+        List<RenderedCluster> clusters = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--scale" -> scale = Optional.of(new DrillScale(Long.parseLong(args[++i])));
-                default -> manifests.add(Files.readString(Path.of(args[i])));
+                default -> clusters.add(new RenderedCluster(args[i], Files.readString(Path.of(args[i])), Optional.empty()));
             }
         }
-        if (manifests.isEmpty()) {
-            for (String sample : SAMPLES) {
-                try (InputStream in = PostgresDrillMain.class.getResourceAsStream(sample)) {
-                    manifests.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
+        if (clusters.isEmpty()) {
+            clusters.addAll(RenderedCluster.drilled());
         }
         PostgresBinaries pg = PostgresBinaries.require();
         Path tmp = Files.createTempDirectory("tandem-pg-drill-");
@@ -54,9 +47,8 @@ public final class PostgresDrillMain {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x--x"));
             FailoverDrill drill = FailoverDrill.prepare(pg, Files.createDirectory(tmp.resolve("pg")));
             for (int run = 1; run <= runs; run++) {
-                for (String manifest : manifests) {
-                    ClusterSettings settings = ClusterSettings.read(manifest);
-                    DrillResult result = drill.run(settings, scale.orElse(DrillScale.defaultFor(settings.archiveTimeout())));
+                for (RenderedCluster rendered : clusters) {
+                    DrillResult result = drill.run(rendered, scale.orElse(DrillScale.defaultFor(rendered.settings().archiveTimeout())));
                     System.out.println("run " + run + ": " + result.line());
                     results.add(result);
                 }
