@@ -17,7 +17,7 @@ import java.time.Duration;
  *                        acknowledged row: the writing time lost (zero when no row was lost)
  * @param promote         {@code pg_promote(wait => true)} until the standby was out of recovery
  * @param firstWrite      from the end of the promotion to the first acknowledged write on the new primary
- * @param rewind          {@code pg_rewind} of the old primary against the new one
+ * @param rewind          a {@code CHECKPOINT} on the new primary, then {@code pg_rewind} of the old one against it
  * @param rejoin          from the old primary's start as a standby until it had replayed a row written after it
  */
 public record DrillResult(ReplicationMode mode, Duration renderedTimeout, DrillScale scale, RecoveryPointBound bound, int acked,
