@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its command.
  */
 class SynthLauncherTest {
-    private static final String SYNTH_BUILD = "-q -B -Psynth package";
+    private static final String SYNTH_BUILD = "-B -Psynth package";
 
     @TempDir
     static Path scratch;
@@ -56,6 +56,10 @@ class SynthLauncherTest {
     void theFirstSynthBuildsWithMavenAndTheNextStartsWithoutIt() {
         assertThat(build.exitCode()).as(build.output()).isZero();
         assertThat(build.mavenCalls()).containsExactly(SYNTH_BUILD);
+        // while it builds, it says so: why, then each module as Maven starts it (Maven's own lines only in the log)
+        assertThat(build.output().lines().filter(line -> line.startsWith("tandem: building ")))
+                .contains("tandem: building Tandem constructs [4/5]", "tandem: building Tandem reference deployment [5/5]");
+        assertThat(build.output()).doesNotContain("[INFO]");
         assertThat(noBuild.exitCode()).as(noBuild.output()).isZero();
         assertThat(noBuild.mavenCalls()).isEmpty();
         // a successful synth prints only what the DR pass wants seen: here the reference's accepted placeholder
