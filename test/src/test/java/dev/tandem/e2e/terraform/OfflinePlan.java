@@ -9,10 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +44,7 @@ record OfflinePlan(Path dir, List<String> kept, String validate, JsonNode plan) 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Plans made in this JVM, by stack: the Terraform and policy tests share them (a plan takes half a minute). */
     private static final Map<String, OfflinePlan> MADE = new HashMap<>();
+    private static final List<String> REGIONS = List.of("primary", "secondary");
     private static final Pattern REMOTE_OUTPUT =
             Pattern.compile("data\\.terraform_remote_state\\.([A-Za-z0-9_-]+)\\.outputs\\.([A-Za-z0-9_-]+)");
 
@@ -51,12 +57,50 @@ record OfflinePlan(Path dir, List<String> kept, String validate, JsonNode plan) 
      * @return the plan
      */
     static synchronized OfflinePlan of(OfflineTerraform terraform, String stack) throws IOException, InterruptedException {
-        OfflinePlan made = MADE.get(stack);
-        if (made == null) {
-            made = make(terraform, stack);
-            MADE.put(stack, made);
+        if (!MADE.containsKey(stack)) {
+            // the two regions' plans wait mostly on Terraform and the provider: make both side by side
+            List<String> todo = REGIONS.contains(stack)
+                    ? REGIONS.stream().filter(region -> !MADE.containsKey(region)).toList() : List.of(stack);
+            MADE.putAll(makeConcurrently(terraform, todo));
         }
-        return made;
+        return MADE.get(stack);
+    }
+
+    private static Map<String, OfflinePlan> makeConcurrently(OfflineTerraform terraform, List<String> stacks)
+            throws IOException, InterruptedException {
+        SynthesizedDeployment.outdir(); // the synth, on this thread: jsii takes calls from one thread at a time
+        ExecutorService pool = Executors.newFixedThreadPool(stacks.size());
+        try {
+            Map<String, Future<OfflinePlan>> running = new LinkedHashMap<>();
+            for (String stack : stacks) {
+                running.put(stack, pool.submit(() -> make(terraform, stack)));
+            }
+            Map<String, OfflinePlan> made = new HashMap<>();
+            for (Map.Entry<String, Future<OfflinePlan>> plan : running.entrySet()) {
+                made.put(plan.getKey(), result(plan.getValue()));
+            }
+            return made;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The plan, or what made it fail, rethrown as it was thrown. */
+    private static OfflinePlan result(Future<OfflinePlan> plan) throws IOException, InterruptedException {
+        try {
+            return plan.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) e.getCause();
+        }
     }
 
     private static OfflinePlan make(OfflineTerraform terraform, String stack) throws IOException, InterruptedException {
