@@ -2,6 +2,7 @@ package dev.tandem.e2e.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.e2e.SideBySide;
 import dev.tandem.e2e.SynthesizedDeployment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,15 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,38 +64,18 @@ record OfflinePlan(Path dir, List<String> kept, String validate, JsonNode plan) 
 
     private static Map<String, OfflinePlan> makeConcurrently(OfflineTerraform terraform, List<String> stacks)
             throws IOException, InterruptedException {
-        SynthesizedDeployment.outdir(); // the synth, on this thread: jsii takes calls from one thread at a time
-        ExecutorService pool = Executors.newFixedThreadPool(stacks.size());
+        SynthesizedDeployment.outdir(); // the synth, on this thread
         try {
-            Map<String, Future<OfflinePlan>> running = new LinkedHashMap<>();
-            for (String stack : stacks) {
-                running.put(stack, pool.submit(() -> make(terraform, stack)));
-            }
+            List<OfflinePlan> plans = SideBySide.map(stacks, stack -> make(terraform, stack));
             Map<String, OfflinePlan> made = new HashMap<>();
-            for (Map.Entry<String, Future<OfflinePlan>> plan : running.entrySet()) {
-                made.put(plan.getKey(), result(plan.getValue()));
+            for (int i = 0; i < stacks.size(); i++) {
+                made.put(stacks.get(i), plans.get(i));
             }
             return made;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** The plan, or what made it fail, rethrown as it was thrown. */
-    private static OfflinePlan result(Future<OfflinePlan> plan) throws IOException, InterruptedException {
-        try {
-            return plan.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw (RuntimeException) e.getCause();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
