@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // `npm ci` in a folder, skipped when its node_modules was installed from the same lockfile by the
 // same Node: npm ci deletes and reinstalls node_modules every time (seconds per build), and the
-// lockfile and Node release are what decide its result.
+// lockfile and Node release are what decide its result. Installs are also kept per key outside
+// target/ (~/.cache/tandem/npm/<key>), so a fresh clone copies them instead of running npm.
 //   node install-locked.cjs <folder holding package.json and package-lock.json> [npm ci options…]
 // Also required by src/bindings/generate.cjs.
 "use strict";
 
 const crypto = require("crypto");
 const fs = require("fs");
+const os = require("os");
 const path = require("path");
 const { execFileSync } = require("child_process");
 
@@ -21,15 +23,53 @@ function installKey(dir) {
     .digest("hex");
 }
 
-/** Runs `npm ci` in `dir` unless its node_modules holds the stamp of the same key. */
+/**
+ * Runs `npm ci` in `dir` unless its node_modules holds the stamp of the same key; a node_modules
+ * installed from the same key elsewhere on this machine (a fresh clone, after `mvn clean`) is copied
+ * from the cache instead (TANDEM_CACHE_DIR as for the bindings: src/bindings/generate.cjs).
+ */
 function installLocked(dir, options = DEFAULT_OPTIONS, env = process.env) {
   const key = installKey(dir);
-  const stamp = path.join(dir, "node_modules", ".tandem-install-key");
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8").trim() === key) return false;
+  const modules = path.join(dir, "node_modules");
+  const stamp = path.join(modules, STAMP);
+  if (stampOf(modules) === key) return false;
+  const cached = cacheEntry(key);
+  if (cached && stampOf(cached) === key) {
+    fs.rmSync(modules, { recursive: true, force: true });
+    fs.cpSync(cached, modules, { recursive: true, verbatimSymlinks: true });
+    return true;
+  }
   execFileSync("npm", ["ci", ...options], { cwd: dir, env, stdio: ["ignore", "ignore", "inherit"] });
   // Written last: an interrupted install has no stamp and runs again.
   fs.writeFileSync(stamp, key);
+  if (cached) store(modules, cached);
   return true;
+}
+
+const STAMP = ".tandem-install-key";
+const stampOf = (modules) => {
+  const stamp = path.join(modules, STAMP);
+  return fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8").trim() : "";
+};
+
+/** @returns where installs of `key` are kept, or null when the cache is off. */
+function cacheEntry(key) {
+  const setting = process.env.TANDEM_CACHE_DIR;
+  if (setting === "off") return null;
+  const base = setting || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "tandem");
+  return path.join(base, "npm", key);
+}
+
+// Copied beside, then renamed into place: a reader never sees half an entry.
+function store(modules, entry) {
+  const tmp = `${entry}.tmp-${process.pid}`;
+  try {
+    fs.mkdirSync(path.dirname(entry), { recursive: true });
+    fs.cpSync(modules, tmp, { recursive: true, verbatimSymlinks: true });
+    fs.renameSync(tmp, entry);
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true }); // another build stored it first, or no space: npm ci next time
+  }
 }
 
 module.exports = { installLocked };
