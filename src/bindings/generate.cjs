@@ -9,9 +9,8 @@
 
 const crypto = require("crypto");
 const fs = require("fs");
-const os = require("os");
 const path = require("path");
-const { installLocked } = require("../npm/install-locked.cjs");
+const { installLocked, cacheEntry, storeInCache } = require("../npm/install-locked.cjs");
 
 const [workDir, outDir] = process.argv.slice(2).map((p) => path.resolve(p));
 if (!workDir || !outDir) {
@@ -91,31 +90,10 @@ function installGenerators() {
   installLocked(workDir, ["--no-audit", "--no-fund", "--loglevel=error", "--ignore-scripts"], env);
 }
 
-// Generated bindings are kept per input hash outside target/ (a fresh clone, or the build after
-// `mvn clean`, copies them instead of installing the generators and generating for a minute or more).
-// $TANDEM_CACHE_DIR, else $XDG_CACHE_HOME/tandem, else ~/.cache/tandem; TANDEM_CACHE_DIR=off disables it.
-function bindingCache(hash) {
-  const setting = process.env.TANDEM_CACHE_DIR;
-  if (setting === "off") return null;
-  const base = setting || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "tandem");
-  return path.join(base, "bindings", hash);
-}
-
-// Stores a finished result in the cache: copied beside the entry, then renamed into place, so a reader
-// never sees half an entry; a concurrent build that stored the same entry first wins.
-function storeInCache(result, entry) {
-  const tmp = `${entry}.tmp-${process.pid}`;
-  try {
-    fs.mkdirSync(path.dirname(entry), { recursive: true });
-    fs.cpSync(result, tmp, { recursive: true });
-    fs.renameSync(tmp, entry);
-  } catch (e) {
-    fs.rmSync(tmp, { recursive: true, force: true });
-    if (!fs.existsSync(path.join(entry, ".inputs-sha256"))) {
-      console.error(`tandem: generated bindings not cached (${e.message})`);
-    }
-  }
-}
+// Generated bindings are kept per input hash outside target/ (cacheEntry: ~/.cache/tandem/bindings/<hash>):
+// a fresh clone, or the build after `mvn clean`, copies them instead of installing the generators and
+// generating for a minute or more.
+const bindingCache = (hash) => cacheEntry("bindings", hash);
 
 // Writes `provider`'s schema into the generator's cache and returns the constraint to generate it
 // with. An exact pin is the release itself. A patch pin is `~> <release>` (later patch releases of
@@ -222,7 +200,7 @@ async function main() {
   fs.mkdirSync(path.join(result, "codemaker"));
   moveTree(generated.record, path.join(result, "codemaker"));
   fs.writeFileSync(path.join(result, ".inputs-sha256"), hash);
-  if (cached) storeInCache(result, cached);
+  if (cached && !storeInCache(result, cached)) console.error("tandem: generated bindings not cached");
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.renameSync(result, outDir);
   fs.rmSync(staging, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 // lockfile and Node release are what decide its result. Installs are also kept per key outside
 // target/ (~/.cache/tandem/npm/<key>), so a fresh clone copies them instead of running npm.
 //   node install-locked.cjs <folder holding package.json and package-lock.json> [npm ci options…]
-// Also required by src/bindings/generate.cjs.
+// Also required by src/bindings/generate.cjs (the install, and the cache it keeps its bindings in).
 "use strict";
 
 const crypto = require("crypto");
@@ -33,7 +33,7 @@ function installLocked(dir, options = DEFAULT_OPTIONS, env = process.env) {
   const modules = path.join(dir, "node_modules");
   const stamp = path.join(modules, STAMP);
   if (stampOf(modules) === key) return false;
-  const cached = cacheEntry(key);
+  const cached = cacheEntry("npm", key);
   if (cached && stampOf(cached) === key) {
     fs.rmSync(modules, { recursive: true, force: true });
     fs.cpSync(cached, modules, { recursive: true, verbatimSymlinks: true });
@@ -42,7 +42,7 @@ function installLocked(dir, options = DEFAULT_OPTIONS, env = process.env) {
   execFileSync("npm", ["ci", ...options], { cwd: dir, env, stdio: ["ignore", "ignore", "inherit"] });
   // Written last: an interrupted install has no stamp and runs again.
   fs.writeFileSync(stamp, key);
-  if (cached) store(modules, cached);
+  if (cached) storeInCache(modules, cached);
   return true;
 }
 
@@ -52,27 +52,36 @@ const stampOf = (modules) => {
   return fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8").trim() : "";
 };
 
-/** @returns where installs of `key` are kept, or null when the cache is off. */
-function cacheEntry(key) {
+/**
+ * @returns where this machine keeps build products of `kind` made from inputs whose hash is `key`,
+ * or null when the cache is off: $TANDEM_CACHE_DIR, else $XDG_CACHE_HOME/tandem, else ~/.cache/tandem
+ * (TANDEM_CACHE_DIR=off turns it off)
+ */
+function cacheEntry(kind, key) {
   const setting = process.env.TANDEM_CACHE_DIR;
   if (setting === "off") return null;
   const base = setting || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "tandem");
-  return path.join(base, "npm", key);
+  return path.join(base, kind, key);
 }
 
-// Copied beside, then renamed into place: a reader never sees half an entry.
-function store(modules, entry) {
+/**
+ * Copies `from` to the cache entry beside it, then renames it into place: a reader never sees half an
+ * entry, and a concurrent build that stored the same entry first wins.
+ * @returns whether the entry is there now
+ */
+function storeInCache(from, entry) {
   const tmp = `${entry}.tmp-${process.pid}`;
   try {
     fs.mkdirSync(path.dirname(entry), { recursive: true });
-    fs.cpSync(modules, tmp, { recursive: true, verbatimSymlinks: true });
+    fs.cpSync(from, tmp, { recursive: true, verbatimSymlinks: true });
     fs.renameSync(tmp, entry);
   } catch (e) {
-    fs.rmSync(tmp, { recursive: true, force: true }); // another build stored it first, or no space: npm ci next time
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
+  return fs.existsSync(entry);
 }
 
-module.exports = { installLocked };
+module.exports = { installLocked, cacheEntry, storeInCache };
 
 if (require.main === module) {
   const [dir, ...options] = process.argv.slice(2);
