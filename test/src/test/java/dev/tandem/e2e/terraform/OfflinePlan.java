@@ -2,12 +2,16 @@ package dev.tandem.e2e.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.e2e.SideBySide;
 import dev.tandem.e2e.SynthesizedDeployment;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,8 +83,38 @@ record OfflinePlan(Path dir, List<String> kept, String validate, JsonNode plan) 
         }
     }
 
+    /**
+     * A reference stack's plan, made once per test run: the run's test JVMs (surefire forks) share it
+     * through a folder named after the run ({@code tandem.testRun}); the first to ask makes it while
+     * holding a lock on it, the others wait and read what it saved. Without a run name, once per JVM.
+     */
     private static OfflinePlan make(OfflineTerraform terraform, String stack) throws IOException, InterruptedException {
-        return of(terraform, stack, SynthesizedDeployment.outdir().resolve("stacks/" + stack + "/cdk.tf.json"));
+        Path stackFile = SynthesizedDeployment.outdir().resolve("stacks/" + stack + "/cdk.tf.json");
+        String run = System.getProperty("tandem.testRun", "");
+        if (run.isEmpty()) {
+            return of(terraform, stack, stackFile);
+        }
+        Path shared = Path.of(System.getProperty("tandem.sharedPlans", "target/offline-plans")).toAbsolutePath()
+                .resolve(run);
+        Path dir = shared.resolve(stack);
+        Files.createDirectories(shared);
+        try (FileChannel lock = FileChannel.open(shared.resolve(stack + ".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+            Path saved = dir.resolve("offline-plan.json");
+            if (Files.exists(saved)) {
+                JsonNode s = JSON.readTree(saved.toFile());
+                List<String> kept = new ArrayList<>();
+                s.path("kept").forEach(k -> kept.add(k.asText()));
+                return new OfflinePlan(dir, kept, s.path("validate").asText(), s.path("plan"));
+            }
+            Files.createDirectories(dir);
+            OfflinePlan made = plan(terraform, stackFile, dir);
+            ObjectNode s = JSON.createObjectNode();
+            s.set("kept", JSON.valueToTree(made.kept()));
+            s.put("validate", made.validate()).set("plan", made.plan());
+            JSON.writeValue(saved.toFile(), s);
+            return made;
+        }
     }
 
     /**
@@ -90,7 +124,11 @@ record OfflinePlan(Path dir, List<String> kept, String validate, JsonNode plan) 
      * @param stackFile the stack's {@code cdk.tf.json}
      */
     static OfflinePlan of(OfflineTerraform terraform, String name, Path stackFile) throws IOException, InterruptedException {
-        Path dir = SynthesizedDeployment.scratch("tf-" + name);
+        return plan(terraform, stackFile, SynthesizedDeployment.scratch("tf-" + name));
+    }
+
+    private static OfflinePlan plan(OfflineTerraform terraform, Path stackFile, Path dir)
+            throws IOException, InterruptedException {
         List<String> kept = AwsOnlyCopy.write(stackFile, dir);
         JsonNode copy = JSON.readTree(dir.resolve("cdk.tf.json").toFile());
         Files.createDirectories(dir.resolve("tests"));
