@@ -3,13 +3,14 @@
 // `cdktf get` does: OVH, AWS, Cloudflare and hashicorp/tls from the schemas committed under src/ovh,
 // src/aws, src/cloudflare and src/tls.
 // Run by providers/pom.xml:  node generate.cjs <work-dir> <out-dir>
-// Output: <out-dir>/java and <out-dir>/resources. Skipped when no input changed since the last run.
+// Output: <out-dir>/java and <out-dir>/resources. Skipped when no input changed since the last run;
+// copied from the cache (bindingCache) when a build elsewhere generated them from the same inputs.
 "use strict";
 
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
-const { execFileSync } = require("child_process");
+const { installLocked, cacheEntry, storeInCache } = require("../npm/install-locked.cjs");
 
 const [workDir, outDir] = process.argv.slice(2).map((p) => path.resolve(p));
 if (!workDir || !outDir) {
@@ -80,22 +81,19 @@ function moveTree(from, to) {
   }
 }
 
-// Installs the locked generator packages once per lockfile version.
+// Installs the locked generator packages (skipped when the same lockfile is installed there already).
 function installGenerators() {
-  const lockHash = hashOf([path.join(here, "package-lock.json")]);
-  const marker = path.join(workDir, "node_modules", ".tandem-lock-hash");
-  if (readIfExists(marker) === lockHash) return;
   fs.mkdirSync(workDir, { recursive: true });
   for (const f of ["package.json", "package-lock.json"]) {
     fs.copyFileSync(path.join(here, f), path.join(workDir, f));
   }
-  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error", "--ignore-scripts"], {
-    cwd: workDir,
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  fs.writeFileSync(marker, lockHash);
+  installLocked(workDir, ["--no-audit", "--no-fund", "--loglevel=error", "--ignore-scripts"], env);
 }
+
+// Generated bindings are kept per input hash outside target/ (cacheEntry: ~/.cache/tandem/bindings/<hash>):
+// a fresh clone, or the build after `mvn clean`, copies them instead of installing the generators and
+// generating for a minute or more.
+const bindingCache = (hash) => cacheEntry("bindings", hash);
 
 // Writes `provider`'s schema into the generator's cache and returns the constraint to generate it
 // with. An exact pin is the release itself. A patch pin is `~> <release>` (later patch releases of
@@ -168,11 +166,27 @@ async function main() {
   checkAwsSubsetFollowsList();
   const hash = hashOf(inputs);
   const stamp = path.join(outDir, ".inputs-sha256");
+  const cached = bindingCache(hash);
   if (readIfExists(stamp) === hash) {
+    if (cached && !fs.existsSync(cached)) storeInCache(outDir, cached);
     publishGeneratedRecord();
     return; // unchanged inputs: keep sources and classes as they are
   }
 
+  if (cached && readIfExists(path.join(cached, ".inputs-sha256")) === hash) {
+    console.error("tandem: provider bindings: copying the ones generated from the same inputs"
+      + ` (${path.dirname(cached)})`);
+    const copy = `${outDir}.staging`;
+    fs.rmSync(copy, { recursive: true, force: true });
+    fs.cpSync(cached, copy, { recursive: true });
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.renameSync(copy, outDir);
+    publishGeneratedRecord();
+    return;
+  }
+
+  console.error("tandem: provider bindings: generating the OVH, AWS, Cloudflare and TLS bindings"
+    + " from src/*/schema.json (a minute or more, once per change of a schema)");
   installGenerators();
   const staging = `${outDir}.staging`;
   fs.rmSync(staging, { recursive: true, force: true });
@@ -186,6 +200,7 @@ async function main() {
   fs.mkdirSync(path.join(result, "codemaker"));
   moveTree(generated.record, path.join(result, "codemaker"));
   fs.writeFileSync(path.join(result, ".inputs-sha256"), hash);
+  if (cached && !storeInCache(result, cached)) console.error("tandem: generated bindings not cached");
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.renameSync(result, outDir);
   fs.rmSync(staging, { recursive: true, force: true });

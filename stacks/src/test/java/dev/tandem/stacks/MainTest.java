@@ -44,8 +44,7 @@ class MainTest {
 
     @Test
     void theReferenceDeploymentSynthesizesBothRegionStacks() {
-        Path out = tmp.resolve("cdktf.out");
-        Main.synthesize(ReferenceDeployment.spec(), out);
+        Path out = ReferenceOutput.outdir();
 
         assertThat(out.resolve("stacks/primary/cdk.tf.json")).exists();
         assertThat(out.resolve("stacks/secondary/cdk.tf.json")).exists();
@@ -54,8 +53,7 @@ class MainTest {
 
     @Test
     void anInvalidDeploymentFailsWithoutTouchingThePreviousOutput() throws Exception {
-        Path out = tmp.resolve("cdktf.out");
-        Main.synthesize(ReferenceDeployment.spec(), out);
+        Path out = ReferenceOutput.copyTo(tmp.resolve("cdktf.out"));
         String before = Files.readString(out.resolve("stacks/primary/cdk.tf.json"));
 
         // the replica would land in the table's own region
@@ -71,8 +69,7 @@ class MainTest {
 
     @Test
     void theReferenceDeploymentIsDrReadyAndWritesItsReport() throws Exception {
-        Path out = tmp.resolve("cdktf.out");
-        Main.synthesize(ReferenceDeployment.spec(), out);
+        Path out = ReferenceOutput.outdir();
 
         assertThat(Files.readString(out.resolve("dr-report.md")))
                 .contains("| RTO (worst case) | 79 s | 120 s | yes |")
@@ -86,8 +83,7 @@ class MainTest {
 
     @Test
     void aDeploymentThatMissesItsObjectivesStopsTheSynthListingEveryProblem() throws Exception {
-        Path out = tmp.resolve("cdktf.out");
-        Main.synthesize(ReferenceDeployment.spec(), out);
+        Path out = ReferenceOutput.copyTo(tmp.resolve("cdktf.out"));
         String before = Files.readString(out.resolve("dr-report.md"));
         DeploymentSpec tooAmbitious = ReferenceDeployment.spec()
                 .toBuilder().drTargets(DrTargets.builder().rto(Duration.ofSeconds(45)).rpo(Duration.ZERO).build()).build();

@@ -6,31 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reference deployment as written: the zone's client certificate comes from the origin-pulls stack, each
  * region delivers that stack's CA to HAProxy, and nothing fetches or trusts Cloudflare's shared certificate.
  */
 class OriginPullsStackTest {
-    @TempDir
-    static Path tmp;
-
-    private static Path out;
-
-    @BeforeAll
-    static void synthesizeTheReference() {
-        out = tmp.resolve("cdktf.out");
-        Main.synthesize(ReferenceDeployment.spec(), out);
-    }
-
     private static JsonNode stack(String name) throws IOException {
-        return new ObjectMapper().readTree(out.resolve("stacks/" + name + "/cdk.tf.json").toFile());
+        return new ObjectMapper().readTree(ReferenceOutput.outdir().resolve("stacks/" + name + "/cdk.tf.json").toFile());
     }
 
     @Test
@@ -68,9 +54,9 @@ class OriginPullsStackTest {
             String bootstrapLocal = userData.replaceAll("(?s).*\\(local\\.([A-Za-z0-9_]+),.*", "$1");
             assertThat(json.path("locals").path(bootstrapLocal).asText()).startsWith("#cloud-config")
                     .doesNotContain("developers.cloudflare.com", "authenticated_origin_pull_ca");
-            assertThat(Files.readString(out.resolve("stacks/" + region + "/haproxy/haproxy.cloud-init.yaml")))
+            assertThat(Files.readString(ReferenceOutput.outdir().resolve("stacks/" + region + "/haproxy/haproxy.cloud-init.yaml")))
                     .doesNotContain("developers.cloudflare.com", "authenticated_origin_pull_ca");
-            assertThat(Files.readString(out.resolve("stacks/" + region + "/haproxy/haproxy.cfg")))
+            assertThat(Files.readString(ReferenceOutput.outdir().resolve("stacks/" + region + "/haproxy/haproxy.cfg")))
                     .contains("ca-file origin-pull-ca.pem verify optional",
                             "http-request deny deny_status 421 unless { ssl_fc_sni,lower -m str app.example.com }");
         }

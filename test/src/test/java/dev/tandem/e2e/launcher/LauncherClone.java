@@ -85,7 +85,7 @@ final class LauncherClone {
      * @return what happened
      */
     LauncherRun run(String maven, Map<String, String> env) {
-        return run(maven, false, env);
+        return run(maven, null, env);
     }
 
     /**
@@ -97,7 +97,17 @@ final class LauncherClone {
      * @return what happened
      */
     LauncherRun runWithStandInJava(String maven, Map<String, String> env) {
-        return run(maven, true, env);
+        return run(maven, "", env);
+    }
+
+    /**
+     * @param maven shell lines the {@code mvn} shim runs after recording the call
+     * @param java  shell lines the {@code java} stand-in runs after recording the call
+     * @param env   variables to set (a {@code null} value removes one)
+     * @return what happened
+     */
+    LauncherRun runWithStandInJava(String maven, String java, Map<String, String> env) {
+        return run(maven, java, env);
     }
 
     /**
@@ -120,14 +130,16 @@ final class LauncherClone {
         }
     }
 
-    private LauncherRun run(String maven, boolean standInJava, Map<String, String> env) {
+    /** @param standInJava the stand-in's lines after it records the call; {@code null}: the real java */
+    private LauncherRun run(String maven, String standInJava, Map<String, String> env) {
         try {
             for (Path f : List.of(calls.resolve("mvn"), calls.resolve("java"), shims.resolve("java"))) {
                 Files.deleteIfExists(f);
             }
             shim("mvn", "printf '%s\\n' \"$*\" >>'" + calls.resolve("mvn") + "'\n" + maven);
-            if (standInJava) {
-                shim("java", "printf 'CDKTF_OUTDIR=%s %s\\n' \"$CDKTF_OUTDIR\" \"$*\" >>'" + calls.resolve("java") + "'");
+            if (standInJava != null) {
+                shim("java", "printf 'CDKTF_OUTDIR=%s %s\\n' \"$CDKTF_OUTDIR\" \"$*\" >>'" + calls.resolve("java") + "'\n"
+                        + standInJava);
             }
             ProcessBuilder pb = new ProcessBuilder(root.resolve("synth").toString()).directory(root.toFile())
                     .redirectErrorStream(true)

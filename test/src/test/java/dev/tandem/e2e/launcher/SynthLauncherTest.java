@@ -9,6 +9,7 @@ import dev.tandem.e2e.snapshot.Normalizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its command.
  */
 class SynthLauncherTest {
-    private static final String SYNTH_BUILD = "-q -B -Psynth package";
+    private static final String SYNTH_BUILD = "-B -Psynth package";
 
     @TempDir
     static Path scratch;
@@ -56,6 +57,10 @@ class SynthLauncherTest {
     void theFirstSynthBuildsWithMavenAndTheNextStartsWithoutIt() {
         assertThat(build.exitCode()).as(build.output()).isZero();
         assertThat(build.mavenCalls()).containsExactly(SYNTH_BUILD);
+        // while it builds, it says so: why, then each module as Maven starts it (Maven's own lines only in the log)
+        assertThat(build.output().lines().filter(line -> line.startsWith("tandem: building ")))
+                .contains("tandem: building Tandem constructs [4/5]", "tandem: building Tandem reference deployment [5/5]");
+        assertThat(build.output()).doesNotContain("[INFO]");
         assertThat(noBuild.exitCode()).as(noBuild.output()).isZero();
         assertThat(noBuild.mavenCalls()).isEmpty();
         // a successful synth prints only what the DR pass wants seen: here the reference's accepted placeholder
@@ -91,12 +96,43 @@ class SynthLauncherTest {
 
         assertThat(run.mavenCalls()).isEmpty();
         String root = clone.root().toString();
+        // jars only, so that the JVM can archive the classes it loaded; a stand-in java writes no archive,
+        // so every run here is the one that asks for it
         assertThat(run.javaCalls()).singleElement().asString()
                 .startsWith("CDKTF_OUTDIR=" + root + "/cdktf.out.staging -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
-                        + "-Xshare:auto -Dtandem.outdir=" + root + "/cdktf.out -classpath " + root
-                        + "/stacks/target/classes:")
+                        + "-Xshare:auto -Xlog:cds*=off -XX:ArchiveClassesAtExit=" + root + "/stacks/target/synth/synth-")
+                .contains(" -Dtandem.outdir=" + root + "/cdktf.out -classpath " + root
+                        + "/stacks/target/tandem-stacks-0.1.0-SNAPSHOT.jar:")
                 .contains(":" + root + "/constructs/target/tandem-constructs-")
+                .doesNotContain("target/classes")
                 .endsWith(" dev.tandem.stacks.Main");
+    }
+
+    @Test
+    void theSynthAfterTheArchivingOneMapsTheArchiveUntilAJarOnTheClasspathIsNewer() throws IOException {
+        // writes the archive where it is asked to, as the JVM does when it exits
+        String dumping = "for a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*) : >\"${a#*=}\";; esac; done";
+        String asked = javaOption(clone.runWithStandInJava(BUILD_NOTHING, dumping, Map.of()), "-XX:ArchiveClassesAtExit=");
+        // written beside under the launcher's pid, then moved into place
+        String archive = asked.replaceAll("\\.[0-9]+$", "");
+        assertThat(Path.of(archive)).exists().hasParent(clone.root().resolve("stacks/target/synth"));
+        assertThat(Path.of(asked)).doesNotExist();
+
+        assertThat(javaOption(clone.runWithStandInJava(BUILD_NOTHING, dumping, Map.of()), "-XX:SharedArchiveFile="))
+                .isEqualTo(archive);
+
+        Path jar = clone.root().resolve("stacks/target/tandem-stacks-0.1.0-SNAPSHOT.jar");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(Path.of(archive)).toMillis() + 2000));
+        assertThat(javaOption(clone.runWithStandInJava(BUILD_NOTHING, dumping, Map.of()), "-XX:ArchiveClassesAtExit="))
+                .startsWith(archive + ".");
+    }
+
+    private static String javaOption(LauncherRun run, String option) {
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        String call = run.javaCalls().get(0);
+        assertThat(call).contains(" " + option);
+        String rest = call.substring(call.indexOf(" " + option) + option.length() + 1);
+        return rest.substring(0, rest.indexOf(' '));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.e2e.SideBySide;
 import dev.tandem.e2e.SynthesizedDeployment;
 import dev.tandem.stacks.ReferenceDeployment;
 import java.nio.file.Files;
@@ -42,8 +43,9 @@ class DestroyGuardTerraformTest {
 
     @Test
     void aDestroyOfEitherRegionStackFailsOnTheGuardsAndDestroysNothing() throws Exception {
-        for (String stack : List.of("primary", "secondary")) {
-            Path dir = seeded("guarded-" + stack, SynthesizedDeployment.outdir(), stack, List.of(), type -> true);
+        Path out = SynthesizedDeployment.outdir();
+        SideBySide.forEach(List.of("primary", "secondary"), stack -> {
+            Path dir = seeded("guarded-" + stack, out, stack, List.of(), type -> true);
             List<String> before = stateList(dir);
 
             OfflineTerraform.Result plan = run(dir, "plan", "-destroy", "-refresh=false", "-input=false", "-no-color");
@@ -59,7 +61,8 @@ class DestroyGuardTerraformTest {
             assertThat(stateList(dir)).as("nothing left the state").isEqualTo(before);
             System.out.printf("[destroy-guard] %s: %d resources in state; plan -destroy refused on %s; "
                     + "apply -destroy refused, state unchanged%n", stack, before.size(), guarded(plan.output()));
-        }
+            return null;
+        });
     }
 
     @Test
@@ -83,7 +86,7 @@ class DestroyGuardTerraformTest {
     void withTheTeardownSwitchTheDestroyPlanProceeds() throws Exception {
         Path out = SynthesizedDeployment.variant("teardown",
                 ReferenceDeployment.spec().toBuilder().teardown(true).build());
-        for (String stack : List.of("primary", "secondary")) {
+        SideBySide.forEach(List.of("primary", "secondary"), stack -> {
             Path dir = seeded("teardown-" + stack, out, stack, List.of(), type -> true);
             int seeded = stateList(dir).size();
 
@@ -93,7 +96,8 @@ class DestroyGuardTerraformTest {
                     .contains("Plan: 0 to add, 0 to change, " + seeded + " to destroy.");
             System.out.printf("[destroy-guard] %s with teardown(true): plan -destroy proceeds, %d to destroy%n",
                     stack, seeded);
-        }
+            return null;
+        });
     }
 
     @Test

@@ -2,11 +2,16 @@ package dev.tandem.e2e.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.e2e.SideBySide;
 import dev.tandem.e2e.SynthesizedDeployment;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +44,7 @@ record OfflinePlan(Path dir, List<String> kept, String validate, JsonNode plan) 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Plans made in this JVM, by stack: the Terraform and policy tests share them (a plan takes half a minute). */
     private static final Map<String, OfflinePlan> MADE = new HashMap<>();
+    private static final List<String> REGIONS = List.of("primary", "secondary");
     private static final Pattern REMOTE_OUTPUT =
             Pattern.compile("data\\.terraform_remote_state\\.([A-Za-z0-9_-]+)\\.outputs\\.([A-Za-z0-9_-]+)");
 
@@ -51,16 +57,64 @@ record OfflinePlan(Path dir, List<String> kept, String validate, JsonNode plan) 
      * @return the plan
      */
     static synchronized OfflinePlan of(OfflineTerraform terraform, String stack) throws IOException, InterruptedException {
-        OfflinePlan made = MADE.get(stack);
-        if (made == null) {
-            made = make(terraform, stack);
-            MADE.put(stack, made);
+        if (!MADE.containsKey(stack)) {
+            // the two regions' plans wait mostly on Terraform and the provider: make both side by side
+            List<String> todo = REGIONS.contains(stack)
+                    ? REGIONS.stream().filter(region -> !MADE.containsKey(region)).toList() : List.of(stack);
+            MADE.putAll(makeConcurrently(terraform, todo));
         }
-        return made;
+        return MADE.get(stack);
     }
 
+    private static Map<String, OfflinePlan> makeConcurrently(OfflineTerraform terraform, List<String> stacks)
+            throws IOException, InterruptedException {
+        SynthesizedDeployment.outdir(); // the synth, on this thread
+        try {
+            List<OfflinePlan> plans = SideBySide.map(stacks, stack -> make(terraform, stack));
+            Map<String, OfflinePlan> made = new HashMap<>();
+            for (int i = 0; i < stacks.size(); i++) {
+                made.put(stacks.get(i), plans.get(i));
+            }
+            return made;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A reference stack's plan, made once per test run: the run's test JVMs (surefire forks) share it
+     * through a folder named after the run ({@code tandem.testRun}); the first to ask makes it while
+     * holding a lock on it, the others wait and read what it saved. Without a run name, once per JVM.
+     */
     private static OfflinePlan make(OfflineTerraform terraform, String stack) throws IOException, InterruptedException {
-        return of(terraform, stack, SynthesizedDeployment.outdir().resolve("stacks/" + stack + "/cdk.tf.json"));
+        Path stackFile = SynthesizedDeployment.outdir().resolve("stacks/" + stack + "/cdk.tf.json");
+        String run = System.getProperty("tandem.testRun", "");
+        if (run.isEmpty()) {
+            return of(terraform, stack, stackFile);
+        }
+        Path shared = Path.of(System.getProperty("tandem.sharedPlans", "target/offline-plans")).toAbsolutePath()
+                .resolve(run);
+        Path dir = shared.resolve(stack);
+        Files.createDirectories(shared);
+        try (FileChannel lock = FileChannel.open(shared.resolve(stack + ".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+            Path saved = dir.resolve("offline-plan.json");
+            if (Files.exists(saved)) {
+                JsonNode s = JSON.readTree(saved.toFile());
+                List<String> kept = new ArrayList<>();
+                s.path("kept").forEach(k -> kept.add(k.asText()));
+                return new OfflinePlan(dir, kept, s.path("validate").asText(), s.path("plan"));
+            }
+            Files.createDirectories(dir);
+            OfflinePlan made = plan(terraform, stackFile, dir);
+            ObjectNode s = JSON.createObjectNode();
+            s.set("kept", JSON.valueToTree(made.kept()));
+            s.put("validate", made.validate()).set("plan", made.plan());
+            JSON.writeValue(saved.toFile(), s);
+            return made;
+        }
     }
 
     /**
@@ -70,7 +124,11 @@ record OfflinePlan(Path dir, List<String> kept, String validate, JsonNode plan) 
      * @param stackFile the stack's {@code cdk.tf.json}
      */
     static OfflinePlan of(OfflineTerraform terraform, String name, Path stackFile) throws IOException, InterruptedException {
-        Path dir = SynthesizedDeployment.scratch("tf-" + name);
+        return plan(terraform, stackFile, SynthesizedDeployment.scratch("tf-" + name));
+    }
+
+    private static OfflinePlan plan(OfflineTerraform terraform, Path stackFile, Path dir)
+            throws IOException, InterruptedException {
         List<String> kept = AwsOnlyCopy.write(stackFile, dir);
         JsonNode copy = JSON.readTree(dir.resolve("cdk.tf.json").toFile());
         Files.createDirectories(dir.resolve("tests"));
