@@ -404,7 +404,7 @@ public final class DeploymentSpec {
 
         /**
          * @param value the health contract every layer follows; @default {@link HealthContract#defaults()}, with
-         *              {@link HealthScope#APP_AND_DATA} when the deployment has tables: a region whose data is
+         *              {@link HealthScope#APP_AND_DATA} when the deployment has tables or a database: a region whose data is
          *              unreachable then leaves rotation (the app's health path must check its table, see
          *              docs/app-contract.md); set {@link HealthScope#APP} explicitly, and accept the
          *              {@code data-in-health} warning, for an app that cannot
@@ -563,7 +563,7 @@ public final class DeploymentSpec {
          */
         public DeploymentSpec build() {
             if (!healthSet) {
-                health = tables == null || tables.isEmpty() ? HealthContract.defaults()
+                health = (tables == null || tables.isEmpty()) && postgres == null ? HealthContract.defaults()
                         : HealthContract.defaults().toBuilder().scope(HealthScope.APP_AND_DATA).build();
             }
             Problems p = new Problems("DeploymentSpec");

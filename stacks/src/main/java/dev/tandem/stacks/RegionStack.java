@@ -19,6 +19,7 @@ import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.constructs.postgres.PostgresArchive;
 import dev.tandem.constructs.postgres.PostgresArchiveProps;
 import dev.tandem.constructs.postgres.PostgresCluster;
+import dev.tandem.constructs.postgres.PostgresDatabaseProps;
 import dev.tandem.constructs.table.GlobalTable;
 import dev.tandem.constructs.table.GlobalTableProps;
 import dev.tandem.constructs.table.TableReplica;
@@ -106,9 +107,17 @@ public class RegionStack extends TerraformStack {
                 .health(deployment.health());
         dataAccess.ifPresent(d -> appSpec.data(d.wiring()));
         deployment.appCustomizer().customize(region, appSpec);
+        AppSpec appDescription = appSpec.build();
+        // The app reaches the database's current primary through this region's wiring (libpq variables, the
+        // owner's Secret), unless a customizer wired it itself.
+        if (deployment.postgres().isPresent() && appDescription.postgres().isEmpty()) {
+            PostgresDatabaseProps db = deployment.postgres().get();
+            appDescription = appDescription.toBuilder().postgres(db.wiring(region.ovhRegion(),
+                    db.namespace().orElse(appDescription.effectiveNamespace()))).build();
+        }
         K8sAppCluster.Builder cluster = K8sAppCluster.Builder.create(this, "app")
                 .network(network)
-                .app(appSpec.build());
+                .app(appDescription);
         deployment.clusterCustomizer().customize(region, cluster);
         this.app = cluster.build();
         // The database's part in this region: its CNPG manifests beside the app, the peer's archive bucket and

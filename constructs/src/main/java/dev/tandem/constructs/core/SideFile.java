@@ -1,7 +1,6 @@
 package dev.tandem.constructs.core;
 
 import java.nio.file.Path;
-import java.util.Objects;
 import org.jetbrains.annotations.NotNull;
 import software.constructs.Construct;
 
@@ -35,9 +34,9 @@ public final class SideFile extends Construct {
      * @param content      the file's full text
      */
     public SideFile(@NotNull Construct scope, @NotNull String id, String relativePath, String content) {
-        super(scope, id);
-        Objects.requireNonNull(content, "content");
+        super(Scopes.checked(scope, id, "SideFile"), id);
         Problems problems = new Problems(getNode().getPath());
+        problems.present(content, "content", "pass the file's text (\"\" for an empty file)");
         boolean safe = relativePath != null && !relativePath.isBlank()
                 && !Path.of(relativePath).isAbsolute()
                 && !Path.of(relativePath).normalize().startsWith("..")

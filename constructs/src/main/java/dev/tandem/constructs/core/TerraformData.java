@@ -29,7 +29,7 @@ public class TerraformData extends TerraformResource {
      */
     public TerraformData(Construct scope, String id, Map<String, String> triggersReplace,
             TerraformResourceConfig.Builder meta) {
-        super(scope, id, meta.terraformResourceType(TYPE).build());
+        super(Scopes.checked(scope, id, "TerraformData"), id, meta.terraformResourceType(TYPE).build());
         addOverride("triggers_replace", triggersReplace);
     }
 }
