@@ -24,8 +24,8 @@ import software.constructs.Construct;
  *
  * <pre>{@code
  * PostgresCluster db = PostgresCluster.Builder.create(stack, "sessions-db")
- *     .database(sessions)   // the same PostgresDatabaseProps in both region stacks
- *     .app(app)             // region, zones, namespace and Kubernetes version come from the app's cluster
+ *     .database(database)   // the same PostgresDatabaseProps in both region stacks
+ *     .app(cluster)         // region, zones, namespace and Kubernetes version come from the app's K8sAppCluster
  *     .build();
  * }</pre>
  *

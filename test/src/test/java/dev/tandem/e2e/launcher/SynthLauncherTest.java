@@ -59,7 +59,8 @@ class SynthLauncherTest {
         assertThat(build.mavenCalls()).containsExactly(SYNTH_BUILD);
         // while it builds, it says so: why, then each module as Maven starts it (Maven's own lines only in the log)
         assertThat(build.output().lines().filter(line -> line.startsWith("tandem: building ")))
-                .contains("tandem: building Tandem constructs [4/5]", "tandem: building Tandem reference deployment [5/5]");
+                .anyMatch(line -> line.matches("tandem: building Tandem constructs \\[\\d+/\\d+]"))
+                .last().asString().matches("tandem: building Tandem reference deployment \\[(\\d+)/\\1]");
         assertThat(build.output()).doesNotContain("[INFO]");
         assertThat(noBuild.exitCode()).as(noBuild.output()).isZero();
         assertThat(noBuild.mavenCalls()).isEmpty();

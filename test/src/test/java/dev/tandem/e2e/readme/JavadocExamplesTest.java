@@ -37,7 +37,7 @@ class JavadocExamplesTest {
 
     static {
         for (String stack : List.of("stack", "primaryStack", "secondaryStack", "regionStack", "edgeStack",
-                "originPullsStack", "edge")) {
+                "originPullsStack", "edge", "networkStack")) {
             GIVEN.put(stack, "TerraformStack");
         }
         GIVEN.put("app", "Construct");
@@ -50,12 +50,13 @@ class JavadocExamplesTest {
         GIVEN.put("sessions", "GlobalTable");
         GIVEN.put("ordersReplica", "TableReplica");
         GIVEN.put("cluster", "K8sAppCluster");
+        GIVEN.put("database", "PostgresDatabaseProps");
         GIVEN.put("tier", "HaproxyTier");
         GIVEN.put("originCertificate", "OriginCertificate");
         GIVEN.put("trust", "OriginPullTrust");
         GIVEN.put("primaryPool", "OriginPool");
         GIVEN.put("secondaryPool", "OriginPool");
-        for (String text : List.of("account", "zone", "zoneId", "b3FlavorId", "debian12ImageId")) {
+        for (String text : List.of("account", "zone", "zoneId", "b3FlavorId", "debian12ImageId", "project")) {
             GIVEN.put(text, "String");
         }
     }
@@ -65,7 +66,8 @@ class JavadocExamplesTest {
             "dev.tandem.providers.aws.provider.AwsProvider", "dev.tandem.constructs.core.*",
             "dev.tandem.constructs.health.*", "dev.tandem.constructs.network.*", "dev.tandem.constructs.table.*",
             "dev.tandem.constructs.access.*", "dev.tandem.constructs.aws.*", "dev.tandem.constructs.k8s.*",
-            "dev.tandem.constructs.haproxy.*", "dev.tandem.constructs.edge.*", "dev.tandem.constructs.readiness.*");
+            "dev.tandem.constructs.haproxy.*", "dev.tandem.constructs.edge.*", "dev.tandem.constructs.readiness.*",
+            "dev.tandem.constructs.postgres.*");
 
     @TempDir
     Path tmp;
