@@ -59,6 +59,17 @@ public final class GoldenFiles {
     }
 
     /**
+     * Verifies a whole synthesized deployment: every stack's files, the manifest and both DR reports.
+     *
+     * @param actualRoot the output root (a {@code cdktf.out})
+     */
+    public void verifyDeployment(Path actualRoot) {
+        for (String subtree : List.of("stacks", "manifest.json", "dr-report.md", "dr-report.json")) {
+            verify(actualRoot, subtree, Normalizer.forSynthDir(Path.of("")));
+        }
+    }
+
+    /**
      * Verifies every file below {@code actualRoot/subtree} against {@code snapshots/subtree}, and
      * that no golden file in that subtree has lost its output.
      *

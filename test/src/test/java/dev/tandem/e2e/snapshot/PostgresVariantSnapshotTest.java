@@ -21,11 +21,7 @@ class PostgresVariantSnapshotTest {
 
     @Test
     void everyStackFileTheManifestAndTheDrReportMatchTheirGoldenFiles() {
-        Path out = out();
-        golden.verify(out, "stacks", Normalizer.forSynthDir(Path.of("")));
-        golden.verify(out, "manifest.json", Normalizer.forSynthDir(Path.of("")));
-        golden.verify(out, "dr-report.md", Normalizer.forSynthDir(Path.of("")));
-        golden.verify(out, "dr-report.json", Normalizer.forSynthDir(Path.of("")));
+        golden.verifyDeployment(out());
     }
 
     @Test
