@@ -47,7 +47,7 @@ import software.constructs.Construct;
  * rebuild while the other region serves. Not exercised: no OVH account or provider binary here (unverified).
  *
  * <p>Attributes: {@link #cidr()}, {@link #vlanId()}, {@link #regions()}, {@link #networkId()},
- * {@link #openstackNetworkId(String)}, {@link #subnetId(String)}. Escape hatches: {@link #network()},
+ * {@link #openstackNetworkId(String)}, {@link #subnetId(String)}. Escape hatches: {@link #resource()} (the network, the node's default child),
  * {@link #subnet(String)}, {@link #gateway(String)}.
  */
 public class SharedPrivateNetwork extends Construct {
@@ -171,8 +171,8 @@ public class SharedPrivateNetwork extends Construct {
         return subnet(region).getId();
     }
 
-    /** @return the underlying network (escape hatch) */
-    public CloudProjectNetworkPrivate network() {
+    /** @return the underlying network, the node's default child (escape hatch) */
+    public CloudProjectNetworkPrivate resource() {
         return network;
     }
 

@@ -48,7 +48,7 @@ import software.constructs.Construct;
  * down. Nothing here ran against OVH (no ovh provider binary on the build machine): unverified.
  *
  * <p>Attributes: {@link #hostedBucketName()}, {@link #writeBucketName()}, {@link #policyDocument()},
- * {@link #accessKeyIdOutput()}, {@link #secretOutput()}. Escape hatches: {@link #bucket()}, {@link #user()},
+ * {@link #accessKeyIdOutput()}, {@link #secretOutput()}. Escape hatches: {@link #resource()} (the bucket, the node's default child), {@link #user()},
  * {@link #credential()}, {@link #policy()}.
  */
 public class PostgresArchive extends Construct {
@@ -152,8 +152,8 @@ public class PostgresArchive extends Construct {
         return secretOutput;
     }
 
-    /** @return the underlying {@code ovh_cloud_project_storage} (escape hatch) */
-    public CloudProjectStorage bucket() {
+    /** @return the underlying {@code ovh_cloud_project_storage}, the node's default child (escape hatch) */
+    public CloudProjectStorage resource() {
         return bucket;
     }
 

@@ -97,7 +97,7 @@ final class PostgresChecks {
 
     /** Read from the bucket as synthesized, so an escape-hatch override is seen. */
     private static boolean versioned(PostgresArchive archive) {
-        return "enabled".equals(archive.bucket().getVersioning().getStatusInput());
+        return "enabled".equals(archive.resource().getVersioning().getStatusInput());
     }
 
     private static void instances(List<CheckResult> results, PostgresData data, String region, FailoverChain chain) {

@@ -27,6 +27,7 @@ class SharedPrivateNetworkTest {
         TerraformStack stack = TestStacks.emptyStack();
         SharedPrivateNetwork shared = parisFrankfurt(stack).build();
         JsonNode json = TestStacks.synth(stack);
+        assertThat(shared.getNode().getDefaultChild()).isSameAs(shared.resource());
 
         SynthAssertions.assertResource(json, "ovh_cloud_project_network_private").hasCount(1).hasProperties(Map.of(
                 "vlan_id", 30, "regions", List.of("EU-WEST-PAR", "DE1"), "name", "test-replication"));

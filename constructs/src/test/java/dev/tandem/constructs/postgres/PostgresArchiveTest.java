@@ -47,6 +47,7 @@ class PostgresArchiveTest {
         TerraformStack stack = TestStacks.emptyStack();
         PostgresArchive archive = frankfurt(stack).build();
         JsonNode json = TestStacks.synth(stack);
+        assertThat(archive.getNode().getDefaultChild()).isSameAs(archive.resource());
 
         SynthAssertions.assertResource(json, "ovh_cloud_project_user")
                 .hasProperties(Map.of("service_name", PROJECT, "role_names", List.of("objectstore_operator")));

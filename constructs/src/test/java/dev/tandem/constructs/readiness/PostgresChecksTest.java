@@ -64,7 +64,7 @@ class PostgresChecksTest {
                 .isEqualTo("sessions-wal-eu-west-par held by no stack");
 
         ReadinessFixture unversioned = withDatabase();
-        unversioned.archiveHook = a -> a.bucket().putVersioning(CloudProjectStorageVersioning.builder()
+        unversioned.archiveHook = a -> a.resource().putVersioning(CloudProjectStorageVersioning.builder()
                 .status("suspended").build());
         ReadinessReport report = evaluate(unversioned);
         CheckResult archive = report.checks().stream().filter(c -> c.rule() == Rule.POSTGRES_ARCHIVE
