@@ -78,6 +78,7 @@ public final class DeploymentSpec {
     private final Consumer<CloudflareFailoverLb.Builder> edgeLoadBalancer;
     private final boolean teardown;
     private final Optional<PostgresDatabaseProps> postgres;
+    private final Optional<SharedNetworkSpec> sharedNetwork;
 
     private DeploymentSpec(Builder b) {
         this.appName = b.appName;
@@ -105,6 +106,7 @@ public final class DeploymentSpec {
         this.edgeLoadBalancer = b.edgeLoadBalancer;
         this.teardown = b.teardown;
         this.postgres = Optional.ofNullable(b.postgres);
+        this.sharedNetwork = Optional.ofNullable(b.sharedNetwork);
     }
 
     /** @return a builder with the defaults */
@@ -124,7 +126,16 @@ public final class DeploymentSpec {
                 .customizeEdge(edgeLoadBalancer).teardown(teardown);
         drReadinessSkipReason.ifPresent(b::skipDrReadiness);
         postgres.ifPresent(b::postgres);
+        sharedNetwork.ifPresent(b::sharedNetwork);
         return b;
+    }
+
+    /**
+     * @return the one private network every region joins instead of owning one, in its own owner stack; what
+     *         PostgreSQL streaming between the regions needs
+     */
+    public Optional<SharedNetworkSpec> sharedNetwork() {
+        return sharedNetwork;
     }
 
     /**
@@ -291,8 +302,23 @@ public final class DeploymentSpec {
         private Consumer<CloudflareFailoverLb.Builder> edgeLoadBalancer = lb -> { };
         private boolean teardown;
         private PostgresDatabaseProps postgres;
+        private SharedNetworkSpec sharedNetwork;
 
         private Builder() {
+        }
+
+        /**
+         * Puts every region on one vRack private network spanning them, held by an owner stack applied before the
+         * regions ({@link NetworkStack}): what PostgreSQL {@code STREAMING} and {@code SYNCHRONOUS} replication need.
+         * The regions then take no {@code vlanId} or {@code privateCidr}. Moving a running region onto it recreates
+         * its Kubernetes cluster: plan it as a region rebuild while the other region serves.
+         *
+         * @param value the shared network; @default none: each region owns its network
+         * @return this builder
+         */
+        public Builder sharedNetwork(SharedNetworkSpec value) {
+            this.sharedNetwork = value;
+            return this;
         }
 
         /**
@@ -643,15 +669,13 @@ public final class DeploymentSpec {
                             + other + "]: two regions in one OVH region fail together",
                             "put each region in its own OVH region");
                 }
-                Integer otherVlan = vlans.putIfAbsent(r.vlanId(), i);
-                p.require(otherVlan == null, at + ".vlanId", r.vlanId(), "is also the VLAN of regions[" + otherVlan
-                        + "]: one VLAN in one vRack is one network", "give each region its own VLAN");
-                Optional<Ipv4Cidr> cidr = Ipv4Cidr.parse(r.privateCidr());
-                if (cidr.isPresent()) {
-                    cidrs.forEach((j, c) -> p.require(!c.overlaps(cidr.get()), at + ".privateCidr", r.privateCidr(),
-                            "overlaps regions[" + j + "].privateCidr " + c + ": the vRack joins the regions' networks",
-                            "use disjoint ranges, e.g. 10.10.0.0/16 and 10.20.0.0/16"));
-                    cidrs.put(i, cidr.get());
+                if (sharedNetwork != null) {
+                    p.require(r.vlanId() == null, at + ".vlanId", r.vlanId(), "is set, but the regions join the "
+                            + "sharedNetwork, whose VLAN they share", "leave the region's vlanId unset");
+                    p.require(r.privateCidr() == null, at + ".privateCidr", r.privateCidr(), "is set, but the regions "
+                            + "join the sharedNetwork, whose range they share", "leave the region's privateCidr unset");
+                } else {
+                    checkOwnNetwork(p, at, r, i, vlans, cidrs);
                 }
                 if (AwsRegions.isValid(r.awsRegion()) && tables != null && !tables.isEmpty()) {
                     checkReplicaRegion(p, at, r.awsRegion(), awsRegions.putIfAbsent(r.awsRegion(), i));
@@ -664,6 +688,36 @@ public final class DeploymentSpec {
             if (edge != null && edge.originPullsStackName() != null) {
                 p.require(!stackNames.containsKey(edge.originPullsStackName()), "edge.originPullsStackName",
                         edge.originPullsStackName(), "is also a region's stack name", "give the stack its own name");
+            }
+            if (sharedNetwork != null) {
+                sharedNetwork.validate(p.nested("sharedNetwork"), regions.stream().map(RegionSpec::ovhRegion).toList());
+                Set<String> taken = new HashSet<>(stackNames.keySet());
+                if (edge != null) {
+                    taken.add(edge.stackName());
+                    taken.add(edge.originPullsStackName());
+                }
+                p.require(!taken.contains(sharedNetwork.stackName()), "sharedNetwork.stackName",
+                        sharedNetwork.stackName(), "is also the name of a region's or the edge's stack",
+                        "give the network's owner stack its own name");
+            }
+        }
+
+        /** Without a shared network each region owns one: its own VLAN and a range no other region overlaps. */
+        private static void checkOwnNetwork(Problems p, String at, RegionSpec r, int i, Map<Integer, Integer> vlans,
+                Map<Integer, Ipv4Cidr> cidrs) {
+            p.present(r.vlanId(), at + ".vlanId", "pick a vRack VLAN, 0–4000, that no other region uses, or give "
+                    + "the deployment a sharedNetwork");
+            p.present(r.privateCidr(), at + ".privateCidr", "give the region a private range, e.g. 10.10.0.0/16, "
+                    + "or give the deployment a sharedNetwork");
+            Integer otherVlan = r.vlanId() == null ? null : vlans.putIfAbsent(r.vlanId(), i);
+            p.require(otherVlan == null, at + ".vlanId", r.vlanId(), "is also the VLAN of regions[" + otherVlan
+                    + "]: one VLAN in one vRack is one network", "give each region its own VLAN");
+            Optional<Ipv4Cidr> cidr = Ipv4Cidr.parse(r.privateCidr());
+            if (cidr.isPresent()) {
+                cidrs.forEach((j, c) -> p.require(!c.overlaps(cidr.get()), at + ".privateCidr", r.privateCidr(),
+                        "overlaps regions[" + j + "].privateCidr " + c + ": the vRack joins the regions' networks",
+                        "use disjoint ranges, e.g. 10.10.0.0/16 and 10.20.0.0/16"));
+                cidrs.put(i, cidr.get());
             }
         }
 
@@ -698,6 +752,12 @@ public final class DeploymentSpec {
                     postgres.primaryRegion(), "must be the first region's, " + (ovh.isEmpty() ? "" : ovh.get(0))
                             + ": the edge sends traffic there first", "set primaryRegion to the first region's OVH "
                             + "region, or reorder the regions (a failover changes both)");
+            // Streaming needs the standby to reach the primary's fixed address: both regions on one network.
+            p.require(postgres.replicationMode() == null || !postgres.replicationMode().streams() || sharedNetwork != null,
+                    "postgres.replicationMode", postgres.replicationMode(), "streams between the regions, which needs "
+                            + "both regions on one private network spanning them",
+                    "add sharedNetwork(SharedNetworkSpec.builder().vlanId(…).cidr(…).build()), or use "
+                            + "ReplicationMode.ARCHIVE_ONLY");
         }
 
         private void checkTables(Problems p) {

@@ -13,7 +13,8 @@ import software.constructs.Construct;
 
 /**
  * Turns a {@link DeploymentSpec} into its stacks: the {@link OriginPullsStack} with the zone's origin-pull
- * client CA (applied first), one {@link RegionStack} per region, every table in
+ * client CA (applied first), the {@link NetworkStack} when the regions share one network, one {@link RegionStack}
+ * per region, every table in
  * the first region with a {@link TableReplica} in each other region's stack, each region's app wired
  * to its own copy through its own AWS identity, the {@link EdgeStack}, and the DR readiness pass (or
  * its visible opt-out). The same code builds the reference deployment
@@ -29,14 +30,16 @@ import software.constructs.Construct;
  */
 public final class DeploymentStacks {
     private final Optional<OriginPullsStack> originPulls;
+    private final Optional<NetworkStack> network;
     private final List<RegionStack> regions;
     private final EdgeStack edge;
     private final List<GlobalTable> tables;
     private final DrReadinessCheck drReadiness;
 
-    private DeploymentStacks(Optional<OriginPullsStack> originPulls, List<RegionStack> regions, EdgeStack edge,
-            List<GlobalTable> tables, DrReadinessCheck drReadiness) {
+    private DeploymentStacks(Optional<OriginPullsStack> originPulls, Optional<NetworkStack> network,
+            List<RegionStack> regions, EdgeStack edge, List<GlobalTable> tables, DrReadinessCheck drReadiness) {
         this.originPulls = originPulls;
+        this.network = network;
         this.regions = List.copyOf(regions);
         this.edge = edge;
         this.tables = List.copyOf(tables);
@@ -60,15 +63,18 @@ public final class DeploymentStacks {
         Optional<OriginPullsStack> originPulls = spec.edge().route53().isPresent() ? Optional.empty()
                 : Optional.of(new OriginPullsStack(app, spec));
         Optional<OriginPullTrust> trust = originPulls.map(OriginPullsStack::trust);
+        // The shared network's owner stack: every region stack reads it, so it is applied first.
+        Optional<NetworkStack> network = spec.sharedNetwork().map(shared -> new NetworkStack(app, spec, shared));
         List<RegionStack> regions = new ArrayList<>();
         for (RegionSpec region : spec.regions()) {
-            regions.add(new RegionStack(app, spec, region, regions.stream().findFirst(), trust));
+            regions.add(new RegionStack(app, spec, region, regions.stream().findFirst(), trust,
+                    network.map(NetworkStack::network)));
         }
         List<GlobalTable> tables = regions.get(0).globalTables();
         EdgeStack edge = new EdgeStack(app, spec, regions, trust);
         DrReadinessCheck dr = spec.drReadinessSkipReason().map(reason -> DrReadiness.skip(app, reason))
                 .orElseGet(() -> DrReadiness.enable(app, spec.health(), spec.drTargets(), spec.acceptedRisks()));
-        return new DeploymentStacks(originPulls, regions, edge, tables, dr);
+        return new DeploymentStacks(originPulls, network, regions, edge, tables, dr);
     }
 
     /**
@@ -77,6 +83,11 @@ public final class DeploymentStacks {
      */
     public OriginPullsStack originPulls() {
         return originPulls.orElseThrow(() -> new IllegalStateException("the edge is Route 53: no origin-pulls stack"));
+    }
+
+    /** @return the owner stack of the network every region joins, when the deployment has a shared network */
+    public Optional<NetworkStack> network() {
+        return network;
     }
 
     /** @return the region stacks in failover order; the first is active */

@@ -11,7 +11,9 @@ import java.util.List;
  * all or nothing. The synth command sets {@code CDKTF_OUTDIR} to the staging folder beside it. With the arguments
  * {@code --edge route53} it synthesizes {@link ReferenceDeployment#route53Spec()} instead (default folder
  * {@code cdktf.out.route53}); {@code ./synth --edge route53} passes them. With {@code --data postgres} it synthesizes
- * {@link ReferenceDeployment#postgresSpec()} (default folder {@code cdktf.out.postgres}).
+ * {@link ReferenceDeployment#postgresSpec()} (default folder {@code cdktf.out.postgres}), with
+ * {@code --data postgres-streaming} {@link ReferenceDeployment#postgresStreamingSpec()} (default folder
+ * {@code cdktf.out.postgres-streaming}).
  */
 public final class Main {
     private Main() {
@@ -20,23 +22,27 @@ public final class Main {
     /**
      * Synthesizes; on failure prints one line per problem to stderr and exits with status 1.
      *
-     * @param args none, {@code --edge cloudflare}, {@code --edge route53}, {@code --data dynamodb} or {@code --data postgres}
+     * @param args none, {@code --edge cloudflare}, {@code --edge route53}, {@code --data dynamodb}, {@code --data postgres} or
+     *             {@code --data postgres-streaming}
      */
     public static void main(String[] args) {
         List<String> arguments = List.of(args);
         boolean route53 = arguments.equals(List.of("--edge", "route53"));
         boolean postgres = arguments.equals(List.of("--data", "postgres"));
-        if (!route53 && !postgres && !arguments.isEmpty() && !arguments.equals(List.of("--edge", "cloudflare"))
+        boolean streaming = arguments.equals(List.of("--data", "postgres-streaming"));
+        if (!route53 && !postgres && !streaming && !arguments.isEmpty() && !arguments.equals(List.of("--edge", "cloudflare"))
                 && !arguments.equals(List.of("--data", "dynamodb"))) {
             System.err.println("tandem synth failed: arguments " + arguments + " are not understood; use none, "
-                    + "--edge cloudflare, --edge route53, --data dynamodb or --data postgres");
+                    + "--edge cloudflare, --edge route53, --data dynamodb, --data postgres or --data postgres-streaming");
             System.exit(1);
         }
-        String folder = route53 ? "cdktf.out.route53" : postgres ? "cdktf.out.postgres" : "cdktf.out";
+        String folder = route53 ? "cdktf.out.route53" : postgres ? "cdktf.out.postgres"
+                : streaming ? "cdktf.out.postgres-streaming" : "cdktf.out";
         Path outdir = Path.of(System.getProperty("tandem.outdir", folder));
         try {
             synthesize(route53 ? ReferenceDeployment.route53Spec()
-                    : postgres ? ReferenceDeployment.postgresSpec() : ReferenceDeployment.spec(), outdir);
+                    : postgres ? ReferenceDeployment.postgresSpec()
+                    : streaming ? ReferenceDeployment.postgresStreamingSpec() : ReferenceDeployment.spec(), outdir);
         } catch (RuntimeException e) {
             System.err.println("tandem synth failed: " + SynthErrors.describe(e));
             System.exit(1);

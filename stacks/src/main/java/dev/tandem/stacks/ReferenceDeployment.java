@@ -169,6 +169,29 @@ public final class ReferenceDeployment {
     }
 
     /**
+     * The PostgreSQL reference with streaming replication ({@code ./synth --data postgres-streaming}, into
+     * {@code cdktf.out.postgres-streaming/}): the regions join one vRack network spanning Paris and Frankfurt
+     * ({@code 10.30.0.0/16} on VLAN 30, its own {@code network} stack, applied first), and Frankfurt's standby
+     * streams from Paris's read-write service at its fixed address, falling back to the archive when streaming is
+     * down. Each region's fixed addresses are the 16 below its pool ({@link SharedNetworkSpec}): the app's load
+     * balancer takes the highest ({@code .17}), the database the one below ({@code .16}).
+     *
+     * @return the streaming variant's description
+     */
+    public static DeploymentSpec postgresStreamingSpec() {
+        DeploymentSpec archiveOnly = postgresSpec();
+        return archiveOnly.toBuilder()
+                .regions(archiveOnly.regions().stream()
+                        .map(region -> region.toBuilder().vlanId(null).privateCidr(null).build()).toList())
+                .sharedNetwork(SharedNetworkSpec.builder().vlanId(30).cidr("10.30.0.0/16").build())
+                .postgres(sessionsDatabase().toBuilder()
+                        .replicationMode(ReplicationMode.STREAMING)
+                        .streamingAddresses(Map.of("EU-WEST-PAR", "10.30.0.16", "DE1", "10.30.128.16"))
+                        .build())
+                .build();
+    }
+
+    /**
      * The sessions database of {@link #postgresSpec()}: Paris primary, Frankfurt a replica cluster, archive-only.
      *
      * @return the database's description

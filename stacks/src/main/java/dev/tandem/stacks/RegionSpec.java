@@ -28,12 +28,14 @@ import java.util.Optional;
  * @param ovhRegion   OVH Public Cloud region, e.g. {@code EU-WEST-PAR}
  * @param ovhZones    the availability zones to use; empty means all the region's (none in a one-zone region)
  * @param awsRegion   AWS region of the DynamoDB table or replica this region's app uses, e.g. {@code eu-west-3}
- * @param vlanId      vRack VLAN of the region's private network (distinct per region)
- * @param privateCidr the private network's IPv4 range, e.g. {@code 10.10.0.0/16} (no overlap between regions)
+ * @param vlanId      vRack VLAN of the region's private network (distinct per region); null when the deployment's
+ *                    regions join a {@link SharedNetworkSpec}, whose VLAN they share
+ * @param privateCidr the private network's IPv4 range, e.g. {@code 10.10.0.0/16} (no overlap between regions); null
+ *                    when the regions join a {@link SharedNetworkSpec}
  * @param haproxy     the HAProxy instances' flavor and image, which OVH identifies per region
  */
 public record RegionSpec(String stackName, String ovhRegion, Optional<List<String>> ovhZones, String awsRegion,
-        int vlanId, String privateCidr, InstanceSpec haproxy) {
+        Integer vlanId, String privateCidr, InstanceSpec haproxy) {
 
     /** Copies the zone list (nulls are kept for validation to report). */
     public RegionSpec {
@@ -65,7 +67,7 @@ public record RegionSpec(String stackName, String ovhRegion, Optional<List<Strin
                 "list the zones, or leave them unset for all the region's zones"));
         p.require(AwsRegions.isValid(awsRegion), "awsRegion", awsRegion,
                 "must be an AWS region hashicorp/aws 5.100.0 knows", "use a region code such as eu-central-1");
-        if (p.present(privateCidr, "privateCidr", "give the region a private range, e.g. 10.10.0.0/16")) {
+        if (privateCidr != null) {
             p.require(Ipv4Cidr.parse(privateCidr).isPresent(), "privateCidr", privateCidr,
                     "must be an IPv4 network in CIDR form (no host bits set)", "use e.g. 10.10.0.0/16");
         }
@@ -126,16 +128,18 @@ public record RegionSpec(String stackName, String ovhRegion, Optional<List<Strin
         }
 
         /**
-         * @param value the vRack VLAN of the region's private network, distinct per region (required)
+         * @param value the vRack VLAN of the region's private network, distinct per region (required, unless the
+         *              deployment's regions join a {@link SharedNetworkSpec}: then leave it unset)
          * @return this builder
          */
-        public Builder vlanId(int value) {
+        public Builder vlanId(Integer value) {
             this.vlanId = value;
             return this;
         }
 
         /**
-         * @param value the private network's IPv4 range, e.g. {@code 10.10.0.0/16} (required)
+         * @param value the private network's IPv4 range, e.g. {@code 10.10.0.0/16} (required, unless the
+         *              deployment's regions join a {@link SharedNetworkSpec}: then leave it unset)
          * @return this builder
          */
         public Builder privateCidr(String value) {
@@ -160,10 +164,10 @@ public record RegionSpec(String stackName, String ovhRegion, Optional<List<Strin
          */
         public RegionSpec build() {
             // VLAN 0 is a real VLAN (the vRack's untagged one), so an unset VLAN cannot default to it.
+            // VLAN and range are checked by the deployment: required unless its regions join a shared network.
             RegionSpec spec = new RegionSpec(stackName, ovhRegion, Optional.ofNullable(ovhZones), awsRegion,
-                    vlanId == null ? 0 : vlanId, privateCidr, haproxy);
+                    vlanId, privateCidr, haproxy);
             Problems p = new Problems("RegionSpec");
-            p.present(vlanId, "vlanId", "pick a vRack VLAN, 0–4000, that no other region uses");
             spec.validate(p);
             p.throwIfAny();
             return spec;

@@ -16,6 +16,7 @@ import dev.tandem.constructs.haproxy.SshKey;
 import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.network.RegionNetwork;
+import dev.tandem.constructs.network.SharedPrivateNetwork;
 import dev.tandem.constructs.postgres.PostgresArchive;
 import dev.tandem.constructs.postgres.PostgresArchiveProps;
 import dev.tandem.constructs.postgres.PostgresCluster;
@@ -68,9 +69,10 @@ public class RegionStack extends TerraformStack {
      *
      * @param home        the first region's stack, which holds the global tables; empty for the first region itself
      * @param originPulls the zone's origin-pull client CA, whose certificates alone the tier accepts
+     * @param sharedNetwork the network every region joins, when the deployment has one (its owner stack is applied first)
      */
     RegionStack(Construct scope, DeploymentSpec deployment, RegionSpec region, Optional<RegionStack> home,
-            Optional<OriginPullTrust> originPulls) {
+            Optional<OriginPullTrust> originPulls, Optional<SharedPrivateNetwork> sharedNetwork) {
         super(Scopes.checked(scope, region.stackName(), "RegionStack"), region.stackName());
         deployment.backend().applyTo(this);
         this.deployment = deployment;
@@ -93,9 +95,9 @@ public class RegionStack extends TerraformStack {
         TlsProvider.Builder.create(this, behindCloudflare ? "tls" : "tls-provider").build();
         RegionNetwork.Builder networkBuilder = RegionNetwork.Builder.create(this, "network")
                 .cloudProject(deployment.ovhCloudProject())
-                .region(region.ovhRegion())
-                .vlanId(region.vlanId())
-                .cidr(region.privateCidr());
+                .region(region.ovhRegion());
+        sharedNetwork.ifPresentOrElse(networkBuilder::shared,
+                () -> networkBuilder.vlanId(region.vlanId()).cidr(region.privateCidr()));
         region.ovhZones().ifPresent(networkBuilder::zones);
         deployment.networkCustomizer().customize(region, networkBuilder);
         this.network = networkBuilder.build();
@@ -242,7 +244,10 @@ public class RegionStack extends TerraformStack {
         return certificate;
     }
 
-    /** @return the region's private network, shared by the HAProxy tier and the Kubernetes nodes */
+    /**
+     * @return the region's private network, shared by the HAProxy tier and the Kubernetes nodes; with a shared
+     *         network, the region's part of it (its resources are in the network's owner stack)
+     */
     public RegionNetwork network() {
         return network;
     }

@@ -16,7 +16,15 @@ public final class SynthErrors {
         while (cause.getCause() != null && cause.getMessage() == null) {
             cause = cause.getCause();
         }
-        String message = String.valueOf(cause.getMessage());
+        if (cause.getMessage() == null) {
+            // A bug, not a description problem: name the exception and where it came from, for the report.
+            // The first frame of our own code says more than the JDK's requireNonNull.
+            java.util.List<StackTraceElement> frames = java.util.List.of(cause.getStackTrace());
+            String at = frames.stream().filter(f -> f.getClassName().startsWith("dev.tandem.")).findFirst()
+                    .or(() -> frames.stream().findFirst()).map(f -> " at " + f).orElse("");
+            return cause.getClass().getName() + at + " (a Tandem bug: please report it)";
+        }
+        String message = cause.getMessage();
         if (cause instanceof JsiiException) {
             return message.lines().findFirst().orElse(message).strip();
         }

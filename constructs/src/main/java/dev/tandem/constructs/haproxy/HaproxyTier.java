@@ -163,8 +163,9 @@ public class HaproxyTier extends Construct {
         String bootstrapTemplate = new TerraformLocal(this, "bootstrap", TerraformStrings.literal(bootstrap))
                 .getAsString();
         List<String> zones = network.zones();
-        // Validation made sure there is one: a floating IP is associated through the subnet's gateway.
-        ITerraformDependable gateway = network.gateway().orElseThrow();
+        // Validation made sure there is one: a floating IP is associated through the subnet's gateway. A shared
+        // network's gateway is in its owner stack, applied before this one, so nothing here waits for it.
+        Optional<? extends ITerraformDependable> gateway = network.gateway();
         List<ITerraformDependable> after = new ArrayList<>();
         for (int n = 1; n <= props.instances(); n++) {
             Optional<String> zone = zones.isEmpty() ? Optional.empty() : Optional.of(zones.get((n - 1) % zones.size()));
@@ -191,7 +192,8 @@ public class HaproxyTier extends Construct {
                     .securityGroupIds(List.of(securityGroup.getId()))
                     .userData(userData);
             zone.ifPresent(instance::availabilityZone);
-            List<ITerraformDependable> instanceAfter = new ArrayList<>(List.of(gateway));
+            List<ITerraformDependable> instanceAfter = new ArrayList<>();
+            gateway.ifPresent(instanceAfter::add);
             instanceAfter.addAll(after);
             CloudInstance built = instance.dependsOn(instanceAfter).build();
             after.add(built);

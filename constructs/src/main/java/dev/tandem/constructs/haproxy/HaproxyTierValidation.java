@@ -59,7 +59,7 @@ final class HaproxyTierValidation {
             return;
         }
         if (p.present(props.network(), "network", "pass the region's RegionNetwork")) {
-            p.require(props.network().gateway().isPresent(), "network", props.network().getNode().getPath()
+            p.require(props.network().hasGateway(), "network", props.network().getNode().getPath()
                             + " (GatewaySpec.none())",
                     "must have its gateway: the instances are private and their floating IPs are associated"
                             + " through the subnet's gateway", "build the RegionNetwork with its default gateway");

@@ -139,9 +139,12 @@ public class K8sAppCluster extends Construct implements BackendTarget {
                 ManifestYaml.kustomization(manifests));
     }
 
-    /** @return the load balancer address a cluster takes on {@code network} unless told otherwise: its highest usable one */
+    /**
+     * @return the load balancer address a cluster takes on {@code network} unless told otherwise: the highest of
+     *         the region's fixed addresses (its subnet's highest usable one, on a network of its own)
+     */
     static String defaultServiceIp(RegionNetwork network) {
-        return Ipv4.format(network.cidr().broadcast() - 1);
+        return Ipv4.format(network.fixedAddresses().last());
     }
 
     private CloudProjectKubeNodepool nodePool(String name, Optional<String> zone, boolean antiAffinity) {

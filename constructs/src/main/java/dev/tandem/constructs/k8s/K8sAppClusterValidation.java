@@ -94,7 +94,7 @@ final class K8sAppClusterValidation {
     private static void checkPlanAndNetwork(Problems p, RegionNetwork network, Optional<ClusterPlan> given) {
         String region = network.region();
         Optional<ClusterPlan> offered = MksPlanRegions.onlyPlanIn(region);
-        if (network.multiZone() && network.gateway().isEmpty()) {
+        if (network.multiZone() && !network.hasGateway()) {
             p.add("network", network.getNode().getPath() + " (no gateway)", "must have a gateway: OVH requires one "
                     + "for a multi-zone cluster (\"Gateway is mandatory for multizones cluster\", "
                     + "terraform-provider-ovh docs/resources/cloud_project_kube.md)",
@@ -135,12 +135,13 @@ final class K8sAppClusterValidation {
             return; // the app's own check reported the token or the shape
         }
         address.ifPresent(value -> p.require(network.isReservedForFixedAddresses(value), "serviceIp", given.get(),
-                "must lie in the top of the region's subnet " + network.cidr() + " that DHCP does not hand out",
-                "omit it to use the subnet's highest address, or pick one just below it"));
+                "must be one of the region's fixed addresses " + network.fixedAddresses() + " of " + network.cidr()
+                        + ", which DHCP does not hand out", "omit it to use " + Ipv4.format(network.fixedAddresses().last())
+                        + ", or pick one just below it"));
         String ip = given.orElse(K8sAppCluster.defaultServiceIp(network));
         LoadBalancerAddresses.on(network).takenBy(ip).ifPresent(other -> p.add("serviceIp",
                 given.orElse(ip + " (the default)"), "is already the load balancer address of "
                         + other.getNode().getPath() + " on the same network", "give each cluster on "
-                        + network.getNode().getPath() + " its own serviceIp from the top of " + network.cidr()));
+                        + network.getNode().getPath() + " its own serviceIp from " + network.fixedAddresses()));
     }
 }

@@ -32,13 +32,19 @@ import software.constructs.IConstruct;
  * must stay stable once a cluster runs on it (OVH's cloud controller finds the network by name).
  *
  * <p>The subnet's first address ({@code .1}) and the top of the range (up to 16 addresses,
- * {@link #isReservedForFixedAddresses(long)}) stay outside DHCP, so fixed addresses such as the
+ * {@link #fixedAddresses()}) stay outside DHCP, so fixed addresses such as the
  * app's private load balancer never collide with a node's lease.
  *
+ * <p>A region can instead <b>join</b> a {@link SharedPrivateNetwork} spanning the regions
+ * ({@code .shared(network)}, no VLAN or range of its own): it then creates nothing, and the region's cluster and
+ * tier attach to the shared network's subnet in the region, read from the shared network's owner stack. That is
+ * what PostgreSQL streaming between the regions needs; see {@link SharedPrivateNetwork}.
+ *
  * <p>Attributes: {@link #cloudProject()}, {@link #region()}, {@link #zones()}, {@link #multiZone()},
- * {@link #vlanId()}, {@link #cidr()}, {@link #networkId()}, {@link #openstackNetworkId()},
- * {@link #subnetId()}, {@link #gatewayId()}. Escape hatches: {@link #resource()}, {@link #subnet()},
- * {@link #gateway()}.
+ * {@link #vlanId()}, {@link #cidr()}, {@link #fixedAddresses()}, {@link #networkId()},
+ * {@link #openstackNetworkId()}, {@link #subnetId()}, {@link #gatewayId()}, {@link #sharedNetwork()}. Escape
+ * hatches: {@link #resource()}, {@link #subnet()}, {@link #gateway()} (a joined network has no resources of its
+ * own, so no default child: these are the shared network's).
  *
  * <p>Why the gateway is wired as it is, why API v1 networking beside API v2 instances, and the sources: the
  * {@link dev.tandem.constructs.network package documentation}.
@@ -48,6 +54,8 @@ public class RegionNetwork extends Construct {
     private final List<String> zones;
     private final Ipv4Cidr cidr;
     private final TerraformStack stack;
+    private final Optional<SharedPrivateNetwork> shared;
+    private final Ipv4Range fixedAddresses;
     private final CloudProjectNetworkPrivate network;
     private final CloudProjectNetworkPrivateSubnet subnet;
     private final Optional<CloudProjectGateway> gateway;
@@ -69,8 +77,22 @@ public class RegionNetwork extends Construct {
         RegionNetworks others = RegionNetworks.of(this);
         this.props = props;
         this.zones = props.zones().orElse(OvhZones.of(props.region()));
-        this.cidr = Ipv4Cidr.parse(props.cidr()).orElseThrow();
         this.stack = in.orElseThrow();
+        this.shared = props.shared();
+        if (shared.isPresent()) {
+            // Joined: the shared network's owner stack holds the network, the region's subnet and its gateway;
+            // this stack reads their ids (cdktf turns each into an output there and a remote-state read here).
+            SharedPrivateNetwork joined = shared.get();
+            this.cidr = joined.cidr();
+            this.fixedAddresses = joined.fixedAddresses(props.region()).orElseThrow();
+            this.network = joined.resource();
+            this.subnet = null;
+            this.gateway = Optional.empty();
+            others.add(this);
+            return;
+        }
+        this.cidr = Ipv4Cidr.parse(props.cidr()).orElseThrow();
+        this.fixedAddresses = new Ipv4Range(lastDhcpAddress(cidr) + 1, cidr.broadcast() - 1);
         this.network = CloudProjectNetworkPrivate.Builder.create(this, "network")
                 .serviceName(props.cloudProject())
                 .name(getNode().getPath().replace('/', '-'))
@@ -117,9 +139,23 @@ public class RegionNetwork extends Construct {
         return cidr.broadcast() - Math.min(16, size / 4);
     }
 
-    /** @return true when {@code address} lies in the top of the subnet kept out of DHCP for fixed use */
+    /** @return true when {@code address} is one of the region's {@link #fixedAddresses()} */
     public boolean isReservedForFixedAddresses(long address) {
-        return address > lastDhcpAddress(cidr) && address < cidr.broadcast();
+        return fixedAddresses.contains(address);
+    }
+
+    /**
+     * @return the addresses the region keeps out of DHCP for fixed use: the top of its own subnet (up to 16
+     *         addresses below the broadcast address), or, joining a shared network, the free run just below the
+     *         region's pool ({@link SharedPrivateNetwork#fixedAddresses(String)})
+     */
+    public Ipv4Range fixedAddresses() {
+        return fixedAddresses;
+    }
+
+    /** @return the shared network the region joined, if it joined one instead of owning its network */
+    public Optional<SharedPrivateNetwork> sharedNetwork() {
+        return shared;
     }
 
     /** @return the props the network was built from */
@@ -149,7 +185,7 @@ public class RegionNetwork extends Construct {
 
     /** @return the vRack VLAN id */
     public int vlanId() {
-        return props.vlanId();
+        return shared.map(SharedPrivateNetwork::vlanId).orElseGet(props::vlanId);
     }
 
     /** @return the subnet's CIDR */
@@ -169,20 +205,27 @@ public class RegionNetwork extends Construct {
 
     /** @return the OpenStack id of the network in this region, which instances and Kubernetes attach to */
     public String openstackNetworkId() {
-        return "${" + network.getFqn() + ".regions_openstack_ids[\"" + props.region() + "\"]}";
+        return shared.map(s -> s.openstackNetworkId(props.region()))
+                .orElseGet(() -> "${" + network.getFqn() + ".regions_openstack_ids[\"" + props.region() + "\"]}");
     }
 
-    /** @return the subnet id */
+    /** @return the subnet id (the shared network's subnet in this region, when joined) */
     public String subnetId() {
-        return subnet.getId();
+        return shared.map(s -> s.subnetId(props.region())).orElseGet(() -> subnet.getId());
     }
 
     /**
      * @return the id of the region's managed gateway (a Terraform reference); empty when the network
-     *         was built with {@link GatewaySpec#none()}
+     *         was built with {@link GatewaySpec#none()}, or joined a shared network without gateways
      */
     public Optional<String> gatewayId() {
-        return gateway.map(CloudProjectGateway::getId);
+        return shared.isPresent() ? shared.get().gateway(props.region()).map(CloudProjectGateway::getId)
+                : gateway.map(CloudProjectGateway::getId);
+    }
+
+    /** @return whether the region's subnet has a managed gateway (its own, or the shared network's in the region) */
+    public boolean hasGateway() {
+        return gatewayId().isPresent();
     }
 
     /**
@@ -190,19 +233,31 @@ public class RegionNetwork extends Construct {
      * subnet has a gateway, and a 3-AZ Kubernetes cluster needs it before it is created.
      *
      * @return the underlying {@code ovh_cloud_project_gateway} (escape hatch); empty when the network was
-     *         built with {@link GatewaySpec#none()}
+     *         built with {@link GatewaySpec#none()}, and when it joined a shared network: that gateway is in the
+     *         owner stack, which is applied before this one ({@link #hasGateway()} tells whether there is one)
      */
     public Optional<CloudProjectGateway> gateway() {
         return gateway;
     }
 
-    /** @return the underlying private network, the node's default child (escape hatch) */
+    /**
+     * @return the underlying private network, the node's default child (escape hatch); when joined, the shared
+     *         network's, which lives in its owner stack
+     */
     public CloudProjectNetworkPrivate resource() {
         return network;
     }
 
-    /** @return the underlying subnet (escape hatch) */
+    /**
+     * @return the underlying subnet (escape hatch)
+     * @throws IllegalStateException when the network joined a shared one, whose subnets are
+     *         {@link SharedPrivateNetwork#subnet(String)} in the owner stack
+     */
     public CloudProjectNetworkPrivateSubnet subnet() {
+        if (subnet == null) {
+            throw new IllegalStateException(getNode().getPath() + " joined " + shared.orElseThrow().getNode().getPath()
+                    + ": its subnet is that network's subnet(\"" + props.region() + "\")");
+        }
         return subnet;
     }
 

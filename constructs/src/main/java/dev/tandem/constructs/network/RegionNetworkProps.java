@@ -22,24 +22,33 @@ import java.util.Optional;
  *                     Dedicated Server", 2023-02-14: the control panel offers 2–4000, VLAN 0 is set through the
  *                     API; ovh/terraform-provider-ovh {@code ovh_cloud_project_network_private.vlan_id}
  *                     defaults to 0 and sends it as given). Each region of a deployment takes its own VLAN.
- *                     Required. The VLAN id
+ *                     Required, unless the network joins a {@code shared} one, whose VLAN it takes. The VLAN id
  * @param cidr         The private IPv4 network of the region, entirely in RFC 1918 space, /28 or larger, and
- *                     overlapping no other region's. Required. The network in CIDR form, e.g.
- *                     {@code 10.10.0.0/16}
+ *                     overlapping no other region's. Required, unless the network joins a {@code shared} one,
+ *                     whose range it takes. The network in CIDR form, e.g. {@code 10.10.0.0/16}
  * @param gateway      The region's managed gateway ({@code ovh_cloud_project_gateway}) on the subnet: the
  *                     router that gives private-only ports outbound access and carries floating IPs. Every
  *                     region needs it when the HAProxy tier uses floating IPs, and OVH's 3-AZ regions need it
  *                     for Managed Kubernetes; pass {@link GatewaySpec#none()} to opt out where nothing needs
- *                     it. <p>@default {@link GatewaySpec#defaults()}: size S, named after the network. The
- *                     gateway, or {@link GatewaySpec#none()}
+ *                     it. A network joining a {@code shared} one uses that network's gateway in the region and
+ *                     takes no setting here. <p>@default {@link GatewaySpec#defaults()}: size S, named after the
+ *                     network. The gateway, or {@link GatewaySpec#none()}
+ * @param shared       The {@link SharedPrivateNetwork} this region joins instead of owning a network: the region's
+ *                     subnet, gateway and DHCP pool are that network's (built in its owner stack), its VLAN and
+ *                     range are that network's, and its fixed addresses are the free run just below its pool
+ *                     ({@link SharedPrivateNetwork#fixedAddresses(String)}). What PostgreSQL streaming between the
+ *                     regions needs. Moving a running cluster between an own and a shared network recreates
+ *                     it. <p>@default none: the region owns its network. The shared network, spanning
+ *                     {@code region}
  */
 @Settings
 public record RegionNetworkProps(String cloudProject, String region, Optional<List<String>> zones, Integer vlanId,
-        String cidr, @Default("GatewaySpec.defaults()") GatewaySpec gateway) {
+        String cidr, @Default("GatewaySpec.defaults()") GatewaySpec gateway, Optional<SharedPrivateNetwork> shared) {
 
     /** Copies the zone list, keeping nulls for the construct's validation to report. */
     public RegionNetworkProps {
         zones = zones == null ? Optional.empty() : zones.map(Values::list);
+        shared = shared == null ? Optional.empty() : shared;
     }
 
     /** @return a builder */

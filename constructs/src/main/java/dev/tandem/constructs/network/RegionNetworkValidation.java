@@ -46,6 +46,13 @@ final class RegionNetworkValidation {
             checkProject(p, props.cloudProject());
             boolean regionOk = checkRegion(p, props.region());
             props.zones().ifPresent(zones -> checkZones(p, regionOk ? props.region() : null, zones));
+            if (props.shared().isPresent()) {
+                checkJoined(p, props, props.shared().get(), regionOk);
+                if (p.isEmpty()) {
+                    checkOtherNetworks(p, others, stack.get(), props, props.shared().get().cidr());
+                }
+                return;
+            }
             if (p.present(props.vlanId(), "vlanId", "pick a vRack VLAN, 0–" + MAX_VLAN + ", distinct per region")) {
                 p.require(props.vlanId() >= 0 && props.vlanId() <= MAX_VLAN, "vlanId", props.vlanId(),
                         "must be 0–" + MAX_VLAN + " (0 is the vRack's untagged VLAN)",
@@ -59,6 +66,37 @@ final class RegionNetworkValidation {
             if (p.isEmpty() && cidr.isPresent()) {
                 checkOtherNetworks(p, others, stack.get(), props, cidr.get());
             }
+        }
+    }
+
+    /**
+     * A region joining a shared network takes its VLAN, range, subnet and gateway from it: setting them here
+     * would describe a second network. The shared network must span the region, in the same project, and leave
+     * the region fixed addresses.
+     */
+    private static void checkJoined(Problems p, RegionNetworkProps props, SharedPrivateNetwork shared, boolean regionOk) {
+        String sharedPath = shared.getNode().getPath();
+        p.require(props.vlanId() == null, "vlanId", props.vlanId(), "is set, but the network joins " + sharedPath
+                + ", whose VLAN " + shared.vlanId() + " every region of it uses", "leave vlanId unset");
+        p.require(props.cidr() == null, "cidr", props.cidr(), "is set, but the network joins " + sharedPath
+                + ", whose range " + shared.cidr() + " every region of it shares", "leave cidr unset");
+        p.require(GatewaySpec.defaults().equals(props.gateway()), "gateway", props.gateway(), "is set, but the "
+                + "network joins " + sharedPath + ", whose gateway in the region serves it",
+                "leave gateway unset; set it on the SharedPrivateNetwork");
+        p.require(props.cloudProject() == null || props.cloudProject().equals(shared.props().cloudProject()),
+                "cloudProject", props.cloudProject(), "differs from " + sharedPath + "'s project "
+                        + shared.props().cloudProject() + ": a vRack network belongs to one project",
+                "use the shared network's project");
+        if (!regionOk) {
+            return;
+        }
+        if (p.require(shared.spans(props.region()), "region", props.region(), "is not one of the regions "
+                + sharedPath + " spans " + shared.regions(), "add a pool for " + props.region()
+                + " to the shared network, or join the region's own network")) {
+            p.require(shared.fixedAddresses(props.region()).isPresent(), "shared", sharedPath, "leaves "
+                    + props.region() + " no free address just below its DHCP pool for fixed use (load balancers, "
+                    + "the database's read-write service)", "start the region's pool a few addresses above a free "
+                    + "run of the range, e.g. 16 above its gateway");
         }
     }
 
@@ -132,14 +170,27 @@ final class RegionNetworkValidation {
     /** VLAN, range and OVH region must differ from every network built before this one in the app. */
     private static void checkOtherNetworks(Problems p, List<RegionNetwork> others, TerraformStack stack,
             RegionNetworkProps props, Ipv4Cidr cidr) {
+        Optional<SharedPrivateNetwork> joined = props.shared();
         for (RegionNetwork other : others) {
+            // Regions of one shared network share its VLAN and range by design; only their regions must differ.
+            boolean sameShared = joined.isPresent() && other.sharedNetwork().equals(joined);
+            if (sameShared) {
+                if (other.region().equals(props.region())) {
+                    p.add("region", props.region(), "already joined " + joined.get().getNode().getPath() + " as "
+                            + other.getNode().getPath() + ": one region, one part of the shared network",
+                            "join each region once");
+                }
+                continue;
+            }
+            int vlan = joined.map(SharedPrivateNetwork::vlanId).orElseGet(props::vlanId);
+            String range = joined.map(s -> s.cidr().toString()).orElseGet(props::cidr);
             // paths are read only for a problem: each read is a call into jsii
-            if (other.vlanId() == props.vlanId()) {
-                p.add("vlanId", props.vlanId(), "is already the VLAN of " + other.getNode().getPath()
+            if (other.vlanId() == vlan) {
+                p.add("vlanId", vlan, "is already the VLAN of " + other.getNode().getPath()
                         + ": OVH takes one private network per VLAN id", "pick a VLAN no other region uses");
             }
             if (other.cidr().overlaps(cidr)) {
-                p.add("cidr", props.cidr(), "overlaps " + other.cidr() + " of " + other.getNode().getPath()
+                p.add("cidr", range, "overlaps " + other.cidr() + " of " + other.getNode().getPath()
                         + ": regions' ranges must not overlap to be routable", "pick a range no other region uses");
             }
             if (other.region().equals(props.region()) && other.stack() != stack) {

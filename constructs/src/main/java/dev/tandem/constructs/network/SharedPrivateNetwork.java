@@ -156,6 +156,27 @@ public class SharedPrivateNetwork extends Construct {
         return true;
     }
 
+    /**
+     * The addresses {@code region} keeps for fixed use: the run of free addresses (see
+     * {@link #isFreeForFixedAddress(long)}) just below its DHCP pool, up to the nearest gateway, pool or range
+     * end. A {@link RegionNetwork} joining this network for {@code region} gives its load balancers and the
+     * database's read-write service addresses from this run, so two regions' fixed addresses never meet.
+     *
+     * @param region one of {@link #regions()}
+     * @return the run, or empty when the address just below the region's pool is not free
+     */
+    public Optional<Ipv4Range> fixedAddresses(String region) {
+        return props.pools().stream().filter(pool -> pool.region().equals(region)).findFirst()
+                .flatMap(pool -> Ipv4.parse(pool.start())).flatMap(start -> {
+                    long last = start - 1;
+                    long first = last;
+                    while (first - 1 >= cidr.network() && isFreeForFixedAddress(first - 1)) {
+                        first--;
+                    }
+                    return isFreeForFixedAddress(last) ? Optional.of(new Ipv4Range(first, last)) : Optional.empty();
+                });
+    }
+
     /** @return the vRack network id ({@code pn-…}) */
     public String networkId() {
         return network.getId();
@@ -163,7 +184,8 @@ public class SharedPrivateNetwork extends Construct {
 
     /** @return the OpenStack id of the network in {@code region}, which subnets, gateways and clusters attach to */
     public String openstackNetworkId(String region) {
-        return "${" + network.getFqn() + ".regions_openstack_ids[\"" + region + "\"]}";
+        // A token, not a hand-written expression: read from another stack, cdktf turns it into that stack's output.
+        return network.getRegionsOpenstackIds().lookup(region);
     }
 
     /** @return the id of {@code region}'s subnet */

@@ -51,6 +51,7 @@ import software.constructs.Construct;
 public class PostgresCluster extends Construct {
     private final PostgresDatabaseProps database;
     private final String region;
+    private final RegionNetwork network;
     private final String namespace;
     private final String manifestFolder;
     private final String operatorFolder;
@@ -83,6 +84,7 @@ public class PostgresCluster extends Construct {
         p.throwIfAny();
         RegionNetwork network = app.props().network();
         this.region = network.region();
+        this.network = network;
         this.database = database;
         this.manifestFolder = manifestFolder;
         this.operatorFolder = operatorFolder;
@@ -137,12 +139,11 @@ public class PostgresCluster extends Construct {
                 "set primaryRegion(\"" + region + "\") in the same change, or remove the token"));
         if (database.replicationMode() != null && database.replicationMode().streams()) {
             database.streamingAddress(region).flatMap(Ipv4::parse).ifPresent(address -> {
-                p.require(network.cidr().contains(address), "database.streamingAddresses[" + region + "]",
-                        Ipv4.format(address), "is outside the region's subnet " + network.cidr(),
-                        "use an address of " + network.cidr() + " above its DHCP pool");
                 p.require(network.isReservedForFixedAddresses(address), "database.streamingAddresses[" + region + "]",
-                        Ipv4.format(address), "is not in the subnet's range kept for fixed addresses (above the DHCP pool)",
-                        "use an address between the DHCP pool's end and the broadcast address");
+                        Ipv4.format(address), "is not one of " + region + "'s fixed addresses " + network.fixedAddresses()
+                                + " on " + network.getNode().getPath() + " (" + network.cidr() + "), which DHCP does not hand out",
+                        "use an address of " + network.fixedAddresses() + " other than the app's load balancer "
+                                + app.serviceIp());
                 p.require(!Ipv4.format(address).equals(app.serviceIp()), "database.streamingAddresses[" + region + "]",
                         Ipv4.format(address), "is the app's load balancer address", "give the database its own address");
             });
@@ -157,6 +158,11 @@ public class PostgresCluster extends Construct {
     /** @return this cluster's region */
     public String region() {
         return region;
+    }
+
+    /** @return the network the cluster's nodes are on: the app's; in streaming modes, a shared network's region */
+    public RegionNetwork network() {
+        return network;
     }
 
     /** @return whether this region's cluster accepts writes */

@@ -41,24 +41,33 @@ final class PostgresChecks {
                     "a base-backup schedule and a retention: WAL alone replays from the last base backup only",
                     "set backupSchedule(\"0 0 3 * * *\") and backupRetention(\"14d\")"));
             boolean streams = db.replicationMode().streams();
-            Optional<SharedPrivateNetwork> spanning = data.shared().stream()
-                    .filter(s -> db.regions().stream().allMatch(s::spans)).findFirst();
+            // Streaming needs both regions' clusters on one network spanning them: each region's network joined it.
+            List<Optional<SharedPrivateNetwork>> joined = db.regions().stream()
+                    .map(region -> network(chain, region).flatMap(RegionNetwork::sharedNetwork))
+                    .toList();
+            Optional<SharedPrivateNetwork> spanning = joined.get(0)
+                    .filter(s -> db.regions().stream().allMatch(s::spans) && joined.stream().allMatch(j -> j.equals(joined.get(0))));
             results.add(CheckResult.of(Rule.POSTGRES_NETWORK, path, "replicationMode", !streams || spanning.isPresent(),
-                    db.replicationMode() + (spanning.map(s -> " over " + s.getNode().getPath()).orElse("")),
-                    streams ? "a SharedPrivateNetwork spanning " + String.join(" and ", db.regions())
+                    db.replicationMode() + (spanning.map(s -> " over " + s.getNode().getPath())
+                            .orElse(joined.stream().allMatch(Optional::isEmpty) ? " over the regions' own networks"
+                                    : " over different networks")),
+                    streams ? "both regions' clusters on one SharedPrivateNetwork spanning " + String.join(" and ", db.regions())
                             + ": the standby streams from the primary's fixed private address"
                             : "nothing between the regions but the object store",
-                    "build a SharedPrivateNetwork over both regions in an owner stack (moving a cluster onto it "
-                            + "recreates the cluster), or use ReplicationMode.ARCHIVE_ONLY"));
+                    "build a SharedPrivateNetwork over both regions in an owner stack and join each region's "
+                            + "RegionNetwork to it (.shared(network); DeploymentSpec: sharedNetwork(...)); moving a "
+                            + "cluster onto it recreates the cluster. Or use ReplicationMode.ARCHIVE_ONLY"));
             spanning.ifPresent(net -> db.regions().forEach(region -> {
                 String address = db.streamingAddress(region).orElse("none");
+                Optional<dev.tandem.constructs.network.Ipv4Range> fixed = net.fixedAddresses(region);
                 boolean free = db.streamingAddress(region).flatMap(dev.tandem.constructs.network.Ipv4::parse)
-                        .filter(net::isFreeForFixedAddress).isPresent();
+                        .filter(a -> fixed.map(f -> f.contains(a)).orElse(false)).isPresent();
                 results.add(CheckResult.of(Rule.POSTGRES_NETWORK, data.regionPath(region),
                         "streamingAddresses[" + region + "]", !streams || free, address,
-                        "an address of " + net.cidr() + " outside every region's DHCP pool and gateway, so the rw "
-                                + "service keeps it and the peer reaches it", "pick a free address of " + net.cidr()
-                                + " above the pools, e.g. near its top"));
+                        "one of " + region + "'s fixed addresses " + fixed.map(Object::toString).orElse("(none)")
+                                + " on " + net.cidr() + ", outside every DHCP pool and gateway, so the rw service "
+                                + "keeps it and the peer reaches it", "pick an address of "
+                                + fixed.map(Object::toString).orElse(net.cidr().toString()) + " the app's load balancer does not use"));
             }));
             boolean rpoOk = targets.rpo().compareTo(data.rpoTypical()) >= 0;
             results.add(CheckResult.of(Rule.RECOVERY_POINT, path, "rpo", rpoOk,
@@ -100,6 +109,12 @@ final class PostgresChecks {
         return "enabled".equals(archive.resource().getVersioning().getStatusInput());
     }
 
+    /** @return the network of the chain's app in {@code region}: where the database's cluster runs beside it */
+    private static Optional<RegionNetwork> network(FailoverChain chain, String region) {
+        return chain.regions().stream().map(r -> r.app().props().network())
+                .filter(net -> net.region().equals(region)).findFirst();
+    }
+
     private static void instances(List<CheckResult> results, PostgresData data, String region, FailoverChain chain) {
         PostgresDatabaseProps db = data.database();
         String path = data.regionPath(region);
@@ -107,9 +122,7 @@ final class PostgresChecks {
         results.add(SinglePoints.result(Rule.POSTGRES_INSTANCES, path, "instancesPerRegion", n >= 2, n,
                 "at least 2 in " + region + ": one primary and a standby the operator fails over to within the region",
                 "set instancesPerRegion(2) or more"));
-        Optional<RegionNetwork> network = chain.regions().stream().map(r -> r.app().props().network())
-                .filter(net -> net.region().equals(region)).findFirst();
-        network.ifPresent(net -> results.add(SinglePoints.result(Rule.SINGLE_ZONE, path, "zones[" + region + "]",
+        network(chain, region).ifPresent(net -> results.add(SinglePoints.result(Rule.SINGLE_ZONE, path, "zones[" + region + "]",
                 net.multiZone() && n >= 2,
                 net.multiZone() ? n + " instances over " + String.join(", ", net.zones())
                         : "none (" + region + " is a one-zone region)",

@@ -1,6 +1,5 @@
 package dev.tandem.constructs.readiness;
 
-import dev.tandem.constructs.network.SharedPrivateNetwork;
 import dev.tandem.constructs.postgres.PostgresArchive;
 import dev.tandem.constructs.postgres.PostgresCluster;
 import dev.tandem.constructs.postgres.PostgresDatabaseProps;
@@ -27,10 +26,9 @@ import software.constructs.IConstruct;
  * @param database the description
  * @param archives the archive part of each region, by OVH region
  * @param clusters the cluster (manifests) of each region, by OVH region
- * @param shared   every multi-region private network in the app
  */
 record PostgresData(PostgresDatabaseProps database, Map<String, PostgresArchive> archives,
-        Map<String, PostgresCluster> clusters, List<SharedPrivateNetwork> shared) {
+        Map<String, PostgresCluster> clusters) {
 
     /**
      * The upload of the last WAL segment (16 MiB) to the peer region's Object Storage: about 4.5 s at 30 Mbit/s.
@@ -47,13 +45,10 @@ record PostgresData(PostgresDatabaseProps database, Map<String, PostgresArchive>
 
     static List<PostgresData> discover(IConstruct root) {
         Map<String, PostgresData> found = new LinkedHashMap<>();
-        List<SharedPrivateNetwork> shared = new ArrayList<>();
         List<PostgresArchive> archives = new ArrayList<>();
         List<PostgresCluster> clusters = new ArrayList<>();
         for (IConstruct c : root.getNode().findAll()) {
-            if (c instanceof SharedPrivateNetwork s) {
-                shared.add(s);
-            } else if (c instanceof PostgresArchive a) {
+            if (c instanceof PostgresArchive a) {
                 archives.add(a);
             } else if (c instanceof PostgresCluster pc) {
                 clusters.add(pc);
@@ -61,11 +56,11 @@ record PostgresData(PostgresDatabaseProps database, Map<String, PostgresArchive>
         }
         for (PostgresArchive a : archives) {
             a.props().database().ifPresent(db -> found.computeIfAbsent(db.name(), n -> new PostgresData(db,
-                    new LinkedHashMap<>(), new LinkedHashMap<>(), shared)).archives().put(a.props().region(), a));
+                    new LinkedHashMap<>(), new LinkedHashMap<>())).archives().put(a.props().region(), a));
         }
         for (PostgresCluster pc : clusters) {
             found.computeIfAbsent(pc.database().name(), n -> new PostgresData(pc.database(), new LinkedHashMap<>(),
-                    new LinkedHashMap<>(), shared)).clusters().put(pc.region(), pc);
+                    new LinkedHashMap<>())).clusters().put(pc.region(), pc);
         }
         return List.copyOf(found.values());
     }

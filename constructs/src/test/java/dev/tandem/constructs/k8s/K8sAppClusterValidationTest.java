@@ -124,12 +124,12 @@ class K8sAppClusterValidationTest {
                 poolRejected("nodePool.minNodes", "-1", "must be 0–maxNodes (5)", n -> n.minNodes(-1)),
                 poolRejected("nodePool.maxNodes", "0", "must be at least 1",
                         n -> n.maxNodes(0).minNodes(0).desiredNodes(0)),
-                appRejected("app.serviceIp", "10.11.0.5", "top of the region's subnet 10.10.0.0/16",
+                appRejected("app.serviceIp", "10.11.0.5", "fixed addresses 10.10.255.240–10.10.255.254 of 10.10.0.0/16",
                         a -> a.serviceIp("10.11.0.5")),
-                appRejected("app.serviceIp", "10.10.0.1", "that DHCP does not hand out", a -> a.serviceIp("10.10.0.1")),
-                appRejected("app.serviceIp", "10.10.200.10", "that DHCP does not hand out",
+                appRejected("app.serviceIp", "10.10.0.1", "which DHCP does not hand out", a -> a.serviceIp("10.10.0.1")),
+                appRejected("app.serviceIp", "10.10.200.10", "which DHCP does not hand out",
                         a -> a.serviceIp("10.10.200.10")),
-                appRejected("app.serviceIp", "10.10.255.255", "that DHCP does not hand out",
+                appRejected("app.serviceIp", "10.10.255.255", "which DHCP does not hand out",
                         a -> a.serviceIp("10.10.255.255")));
     }
 

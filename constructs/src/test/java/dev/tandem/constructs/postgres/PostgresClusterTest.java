@@ -215,10 +215,10 @@ class PostgresClusterTest {
         K8sAppCluster app = parisApp(stack);
         Rejections.assertRejected(() -> PostgresCluster.Builder.create(stack, "db").database(streaming()
                 .streamingAddresses(java.util.Map.of(PARIS, "10.11.0.5", FRANKFURT, "10.20.255.250")).build()).app(app)
-                .build(), "db", "database.streamingAddresses[EU-WEST-PAR]", "10.11.0.5", "outside the region's subnet");
+                .build(), "db", "database.streamingAddresses[EU-WEST-PAR]", "10.11.0.5", "is not one of EU-WEST-PAR's fixed addresses 10.10.255.240–10.10.255.254");
         Rejections.assertRejected(() -> PostgresCluster.Builder.create(stack, "db2").database(streaming()
                 .streamingAddresses(java.util.Map.of(PARIS, "10.10.0.5", FRANKFURT, "10.20.255.250")).build()).app(app)
-                .build(), "db2", "database.streamingAddresses[EU-WEST-PAR]", "10.10.0.5", "above the DHCP pool");
+                .build(), "db2", "database.streamingAddresses[EU-WEST-PAR]", "10.10.0.5", "which DHCP does not hand out");
     }
 
     @Test

@@ -96,7 +96,7 @@ class PostgresChecksTest {
         ReadinessFixture shared = withDatabase();
         shared.sharedNetwork = true;
         shared.postgres.replicationMode(ReplicationMode.STREAMING)
-                .streamingAddresses(Map.of("EU-WEST-PAR", "10.30.200.10", "EU-SOUTH-MIL", "10.30.70.20"));
+                .streamingAddresses(Map.of("EU-WEST-PAR", "10.30.0.5", "EU-SOUTH-MIL", "10.30.70.20"));
         ReadinessReport report = evaluate(shared);
         assertThat(check(report, Rule.POSTGRES_NETWORK, PRIMARY, "replicationMode").verdict()).isEqualTo(Verdict.PASS);
         assertThat(check(report, Rule.POSTGRES_NETWORK, PRIMARY, "streamingAddresses").verdict()).isEqualTo(Verdict.PASS);
@@ -112,7 +112,7 @@ class PostgresChecksTest {
         ReadinessFixture sync = withDatabase();
         sync.sharedNetwork = true;
         sync.postgres.replicationMode(ReplicationMode.SYNCHRONOUS)
-                .streamingAddresses(Map.of("EU-WEST-PAR", "10.30.200.10", "EU-SOUTH-MIL", "10.30.200.20"));
+                .streamingAddresses(Map.of("EU-WEST-PAR", "10.30.0.5", "EU-SOUTH-MIL", "10.30.64.5"));
         ReadinessReport report = sync.evaluate(DrTargets.builder().rto(Duration.ofMinutes(2)).rpo(Duration.ofSeconds(1))
                 .build(), List.of());
         assertThat(check(report, Rule.RECOVERY_POINT, PRIMARY, "rpo").verdict()).isEqualTo(Verdict.PASS);

@@ -77,7 +77,7 @@ final class ReadinessFixture {
     /** Every stack's state: encrypted and locked, as a production deployment keeps it. */
     /** A PostgreSQL database to give both regions its archive part; null for none. */
     PostgresDatabaseProps.Builder postgres;
-    /** Whether the regions get a SharedPrivateNetwork (in a stack of its own). */
+    /** Whether the regions join a SharedPrivateNetwork (in a stack of its own) instead of owning networks. */
     boolean sharedNetwork;
     /** Which regions get their PostgresArchive. */
     List<String> archiveRegions = List.of("primary", "secondary");
@@ -90,8 +90,20 @@ final class ReadinessFixture {
         backend.applyTo(pulls);
         HaproxyTierFixture.providers(pulls);
         trust = OriginPullTrust.Builder.create(pulls, "origin-pulls").zoneId(ZONE).build();
-        Region primary = region(app, "primary", "EU-WEST-PAR", 10, K8sFixtures.PARIS_ZONES);
-        Region secondary = region(app, "secondary", secondaryRegion, 20, secondaryNetworkZones);
+        Optional<SharedPrivateNetwork> shared = Optional.empty();
+        if (sharedNetwork) {
+            // Owner stack first: both regions join it. Fixed addresses: Paris 10.30.0.3–.9, the standby 10.30.63.255–10.30.64.9.
+            TerraformStack owner = new TerraformStack(app, "network");
+            backend.applyTo(owner);
+            OvhProvider.Builder.create(owner, "ovh").endpoint("ovh-eu").build();
+            shared = Optional.of(SharedPrivateNetwork.Builder.create(owner, "replication").cloudProject(PROJECT).vlanId(30)
+                    .cidr("10.30.0.0/16")
+                    .pools(List.of(RegionPool.of("EU-WEST-PAR", "10.30.0.10", "10.30.63.254", "10.30.0.1"),
+                            RegionPool.of(secondaryRegion, "10.30.64.10", "10.30.127.254", "10.30.0.2")))
+                    .build());
+        }
+        Region primary = region(app, "primary", "EU-WEST-PAR", 10, K8sFixtures.PARIS_ZONES, shared);
+        Region secondary = region(app, "secondary", secondaryRegion, 20, secondaryNetworkZones, shared);
         GlobalTable.Builder t = GlobalTable.Builder.create(primary.stack(), "table").tableName("orders")
                 .partitionKey(Attribute.string("pk"));
         table.accept(t);
@@ -134,16 +146,6 @@ final class ReadinessFixture {
                 }
             }
         }
-        if (sharedNetwork) {
-            TerraformStack owner = new TerraformStack(app, "network");
-            backend.applyTo(owner);
-            OvhProvider.Builder.create(owner, "ovh").endpoint("ovh-eu").build();
-            SharedPrivateNetwork.Builder.create(owner, "replication").cloudProject(PROJECT).vlanId(30)
-                    .cidr("10.30.0.0/16")
-                    .pools(List.of(RegionPool.of("EU-WEST-PAR", "10.30.0.10", "10.30.63.254", "10.30.0.1"),
-                            RegionPool.of(secondaryRegion, "10.30.64.10", "10.30.127.254", "10.30.0.2")))
-                    .build();
-        }
     }
 
     private static DataWiring access(TerraformStack stack, TableGrant grant, Consumer<AppDataAccess.Builder> hook) {
@@ -169,14 +171,16 @@ final class ReadinessFixture {
         return DrReadiness.evaluate(app, health, targets, accepted);
     }
 
-    private Region region(Construct scope, String name, String ovhRegion, int vlan, List<String> networkZones) {
+    private Region region(Construct scope, String name, String ovhRegion, int vlan, List<String> networkZones,
+            Optional<SharedPrivateNetwork> shared) {
         TerraformStack stack = new TerraformStack(scope, name);
         backend.applyTo(stack);
         AwsProvider.Builder.create(stack, "aws").region(name.equals("primary") ? "eu-west-3" : "eu-central-1").build();
         OvhProvider.Builder.create(stack, "ovh").endpoint("ovh-eu").build();
-        RegionNetwork network = RegionNetwork.Builder.create(stack, "network").cloudProject(PROJECT).region(ovhRegion)
-                .zones(networkZones).vlanId(vlan).cidr("10." + vlan + ".0.0/16").build();
-        return new Region(stack, network);
+        RegionNetwork.Builder network = RegionNetwork.Builder.create(stack, "network").cloudProject(PROJECT)
+                .region(ovhRegion).zones(networkZones);
+        shared.ifPresentOrElse(network::shared, () -> network.vlanId(vlan).cidr("10." + vlan + ".0.0/16"));
+        return new Region(stack, network.build());
     }
 
     /** A region's stack and network, before its app and HAProxy tier (which need the data wiring). */

@@ -143,10 +143,11 @@ class DeploymentBatteryTest {
                         .build()).at("RegionSpec", "ovhZones", "[eu-west-par-a, null]", "must not contain null"),
                 rejects("region awsRegion null", () -> deployment(paris(), milan().awsRegion(null)).build())
                         .at("RegionSpec", "awsRegion", "null", "must be an AWS region"),
+                // Without a shared network the deployment requires each region's own range and VLAN.
                 rejects("region privateCidr null", () -> deployment(paris().privateCidr(null), milan()).build())
-                        .at("RegionSpec", "privateCidr", "null", "is required"),
+                        .at("DeploymentSpec", "regions[0].privateCidr", "null", "is required"),
                 rejects("region vlanId unset", () -> deployment(paris(), UserDeployment.milanWithoutVlan()).build())
-                        .at("RegionSpec", "vlanId", "null", "is required"),
+                        .at("DeploymentSpec", "regions[1].vlanId", "null", "is required"),
                 rejects("region haproxy null", () -> deployment(paris(), milan().haproxy(null)).build())
                         .at("RegionSpec", "haproxy", "null", "is required"),
                 rejects("instances flavorId null", () -> deployment(paris().haproxy(instances().flavorId(null).build()),

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,24 +39,17 @@ class ClusterSettingsTest {
     }
 
     @Test
-    void theSecondReferenceIsReadArchiveOnlyWithTheArchiveTimeoutItsReportComputedFrom() {
-        RenderedCluster reference = RenderedCluster.secondReference();
-        assertThat(reference.settings().mode()).isEqualTo(ReplicationMode.ARCHIVE_ONLY);
-        assertThat(reference.reported()).hasValueSatisfying(r -> {
-            assertThat(r.mode()).isEqualTo("ARCHIVE_ONLY");
-            assertThat(r.archiveTimeout()).isEqualTo(reference.settings().archiveTimeout());
-        });
-    }
-
-    @Test
-    void theConstructsStreamingAndSynchronousRenderingsAreReadAsSuch() {
-        assertThat(RenderedCluster.referenceDatabase(ReplicationMode.STREAMING).settings().mode())
-                .isEqualTo(ReplicationMode.STREAMING);
-        ClusterSettings synchronous = RenderedCluster.referenceDatabase(ReplicationMode.SYNCHRONOUS).settings();
-        assertThat(synchronous.mode()).isEqualTo(ReplicationMode.SYNCHRONOUS);
-        assertThat(synchronous.synchronousStandbyNames("standby")).contains("FIRST 1 (standby)");
-        assertThat(RenderedCluster.referenceDatabase(ReplicationMode.ARCHIVE_ONLY).settings().mode())
-                .isEqualTo(ReplicationMode.ARCHIVE_ONLY);
+    void eachDrilledDeploymentIsReadInItsModeWithTheArchiveTimeoutItsReportComputedFrom() {
+        List<RenderedCluster> drilled = RenderedCluster.drilled();
+        assertThat(drilled).extracting(r -> r.settings().mode())
+                .containsExactly(ReplicationMode.ARCHIVE_ONLY, ReplicationMode.STREAMING, ReplicationMode.SYNCHRONOUS);
+        for (RenderedCluster rendered : drilled) {
+            assertThat(rendered.reported()).as(rendered.source()).hasValueSatisfying(r -> {
+                assertThat(r.mode()).isEqualTo(rendered.settings().mode().name());
+                assertThat(r.archiveTimeout()).isEqualTo(rendered.settings().archiveTimeout());
+            });
+        }
+        assertThat(drilled.get(2).settings().synchronousStandbyNames("standby")).contains("FIRST 1 (standby)");
     }
 
     @Test

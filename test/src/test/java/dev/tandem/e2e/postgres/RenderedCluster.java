@@ -2,14 +2,9 @@ package dev.tandem.e2e.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hashicorp.cdktf.TerraformStack;
-import dev.tandem.constructs.core.SideFile;
-import dev.tandem.constructs.k8s.K8sFixtures;
-import dev.tandem.constructs.postgres.PostgresCluster;
-import dev.tandem.constructs.postgres.PostgresDatabaseProps;
 import dev.tandem.constructs.postgres.ReplicationMode;
-import dev.tandem.constructs.testing.TestStacks;
 import dev.tandem.e2e.SynthesizedDeployment;
+import dev.tandem.stacks.DeploymentSpec;
 import dev.tandem.stacks.ReferenceDeployment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,52 +20,47 @@ import java.util.Optional;
  *
  * @param source   where the manifest comes from, for the printed figures
  * @param yaml     the {@code Cluster} manifest
- * @param reported the DR report's recovery point for the database, when the source is a whole deployment
+ * @param reported the DR report's recovery point for the database
  */
 record RenderedCluster(String source, String yaml, Optional<ReportedRecoveryPoint> reported) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * The second reference deployment ({@code ./synth --data postgres}, synthesized here as the snapshot test does):
-     * the replica region's {@code Cluster} and the {@code recoveryPoint.postgres} entry of its {@code dr-report.json}.
+     * A whole synthesized deployment (as the snapshot tests synthesize it): the replica region's {@code Cluster} and
+     * the {@code recoveryPoint.postgres} entry of its {@code dr-report.json}.
+     *
+     * @param variant the deployment's folder name under the synthesized variants
+     * @param spec    the deployment
      */
-    static RenderedCluster secondReference() {
-        Path out = SynthesizedDeployment.variant("postgres", ReferenceDeployment.postgresSpec());
+    static RenderedCluster deployment(String variant, DeploymentSpec spec) {
+        Path out = SynthesizedDeployment.variant(variant, spec);
         try {
             String yaml = Files.readString(out.resolve("stacks/secondary/postgres/cluster.yaml"));
             JsonNode entry = JSON.readTree(out.resolve("dr-report.json").toFile()).path("recoveryPoint").path("postgres").get(0);
-            return new RenderedCluster("second reference", yaml, Optional.of(ReportedRecoveryPoint.of(entry)));
+            return new RenderedCluster(variant, yaml, Optional.of(ReportedRecoveryPoint.of(entry)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * The second reference's database in another replication mode, rendered by {@code PostgresCluster} for its
-     * primary region (the deployment itself is archive-only, and the streaming modes need a multi-region network
-     * the reference does not have). The streaming addresses are fixed ones in the test networks.
+     * The streaming reference ({@code ./synth --data postgres-streaming}) with its database made synchronous: the
+     * same shared network and fixed addresses, a zero recovery point in its report.
      */
-    static RenderedCluster referenceDatabase(ReplicationMode mode) {
-        TerraformStack stack = TestStacks.emptyStack();
-        PostgresDatabaseProps.Builder database = ReferenceDeployment.sessionsDatabase().toBuilder().replicationMode(mode);
-        if (mode.streams()) {
-            database.streamingAddresses(Map.of("EU-WEST-PAR", "10.10.255.250", "DE1", "10.20.255.250"));
-        }
-        PostgresCluster cluster = PostgresCluster.Builder.create(stack, "sessions-db")
-                .database(database.build())
-                .app(K8sFixtures.cluster(stack).kubernetesVersion("1.34").build())
-                .build();
-        String yaml = cluster.getNode().findAll().stream()
-                .filter(SideFile.class::isInstance).map(SideFile.class::cast)
-                .filter(f -> f.relativePath().endsWith("/cluster.yaml"))
-                .findFirst().orElseThrow(() -> new AssertionError("PostgresCluster wrote no cluster.yaml")).content();
-        return new RenderedCluster("reference database, " + mode, yaml, Optional.empty());
+    static DeploymentSpec synchronousReference() {
+        DeploymentSpec streaming = ReferenceDeployment.postgresStreamingSpec();
+        return streaming.toBuilder().postgres(streaming.postgres().orElseThrow().toBuilder()
+                .replicationMode(ReplicationMode.SYNCHRONOUS).build()).build();
     }
 
-    /** @return what the drill runs: the second reference (archive-only), and its database streaming and synchronous */
+    /**
+     * @return what the drill runs, each from a whole synthesized deployment and its DR report: the second reference
+     *         (archive-only), the streaming reference, and the streaming reference made synchronous
+     */
     static List<RenderedCluster> drilled() {
-        return List.of(secondReference(), referenceDatabase(ReplicationMode.STREAMING),
-                referenceDatabase(ReplicationMode.SYNCHRONOUS));
+        return List.of(deployment("postgres", ReferenceDeployment.postgresSpec()),
+                deployment("postgres-streaming", ReferenceDeployment.postgresStreamingSpec()),
+                deployment("postgres-synchronous", synchronousReference()));
     }
 
     /** @return where the manifest comes from (the drill's test names) */
