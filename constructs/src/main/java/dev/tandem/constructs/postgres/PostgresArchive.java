@@ -8,6 +8,11 @@ import dev.tandem.constructs.core.Scopes;
 import dev.tandem.providers.ovh.cloud_project_storage.CloudProjectStorage;
 import dev.tandem.providers.ovh.cloud_project_storage.CloudProjectStorageEncryption;
 import dev.tandem.providers.ovh.cloud_project_storage.CloudProjectStorageVersioning;
+import dev.tandem.providers.ovh.cloud_project_storage_object_bucket_lifecycle_configuration.CloudProjectStorageObjectBucketLifecycleConfiguration;
+import dev.tandem.providers.ovh.cloud_project_storage_object_bucket_lifecycle_configuration.CloudProjectStorageObjectBucketLifecycleConfigurationRules;
+import dev.tandem.providers.ovh.cloud_project_storage_object_bucket_lifecycle_configuration.CloudProjectStorageObjectBucketLifecycleConfigurationRulesAbortIncompleteMultipartUpload;
+import dev.tandem.providers.ovh.cloud_project_storage_object_bucket_lifecycle_configuration.CloudProjectStorageObjectBucketLifecycleConfigurationRulesExpiration;
+import dev.tandem.providers.ovh.cloud_project_storage_object_bucket_lifecycle_configuration.CloudProjectStorageObjectBucketLifecycleConfigurationRulesNoncurrentVersionExpiration;
 import dev.tandem.providers.ovh.cloud_project_user.CloudProjectUser;
 import dev.tandem.providers.ovh.cloud_project_user_s3_credential.CloudProjectUserS3Credential;
 import dev.tandem.providers.ovh.cloud_project_user_s3_policy.CloudProjectUserS3Policy;
@@ -47,9 +52,13 @@ import software.constructs.Construct;
  * version; server-side encryption is {@code AES256}. The bucket carries {@code prevent_destroy} unless torn
  * down. Nothing here ran against OVH (no ovh provider binary on the build machine): unverified.
  *
+ * <p>Versioning alone would keep every object the cluster's retention deletes forever: a lifecycle rule expires
+ * noncurrent versions after {@code noncurrentVersionDays} (14 by default: the window to notice a wrong delete),
+ * removes orphaned delete markers and aborts unfinished multipart uploads after a day.
+ *
  * <p>Attributes: {@link #hostedBucketName()}, {@link #writeBucketName()}, {@link #policyDocument()},
  * {@link #accessKeyIdOutput()}, {@link #secretOutput()}. Escape hatches: {@link #resource()} (the bucket, the node's default child), {@link #user()},
- * {@link #credential()}, {@link #policy()}.
+ * {@link #credential()}, {@link #policy()}, {@link #lifecycleConfiguration()}.
  */
 public class PostgresArchive extends Construct {
     /** The OVH role that lets a user use Object Storage at all; the S3 policy then narrows it. */
@@ -57,6 +66,7 @@ public class PostgresArchive extends Construct {
 
     private final PostgresArchiveProps props;
     private final CloudProjectStorage bucket;
+    private final CloudProjectStorageObjectBucketLifecycleConfiguration lifecycle;
     private final CloudProjectUser user;
     private final CloudProjectUserS3Credential credential;
     private final CloudProjectUserS3Policy policy;
@@ -90,6 +100,7 @@ public class PostgresArchive extends Construct {
                 .lifecycle(guard)
                 .build();
         getNode().setDefaultChild(bucket);
+        this.lifecycle = lifecycle(props);
         this.user = CloudProjectUser.Builder.create(this, "user")
                 .serviceName(props.cloudProject())
                 .description("PostgreSQL WAL archive of " + props.region() + " (" + getNode().getPath() + ")")
@@ -115,11 +126,44 @@ public class PostgresArchive extends Construct {
                         + " (sensitive: read with terraform output -raw, straight into kubectl create secret)");
     }
 
+    /**
+     * Versioning keeps what the cluster's own retention deletes (old base backups and their WAL) as noncurrent
+     * versions; without a rule they would stay forever. One rule on the whole bucket, in the shape of the
+     * provider's {@code TestAccCloudProjectStorageLifecycleConfiguration_multipleRules} (noncurrent expiry on a
+     * versioned bucket) and {@code _expiredObjectDeleteMarker}: noncurrent versions expire after
+     * {@code noncurrentVersionDays}, delete markers left alone are removed, and unfinished multipart uploads (an
+     * upload cut by a failing region) are aborted after a day. Unverified against OVH (no provider binary here).
+     */
+    private CloudProjectStorageObjectBucketLifecycleConfiguration lifecycle(PostgresArchiveProps props) {
+        return CloudProjectStorageObjectBucketLifecycleConfiguration.Builder.create(this, "lifecycle")
+                .serviceName(props.cloudProject())
+                .regionName(bucket.getRegionName())
+                .containerName(bucket.getName())
+                .rules(List.of(CloudProjectStorageObjectBucketLifecycleConfigurationRules.builder()
+                        .id("expire-noncurrent-archive")
+                        .status("enabled")
+                        .noncurrentVersionExpiration(
+                                CloudProjectStorageObjectBucketLifecycleConfigurationRulesNoncurrentVersionExpiration
+                                        .builder().noncurrentDays(props.noncurrentVersionDays()).build())
+                        .expiration(CloudProjectStorageObjectBucketLifecycleConfigurationRulesExpiration.builder()
+                                .expiredObjectDeleteMarker(true).build())
+                        .abortIncompleteMultipartUpload(
+                                CloudProjectStorageObjectBucketLifecycleConfigurationRulesAbortIncompleteMultipartUpload
+                                        .builder().daysAfterInitiation(1).build())
+                        .build()))
+                .build();
+    }
+
     private TerraformOutput output(String name, String value, boolean sensitive, String description) {
         TerraformOutput out = TerraformOutput.Builder.create(this, name.replace('_', '-'))
                 .value(value).sensitive(sensitive).description(description).build();
         out.overrideLogicalId(name); // stable, so README's kubectl step can name it
         return out;
+    }
+
+    /** @return the hosted bucket's lifecycle configuration (escape hatch) */
+    public CloudProjectStorageObjectBucketLifecycleConfiguration lifecycleConfiguration() {
+        return lifecycle;
     }
 
     /** @return the props the archive was built from */

@@ -18,9 +18,14 @@ import java.util.Optional;
  * @param teardown      a reviewed teardown: the hosted bucket loses its {@code prevent_destroy} guard
  * @param database      the database the archive serves, when built with {@link #forRegion}: the DR readiness
  *                      pass reads its mode, regions and timings from it
+ * @param noncurrentVersionDays how long a deleted or overwritten object of the hosted bucket stays recoverable
+ *                      as a noncurrent version before the bucket's lifecycle rule expires it: the window to notice
+ *                      a wrong delete, and what keeps the backups' own retention from growing the bucket forever
  */
 public record PostgresArchiveProps(String cloudProject, String region, String storageRegion, String hostedBucket,
-        String writeBucket, boolean teardown, Optional<PostgresDatabaseProps> database) {
+        String writeBucket, boolean teardown, Optional<PostgresDatabaseProps> database, Integer noncurrentVersionDays) {
+    /** The default {@link #noncurrentVersionDays()}: two weeks to notice a wrong delete. */
+    public static final int DEFAULT_NONCURRENT_VERSION_DAYS = 14;
 
     /** Keeps an unset database empty. */
     public PostgresArchiveProps {
@@ -88,6 +93,7 @@ public record PostgresArchiveProps(String cloudProject, String region, String st
         private String storageRegion;
         private String hostedBucket;
         private String writeBucket;
+        private Integer noncurrentVersionDays = DEFAULT_NONCURRENT_VERSION_DAYS;
         private boolean teardown;
         private PostgresDatabaseProps database;
 
@@ -157,6 +163,16 @@ public record PostgresArchiveProps(String cloudProject, String region, String st
             return self();
         }
 
+        /**
+         * @param value days a deleted or overwritten object of the hosted bucket stays recoverable (a noncurrent
+         *              version) before the lifecycle rule expires it, 1–3650; @default 14
+         * @return this builder
+         */
+        public B noncurrentVersionDays(int value) {
+            this.noncurrentVersionDays = value;
+            return self();
+        }
+
         @SuppressWarnings("unchecked")
         private B self() {
             return (B) this;
@@ -165,7 +181,7 @@ public record PostgresArchiveProps(String cloudProject, String region, String st
         /** @return the props as set so far */
         protected PostgresArchiveProps props() {
             return new PostgresArchiveProps(cloudProject, region, storageRegion, hostedBucket, writeBucket, teardown,
-                    Optional.ofNullable(database));
+                    Optional.ofNullable(database), noncurrentVersionDays);
         }
     }
 }

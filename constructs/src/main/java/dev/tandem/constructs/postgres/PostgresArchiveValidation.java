@@ -13,6 +13,8 @@ final class PostgresArchiveValidation {
      * virtual-host TLS names stay valid).
      */
     static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+    /** Ten years: anything longer is a typo for a retention that never expires. */
+    static final int MAX_NONCURRENT_DAYS = 3650;
 
     private PostgresArchiveValidation() {
     }
@@ -34,6 +36,15 @@ final class PostgresArchiveValidation {
             p.require(REGION.matcher(props.storageRegion()).matches(), "storageRegion", props.storageRegion(),
                     "must be an Object Storage region as the API names it (upper case, e.g. DE, EU-WEST-PAR)",
                     "derive it with PostgresArchiveProps.forRegion(database, region, project)");
+        }
+        if (p.present(props.noncurrentVersionDays(), "noncurrentVersionDays", "omit it for "
+                + PostgresArchiveProps.DEFAULT_NONCURRENT_VERSION_DAYS + " days")) {
+            p.require(props.noncurrentVersionDays() >= 1 && props.noncurrentVersionDays() <= MAX_NONCURRENT_DAYS,
+                    "noncurrentVersionDays", props.noncurrentVersionDays(), "must be 1–" + MAX_NONCURRENT_DAYS
+                            + " days: 0 would expire a deleted archive at once, and the archive's own retention "
+                            + "already bounds what is current", "keep the default of "
+                            + PostgresArchiveProps.DEFAULT_NONCURRENT_VERSION_DAYS + " days, or the days your team "
+                            + "needs to notice a wrong delete");
         }
         boolean hosted = bucket(p, "hostedBucket", props.hostedBucket());
         boolean write = bucket(p, "writeBucket", props.writeBucket());

@@ -97,7 +97,8 @@ final class PostgresChecks {
                 holder.filter(h -> !h.props().region().equals(writer)).isPresent()
                         && holder.map(PostgresChecks::versioned).orElse(false),
                 holder.map(h -> bucket + " held in " + h.props().region() + " (" + h.props().storageRegion()
-                        + "), versioning " + (versioned(h) ? "enabled" : "off")).orElse(bucket + " held by no stack"),
+                        + "), versioning " + (versioned(h) ? "enabled, deleted versions kept "
+                        + h.props().noncurrentVersionDays() + " days" : "off")).orElse(bucket + " held by no stack"),
                 "the archive " + writer + " writes, held in the other region with versioning on, so it survives "
                         + writer + "'s loss and a delete leaves the earlier versions",
                 "build PostgresArchive.Builder.create(<peer stack>, id) from PostgresArchiveProps.forRegion(database, "

@@ -33,6 +33,32 @@ class PostgresArchiveTest {
     }
 
     @Test
+    void noncurrentVersionsExpireAfterTheRetentionSoDeletedBackupsDoNotStayForever() {
+        TerraformStack stack = TestStacks.emptyStack();
+        PostgresArchive archive = frankfurt(stack).noncurrentVersionDays(21).build();
+        JsonNode rule = SynthAssertions.assertResource(TestStacks.synth(stack),
+                "ovh_cloud_project_storage_object_bucket_lifecycle_configuration").hasCount(1)
+                .hasProperties(Map.of("service_name", PROJECT)).path("rules").get(0);
+
+        assertThat(rule.path("status").asText()).isEqualTo("enabled");
+        assertThat(rule.path("noncurrent_version_expiration").path("noncurrent_days").asInt()).isEqualTo(21);
+        assertThat(rule.path("expiration").path("expired_object_delete_marker").asBoolean()).isTrue();
+        assertThat(rule.path("abort_incomplete_multipart_upload").path("days_after_initiation").asInt()).isEqualTo(1);
+        assertThat(rule.has("filter")).as("the whole bucket").isFalse();
+        assertThat(archive.props().noncurrentVersionDays()).isEqualTo(21);
+        assertThat(PostgresArchiveProps.forRegion(PostgresFixtures.sessions().build(), "DE1", PROJECT)
+                .noncurrentVersionDays()).isEqualTo(PostgresArchiveProps.DEFAULT_NONCURRENT_VERSION_DAYS);
+    }
+
+    @Test
+    void aRetentionOfNoDayOrOverTenYearsIsRefused() {
+        assertRejected(() -> frankfurt(TestStacks.emptyStack()).noncurrentVersionDays(0).build(),
+                "test/sessions-archive", "noncurrentVersionDays", "0", "would expire a deleted archive at once");
+        assertRejected(() -> frankfurt(TestStacks.emptyStack()).noncurrentVersionDays(3651).build(),
+                "test/sessions-archive", "noncurrentVersionDays", "3651", "must be 1–3650 days");
+    }
+
+    @Test
     void aTeardownDropsTheBucketsGuard() {
         TerraformStack stack = TestStacks.emptyStack();
         frankfurt(stack).teardown(true).build();

@@ -35,7 +35,7 @@ class PostgresChecksTest {
         assertThat(report.checks()).filteredOn(c -> c.rule().id().startsWith("postgres-"))
                 .hasSize(8).allSatisfy(c -> assertThat(c.verdict()).as(c.toString()).isEqualTo(Verdict.PASS));
         assertThat(check(report, Rule.POSTGRES_ARCHIVE, PRIMARY, "archive[EU-WEST-PAR]").found())
-                .isEqualTo("sessions-wal-eu-west-par held in EU-SOUTH-MIL (EU-SOUTH-MIL), versioning enabled");
+                .isEqualTo("sessions-wal-eu-west-par held in EU-SOUTH-MIL (EU-SOUTH-MIL), versioning enabled, deleted versions kept 14 days");
         assertThat(check(report, Rule.RECOVERY_POINT, PRIMARY, "rpo").verdict()).isEqualTo(Verdict.PASS);
         assertThat(report.rpoTotal()).isEqualTo(Duration.ofSeconds(35));
         assertThat(report.markdown()).contains("| postgresql | primary/sessions-archive | 35 s | ARCHIVE_ONLY")
