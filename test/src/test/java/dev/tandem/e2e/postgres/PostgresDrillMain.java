@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  *   test/pg-drill [--runs N] [--scale N] [cluster.yaml …]
  * </pre>
  * Without manifests it drills what the test drills ({@link RenderedCluster#drilled()}: the second reference,
- * archive-only, and its database rendered streaming and synchronous);
+ * archive-only, the streaming reference, and the streaming reference made synchronous, each synthesized whole);
  * without {@code --scale} each runs its archive timeout at 1 s ({@link DrillScale#defaultFor}). Exit status 1 when
  * a run exceeded its mode's recovery point.
  */

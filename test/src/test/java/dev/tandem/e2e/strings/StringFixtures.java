@@ -77,6 +77,7 @@ import dev.tandem.stacks.Main;
 import dev.tandem.stacks.ReferenceDeployment;
 import dev.tandem.stacks.RegionSpec;
 import dev.tandem.stacks.Route53EdgeSpec;
+import dev.tandem.stacks.SharedNetworkSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,6 +171,9 @@ final class StringFixtures {
                 Map.entry("Route53EdgeSpec.Builder", (change, out) -> Main.synthesize(ReferenceDeployment.route53Spec()
                         .toBuilder().edge(ReferenceDeployment.route53Spec().edge().toBuilder()
                                 .route53(apply(change, Route53EdgeSpec.builder()).build()).build()).build(), out)),
+                Map.entry("SharedNetworkSpec.Builder", (change, out) -> Main.synthesize(ReferenceDeployment
+                        .postgresStreamingSpec().toBuilder().sharedNetwork(apply(change, SharedNetworkSpec.builder()
+                                .vlanId(30).cidr("10.30.0.0/16")).build()).build(), out)),
                 Map.entry(StringProps.name(AwsResourceProps.BuilderBase.class), (change, out) -> awsResource(out, change)),
                 Map.entry("Autoscaling.Builder", (change, out) -> deployment(out, d -> d.customizeApp((r, b) -> b
                         .autoscaling(apply(change, Autoscaling.builder().minReplicas(2).maxReplicas(6)).build())))),
