@@ -23,6 +23,11 @@ public final class Scopes {
      *                             or {@code %{}, or the scope already has a child with that id
      */
     public static Construct checked(Construct scope, String id, String type) {
+        // The usual case costs one call into jsii (node, then tryFindChild); paths are read only for a message.
+        if (scope != null && id != null && !id.isEmpty() && !id.contains("/") && !TerraformStrings.holdsTemplate(id)
+                && scope.getNode().tryFindChild(id) == null) {
+            return scope;
+        }
         String path = scope == null ? type : scope.getNode().getPath().isEmpty() ? id : scope.getNode().getPath() + "/" + id;
         Problems p = new Problems(path == null ? type : path);
         p.present(scope, "scope", "create the " + type + " under a stack or a construct inside one");
