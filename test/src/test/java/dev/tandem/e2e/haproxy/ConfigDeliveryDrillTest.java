@@ -17,27 +17,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The configuration delivery on loopback: an instance bootstrapped as cloud-init leaves it, configurations
  * put into service by the shipped {@code tandem-haproxy-apply} exactly as the delivery's provisioner runs
- * it, the real HAProxy in master-worker mode, and clients presenting Cloudflare's certificate throughout.
+ * it, the real HAProxy in master-worker mode, and clients presenting Cloudflare's certificate throughout. The
+ * drills run side by side, each on its own instance, ports and folders.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ConfigDeliveryDrillTest {
     private static final int CLIENTS = 4;
     /** Generous bound for events (responses, checks) on a loaded 2-core machine; reached in milliseconds when quiet. */
     private static final Duration EVENT_LIMIT = Duration.ofSeconds(60);
+
+    /** The drill's configuration, it with app-2 weighted 3, and the settle: synthesized once (jsii: one thread). */
+    private static String drillConfig;
+    private static String weightedConfig;
+    private static long settle;
 
     @TempDir
     Path tmp;
 
     private LoopbackDrill drill;
     private LoopbackTier instance;
-    private long settle;
+
+    @BeforeAll
+    static void synthesizeTheConfigs() {
+        HaproxyTier first = TierConfigs.drill();
+        drillConfig = first.configText();
+        settle = LoopbackTier.settleSeconds(first);
+        weightedConfig = TierConfigs.drill(BackendServer.of("app-2", "10.10.1.6", 8080).withWeight(3)).configText();
+    }
 
     @BeforeEach
     void bootstrapAndDeliverTheFirstConfig() throws Exception {
@@ -47,9 +64,7 @@ class ConfigDeliveryDrillTest {
         assertThat(HttpProbe.get(instance.localHealthPort(), "/healthz").status())
                 .as("the bootstrap's local health answer").isEqualTo(503);
 
-        HaproxyTier first = TierConfigs.drill();
-        settle = LoopbackTier.settleSeconds(first);
-        LoopbackTier.ApplyResult applied = deliver(first.configText(), Map.of());
+        LoopbackTier.ApplyResult applied = deliver(drillConfig, Map.of());
         assertThat(applied.exitCode()).as("first delivery:%n%s", applied.output()).isZero();
         await(s -> s.size() == 3 && s.values().stream().allMatch(ServerStat::checkedUp));
     }
@@ -67,13 +82,12 @@ class ConfigDeliveryDrillTest {
         long master = instance.masterPid();
         List<Long> workersBefore = instance.masterCli().currentWorkers();
         assertThat(instance.admin().servers("app").get("app-2").weight()).isEqualTo(1);
-        HaproxyTier next = TierConfigs.drill(BackendServer.of("app-2", "10.10.1.6", 8080).withWeight(3));
 
         LoopbackTier.ApplyResult applied;
         List<HttpProbe.Response> responses;
         try (ClientLoop clients = new ClientLoop(this::request, CLIENTS, 1_000_000)) {
             clients.awaitMore(CLIENTS * 5, EVENT_LIMIT);
-            applied = deliver(next.configText(), Map.of());
+            applied = deliver(weightedConfig, Map.of());
             clients.awaitMore(CLIENTS * 5, EVENT_LIMIT);
             responses = clients.stop();
         }
@@ -100,7 +114,7 @@ class ConfigDeliveryDrillTest {
     void anInvalidConfigIsRefusedAndTheRunningOneKeepsServing() throws Exception {
         Path release = instance.currentRelease();
         List<Long> workers = instance.masterCli().currentWorkers();
-        String invalid = TierConfigs.drill().configText().replace("    retries 3\n", "    retries 3\n    no-such-keyword\n");
+        String invalid = drillConfig.replace("    retries 3\n", "    retries 3\n    no-such-keyword\n");
 
         LoopbackTier.ApplyResult refused;
         List<HttpProbe.Response> responses;
@@ -126,7 +140,7 @@ class ConfigDeliveryDrillTest {
     void withoutTheDeliveredOriginPullCaTheDeliveryFailsClosed() throws Exception {
         Path release = instance.currentRelease();
 
-        LoopbackTier.ApplyResult refused = drill.deliverWithout("origin-pull-ca.pem", TierConfigs.drill().configText(),
+        LoopbackTier.ApplyResult refused = drill.deliverWithout("origin-pull-ca.pem", drillConfig,
                 settle);
 
         assertThat(refused.exitCode()).as("refused:%n%s", refused.output()).isEqualTo(2);
@@ -144,7 +158,7 @@ class ConfigDeliveryDrillTest {
             dead.put(name, closedPort());
         }
 
-        LoopbackTier.ApplyResult rolledBack = drill.deliver(TierConfigs.drill().configText(), dead, settle, Map.of());
+        LoopbackTier.ApplyResult rolledBack = drill.deliver(drillConfig, dead, settle, Map.of());
 
         assertThat(rolledBack.exitCode()).as("rolled back:%n%s", rolledBack.output()).isEqualTo(3);
         assertThat(rolledBack.output()).contains("rolling back: the local health endpoint answered 503");

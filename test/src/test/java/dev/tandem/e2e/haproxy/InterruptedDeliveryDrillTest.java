@@ -14,18 +14,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A delivery cannot be left half-done: the shipped {@code tandem-haproxy-apply} interrupted during its settle
  * wait — a hangup (the SSH session dropped) or a closed output pipe (Terraform's side gone) — ends on the
  * previous release serving with health 200 and no uploaded key left; run detached, as the delivery runs it, it
  * finishes by itself when the session that started it hangs up. Refused deliveries leave no upload either.
- * Every wait is for an event (a line the script says, a file, a status), bounded generously.
+ * Every wait is for an event (a line the script says, a file, a status), bounded generously. The drills run side
+ * by side, each on its own instance, ports and folders: they spend their time in the settle wait.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class InterruptedDeliveryDrillTest {
     /**
      * The settle time of these drills: the signal or the closed pipe must land inside it, so it is longer than the
@@ -33,22 +38,32 @@ class InterruptedDeliveryDrillTest {
      */
     private static final long SETTLE_SECONDS = 8;
 
+    /** Both configurations and the settle time, synthesized once before the drills start (jsii: one thread). */
+    private static String firstConfig;
+    private static String nextConfig;
+    private static long settle;
+
     @TempDir
     Path tmp;
 
     private LoopbackDrill drill;
     private LoopbackTier instance;
-    private long settle;
     private Path previous;
     private List<Path> releasesBefore;
+
+    @BeforeAll
+    static void synthesizeTheConfigs() {
+        HaproxyTier first = TierConfigs.drill();
+        firstConfig = first.configText();
+        settle = Math.max(LoopbackTier.settleSeconds(first), SETTLE_SECONDS);
+        nextConfig = TierConfigs.drill(BackendServer.of("app-2", "10.10.1.6", 8080).withWeight(3)).configText();
+    }
 
     @BeforeEach
     void deliverTheFirstConfig() throws Exception {
         drill = LoopbackDrill.start(tmp);
         instance = drill.instance();
-        HaproxyTier first = TierConfigs.drill();
-        settle = Math.max(LoopbackTier.settleSeconds(first), SETTLE_SECONDS);
-        LoopbackTier.ApplyResult applied = drill.deliver(first.configText(), settle, Map.of());
+        LoopbackTier.ApplyResult applied = drill.deliver(firstConfig, settle, Map.of());
         assertThat(applied.exitCode()).as("first delivery:%n%s", applied.output()).isZero();
         previous = instance.currentRelease();
         releasesBefore = releases();
@@ -62,16 +77,12 @@ class InterruptedDeliveryDrillTest {
         }
     }
 
-    private static String nextConfig() {
-        return TierConfigs.drill(BackendServer.of("app-2", "10.10.1.6", 8080).withWeight(3)).configText();
-    }
-
     private int localHealth() {
         return HttpProbe.get(instance.localHealthPort(), "/healthz").status();
     }
 
     private RunningApply startNext(List<String> options) throws Exception {
-        return instance.start(drill.stage(nextConfig()), settle, Map.of(), options);
+        return instance.start(drill.stage(nextConfig), settle, Map.of(), options);
     }
 
     private void assertThePreviousReleaseServes(LoopbackTier.ApplyResult result) throws IOException {
@@ -124,7 +135,7 @@ class InterruptedDeliveryDrillTest {
     @Test
     @Timeout(180)
     void detachedTheApplyFinishesByItselfWhenTheSessionThatStartedItHangsUp() throws Exception {
-        Path staging = drill.stage(nextConfig());
+        Path staging = drill.stage(nextConfig);
         RunningApply session = instance.start(staging, settle, Map.of(), List.of("--detach"));
         RunningApply.Armed hangup = session.arm("HUP");
         Path status = awaitFile(instance.runs(), "output", Duration.ofSeconds(60)).resolveSibling("status");
@@ -146,7 +157,7 @@ class InterruptedDeliveryDrillTest {
     @Test
     @Timeout(180)
     void detachedTheCallerGetsTheRunsStatusAndOutput() throws Exception {
-        LoopbackTier.ApplyResult result = instance.start(drill.stage(nextConfig()), settle, Map.of(),
+        LoopbackTier.ApplyResult result = instance.start(drill.stage(nextConfig), settle, Map.of(),
                 List.of("--detach")).finish();
 
         assertThat(result.exitCode()).as("%s", result.output()).isZero();
@@ -160,7 +171,7 @@ class InterruptedDeliveryDrillTest {
     @Test
     @Timeout(180)
     void aDeliveryRefusedBecauseAnotherHoldsTheLockLeavesNoUpload() throws Exception {
-        Path staging = drill.stage(nextConfig());
+        Path staging = drill.stage(nextConfig);
         Process holder = new ProcessBuilder("flock", instance.lockFile().toString(), "sleep", "600").start();
         try {
             awaitLocked();
@@ -178,7 +189,7 @@ class InterruptedDeliveryDrillTest {
     @Test
     @Timeout(180)
     void aDeliveryRefusedBecauseHaproxyIsNotRunningLeavesNoUpload() throws Exception {
-        Path staging = drill.stage(nextConfig());
+        Path staging = drill.stage(nextConfig);
 
         LoopbackTier.ApplyResult refused = instance.apply(staging, settle,
                 Map.of("TANDEM_HAPROXY_PIDFILE", tmp.resolve("no-such.pid").toString()));

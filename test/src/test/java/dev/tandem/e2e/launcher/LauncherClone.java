@@ -36,6 +36,9 @@ final class LauncherClone {
     private static final Set<String> NOT_COPIED = Set.of(".git", "node_modules", ".terraform", "target");
     private static final Path KEPT_BUILD_FOLDER = Path.of("providers", "target");
 
+    /** When every shim was last modified, as far as the launcher can tell. */
+    private static final FileTime SHIM_STAMP = FileTime.fromMillis(1_700_000_000_000L);
+
     private final Path root;
     private final Path shims;
     private final Path calls;
@@ -172,6 +175,9 @@ final class LauncherClone {
         Path script = shims.resolve(name);
         Files.writeString(script, "#!/bin/sh\n" + body + "\n", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // One stamp for every run: the launcher names its class-data archive after the java binary's path and
+        // modification time, and a stand-in rewritten in another second would be another JDK to it.
+        Files.setLastModifiedTime(script, SHIM_STAMP);
     }
 
     private static List<String> lines(Path file) throws IOException {

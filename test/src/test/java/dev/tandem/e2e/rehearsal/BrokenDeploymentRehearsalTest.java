@@ -15,12 +15,17 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The rehearsal catches real mistakes: each test copies the synthesized reference, breaks one layer in the copy's
  * Terraform JSON (what a wrong construct or a hand edit would synthesize), runs the rehearsal's steady state on it
- * and expects a failed scenario naming that layer. The reference itself passes every scenario in .ci/run.
+ * and expects a failed scenario naming that layer. The reference itself passes every scenario in .ci/run. The four
+ * rehearsals run side by side, each in its own network namespace and work folder: most of a rehearsal is waiting
+ * out its scenario's window.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class BrokenDeploymentRehearsalTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
