@@ -56,7 +56,7 @@ public final class Main {
         String notRun = null;
         try (Rehearsal rehearsal = Rehearsal.standUp(deployment, scale, dynalite, work)) {
             ScenarioRunner runner = new ScenarioRunner(rehearsal);
-            for (Scenario scenario : Scenario.all(SLOW_UNDER, SLOW_OVER)) {
+            for (Scenario scenario : Scenario.all(SLOW_UNDER, SLOW_OVER, deployment.postgres())) {
                 if (!only.isEmpty() && !only.contains(scenario.name())) {
                     continue;
                 }
@@ -95,9 +95,12 @@ public final class Main {
         }
     }
 
-    /** The active region's data can fail alone only when the failover region uses another AWS region. */
+    /**
+     * The active region's data can fail alone when each region has its own PostgreSQL server, or when the failover
+     * region uses another AWS region.
+     */
     private static boolean distinctData(Deployment deployment) {
-        return deployment.active().data().isPresent() && !deployment.active().data().get().awsRegion()
+        return deployment.postgres() || deployment.active().data().isPresent() && !deployment.active().data().get().awsRegion()
                 .equals(deployment.failover().data().map(d -> d.awsRegion()).orElse(""));
     }
 }

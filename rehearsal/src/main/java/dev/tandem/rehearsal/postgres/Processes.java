@@ -1,0 +1,69 @@
+package dev.tandem.rehearsal.postgres;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Signals to a server and its children, and liveness read from {@code /proc}. {@link Process#isAlive()} cannot tell for a
+ * process this JVM did not start, and a killed process stays a zombie until its parent reaps it: on this machine
+ * PID 1 reaps seconds late, so the process's state in {@code /proc/<pid>/stat} is what says it is dead.
+ */
+public final class Processes {
+    private Processes() {
+    }
+
+    /**
+     * Sends {@code signal} (e.g. {@code KILL}, {@code STOP}, {@code CONT}) to {@code pid} first, then to each of its
+     * children. Not to its process group: every child of a PostgreSQL postmaster calls {@code setsid()} at its start
+     * (each backend, WAL sender and archiver shows a session of its own in {@code ps -o pid,pgid,sid}), so a signal to
+     * the postmaster's group reaches the postmaster alone and a stopped postmaster's backends go on answering.
+     */
+    public static void signalTree(long pid, String signal) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(pid)));
+        children(pid).forEach(c -> command.add(Long.toString(c)));
+        Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // A child may end between the listing and the signal; only the parent must have been there.
+        if (kill.waitFor() != 0 && running(pid)) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+
+    /** @return the processes whose parent is {@code pid}, from {@code /proc/<pid>/stat} (field 4) */
+    private static List<Long> children(long pid) throws IOException {
+        List<Long> children = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (Long.parseLong(after[1]) == pid) {
+                        children.add(Long.parseLong(proc.getFileName().toString()));
+                    }
+                } catch (IOException gone) {
+                    // ended while listed
+                }
+            }
+        }
+        return children;
+    }
+
+    /** @return whether {@code pid} runs: a zombie (state Z or X in {@code /proc/<pid>/stat}) is dead already */
+    public static boolean running(long pid) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        String text;
+        try {
+            text = Files.readString(stat);
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
+        char state = text.charAt(text.lastIndexOf(')') + 2);
+        return state != 'Z' && state != 'X';
+    }
+}
