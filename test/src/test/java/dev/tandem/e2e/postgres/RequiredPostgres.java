@@ -6,12 +6,12 @@ import dev.tandem.rehearsal.postgres.PostgresBinaries;
 import org.junit.jupiter.api.Assumptions;
 
 /** The drill's PostgreSQL: missing on a workstation, the drill is skipped with how to install it; in CI, it fails. */
-final class RequiredPostgres {
+public final class RequiredPostgres {
     private RequiredPostgres() {
     }
 
     /** @return the installed server programs */
-    static PostgresBinaries binaries() {
+    public static PostgresBinaries binaries() {
         try {
             return PostgresBinaries.locate();
         } catch (IllegalStateException missing) {
