@@ -19,9 +19,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * An app stand-in's PostgreSQL client, wired as the synthesized Deployment wires the app: libpq's host list
- * ({@code PGHOST}, tried in order) and {@code target_session_attrs}. libpq's documentation ("Connection Strings",
- * {@code host} and {@code target_session_attrs}): with several hosts, each is tried in turn until a connection
- * succeeds; with {@code read-write}, a server whose sessions are read-only by default (a standby) is skipped.
+ * ({@code PGHOST}, tried in order) and {@code target_session_attrs}. libpq's documentation
+ * (postgresql.org/docs/current/libpq-connect.html, "Specifying Multiple Hosts" and {@code target_session_attrs}):
+ * with several hosts, each is tried in turn until a connection succeeds; with {@code read-write}, a connection
+ * whose {@code SHOW transaction_read_only} answers {@code on} (a standby's) is closed and the next host tried, as
+ * this client does over JDBC.
  * Writes use the synthesized attribute ({@code read-write}); reads take the first host that answers ({@code any}),
  * so a region whose database is a standby still serves reads. Each call has a budget, as the app's data calls
  * have one below the health timeout; a host that hangs uses it up (libpq's {@code connect_timeout} is whole

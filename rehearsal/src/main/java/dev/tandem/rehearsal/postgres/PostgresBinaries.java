@@ -50,6 +50,10 @@ public final class PostgresBinaries {
                     + " postgresql)");
         }
         boolean root = "root".equals(System.getProperty("user.name"));
+        if (root && !realRoot()) {
+            throw new IllegalStateException("PostgreSQL refuses root, and root in this user namespace (./rehearse run"
+                    + " by another user maps it to root) cannot switch to the 'postgres' user: run it as root");
+        }
         if (root && !userExists()) {
             throw new IllegalStateException("running as root, PostgreSQL needs the 'postgres' user to run the servers"
                     + " as (Debian's postgresql package creates it)");
@@ -74,6 +78,16 @@ public final class PostgresBinaries {
     private static int majorOf(Path bin) {
         String name = bin.getParent().getFileName().toString();
         return name.matches("\\d+") ? Integer.parseInt(name) : 0;
+    }
+
+    /** @return false inside a user namespace ({@code unshare -r}), where uid 0 maps to another user outside */
+    private static boolean realRoot() {
+        try {
+            String[] map = Files.readString(Path.of("/proc/self/uid_map")).trim().split("\\s+");
+            return map.length >= 3 && map[0].equals("0") && map[1].equals("0");
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static boolean userExists() {

@@ -23,6 +23,8 @@ public final class Processes {
      * children. Not to its process group: every child of a PostgreSQL postmaster calls {@code setsid()} at its start
      * (each backend, WAL sender and archiver shows a session of its own in {@code ps -o pid,pgid,sid}), so a signal to
      * the postmaster's group reaches the postmaster alone and a stopped postmaster's backends go on answering.
+     * PostgreSQL's source says why: {@code InitPostmasterChild} ({@code src/backend/utils/init/miscinit.c}) makes
+     * each child a group leader so that the postmaster can signal the child's own children.
      */
     public static void signalTree(long pid, String signal) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(pid)));
