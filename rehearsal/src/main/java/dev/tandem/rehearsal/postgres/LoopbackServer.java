@@ -188,13 +188,15 @@ public final class LoopbackServer implements AutoCloseable {
      * find it: stale.
      */
     public void kill() throws IOException, InterruptedException {
-        Processes.signalTree(postmaster, "KILL");
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        while (Processes.running(postmaster)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " (pid " + postmaster + ") still runs " + START_LIMIT + " after SIGKILL");
+        // Every process, not only the postmaster: a child still writing would race whoever removes the folder next.
+        for (long pid : Processes.signalTree(postmaster, "KILL")) {
+            long deadline = System.nanoTime() + START_LIMIT.toNanos();
+            while (Processes.running(pid)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(name + " (pid " + pid + ") still runs " + START_LIMIT + " after SIGKILL");
+                }
+                Thread.sleep(5);
             }
-            Thread.sleep(5);
         }
         // The dead postmaster may stay a zombie for seconds (this machine's init reaps slowly), and PostgreSQL
         // refuses a data directory whose lock file names a process that still exists.
