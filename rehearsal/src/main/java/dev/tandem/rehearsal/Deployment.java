@@ -1,6 +1,7 @@
 package dev.tandem.rehearsal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.rehearsal.postgres.ClusterSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +32,40 @@ public record Deployment(String hostname, List<Region> regions, Edge edge, Objec
         return regions.get(1);
     }
 
+    /** @return whether the regions' data is PostgreSQL */
+    public boolean postgres() {
+        return regions.stream().anyMatch(r -> r.postgres().isPresent());
+    }
+
     /**
-     * One region: its app (Deployment + Service), its HAProxy instances, its data.
+     * One region: its app (Deployment + Service), its HAProxy instances, its data (DynamoDB tables or a PostgreSQL
+     * cluster).
      *
      * @param stack     the region's stack, e.g. {@code primary}
      * @param role      the DR report's role: {@code active} or {@code failover}
      * @param pool      the edge pool in front of this region's tier
      */
     public record Region(String stack, String role, String pool, App app, List<Instance> instances,
-            Optional<Data> data) {
+            Optional<Data> data, Optional<Postgres> postgres) {
+    }
+
+    /**
+     * The region's PostgreSQL as its rendered CloudNativePG {@code Cluster} and the app's libpq variables give it.
+     *
+     * @param cluster            the {@code Cluster}'s name, e.g. {@code sessions-eu-west-par}
+     * @param settings           its replication mode and archive timeout
+     * @param primary            true for the cluster bootstrapped by {@code initdb} (the primary region), false for
+     *                           the replica cluster recovering from its peer
+     * @param fixedAddress       the read-write Service's fixed load balancer address (streaming modes), if any
+     * @param hosts              PGHOST, in order
+     * @param port               PGPORT
+     * @param database           PGDATABASE
+     * @param targetSessionAttrs PGTARGETSESSIONATTRS, e.g. {@code read-write}
+     * @param healthIncludesData whether the health answer covers the data: the manifests then give the liveness
+     *                           probe a TCP connection only (HealthScope.APP_AND_DATA), never the health path
+     */
+    public record Postgres(String cluster, ClusterSettings settings, boolean primary, Optional<String> fixedAddress,
+            List<String> hosts, int port, String database, String targetSessionAttrs, boolean healthIncludesData) {
     }
 
     /**
@@ -113,7 +139,21 @@ public record Deployment(String hostname, List<Region> regions, Edge edge, Objec
      * @param rtoSeconds   the report's total worst case
      * @param rpoSeconds   the report's total typical data at risk
      * @param layerSeconds the worst case per layer (kubernetes, haproxy, cloudflare, dns)
+     * @param postgres     the report's PostgreSQL figures ({@code recoveryPoint.postgres[0]}), if any
      */
-    public record Objectives(int rtoSeconds, int rpoSeconds, Map<String, Integer> layerSeconds) {
+    public record Objectives(int rtoSeconds, int rpoSeconds, Map<String, Integer> layerSeconds,
+            Optional<PostgresObjectives> postgres) {
+    }
+
+    /**
+     * The DR report's figures for the PostgreSQL database.
+     *
+     * @param mode                     e.g. {@code ARCHIVE_ONLY}
+     * @param rpoBoundSeconds          the most acknowledged writing a promoted standby may miss
+     * @param promotionDecisionSeconds the declared time until someone decides to promote
+     * @param writesResumeSeconds      decision plus apply: when writes are taken again
+     */
+    public record PostgresObjectives(String mode, int rpoBoundSeconds, int promotionDecisionSeconds,
+            int writesResumeSeconds) {
     }
 }

@@ -11,8 +11,11 @@ import dev.tandem.rehearsal.Deployment.Monitor;
 import dev.tandem.rehearsal.Deployment.Objectives;
 import dev.tandem.rehearsal.Deployment.Origin;
 import dev.tandem.rehearsal.Deployment.Pool;
+import dev.tandem.rehearsal.Deployment.Postgres;
+import dev.tandem.rehearsal.Deployment.PostgresObjectives;
 import dev.tandem.rehearsal.Deployment.Probe;
 import dev.tandem.rehearsal.Deployment.Region;
+import dev.tandem.rehearsal.postgres.ClusterSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +75,8 @@ public final class DeploymentReader {
         for (JsonNode r : report.path("chain").path("regions")) {
             String stack = r.path("haproxy").path("path").asText().split("/")[0];
             regions.add(new Region(stack, r.path("role").asText(), r.path("pool").path("name").asText(),
-                    app(stack, r.path("app").path("path").asText()), instances(stack), data(r.path("data"))));
+                    app(stack, r.path("app").path("path").asText()), instances(stack), data(r.path("data")),
+                    postgres(stack)));
         }
         return new Deployment(lb.path("name").asText(), regions, edge(lb), objectives(report));
     }
@@ -249,6 +253,37 @@ public final class DeploymentReader {
                 tables));
     }
 
+    /**
+     * @return the region's PostgreSQL when its stack renders a CloudNativePG {@code Cluster}
+     *         ({@code postgres/cluster.yaml}); the app's libpq variables come from its Deployment
+     */
+    private Optional<Postgres> postgres(String stack) throws IOException {
+        Path dir = out.resolve("stacks").resolve(stack);
+        Path clusterYaml = dir.resolve("postgres/cluster.yaml");
+        if (!Files.isRegularFile(clusterYaml)) {
+            return Optional.empty();
+        }
+        JsonNode cluster = YAML.readTree(clusterYaml.toFile());
+        Path rw = dir.resolve("postgres/rw-service.yaml");
+        Optional<String> fixed = Files.isRegularFile(rw)
+                ? Optional.of(YAML.readTree(rw.toFile()).path("spec").path("loadBalancerIP").asText())
+                        .filter(a -> !a.isEmpty())
+                : Optional.empty();
+        JsonNode container = YAML.readTree(dir.resolve("k8s/deployment.yaml").toFile()).path("spec").path("template")
+                .path("spec").path("containers").path(0);
+        Map<String, String> env = new LinkedHashMap<>();
+        container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        if (!env.containsKey("PGHOST")) {
+            throw new IllegalArgumentException(stack + ": the app's Deployment passes no PGHOST for the database of "
+                    + clusterYaml);
+        }
+        return Optional.of(new Postgres(cluster.path("metadata").path("name").asText(),
+                ClusterSettings.read(Files.readString(clusterYaml)),
+                cluster.path("spec").path("bootstrap").has("initdb"), fixed, List.of(env.get("PGHOST").split(",")),
+                Integer.parseInt(env.getOrDefault("PGPORT", "5432")), env.getOrDefault("PGDATABASE", "postgres"),
+                env.getOrDefault("PGTARGETSESSIONATTRS", "any"), container.path("livenessProbe").has("tcpSocket")));
+    }
+
     private JsonNode table(String name) {
         return resources("aws_dynamodb_table").values().stream().filter(t -> t.path("name").asText().equals(name))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no aws_dynamodb_table " + name));
@@ -258,8 +293,13 @@ public final class DeploymentReader {
         Map<String, Integer> layers = new LinkedHashMap<>();
         report.path("recoveryTime").path("layers")
                 .forEach(l -> layers.merge(l.path("layer").asText(), l.path("worstCaseSeconds").asInt(), Math::max));
+        JsonNode pg = report.path("recoveryPoint").path("postgres").path(0);
+        Optional<PostgresObjectives> postgres = pg.isObject()
+                ? Optional.of(new PostgresObjectives(pg.path("mode").asText(), pg.path("rpoBoundSeconds").asInt(),
+                        pg.path("promotionDecisionSeconds").asInt(), pg.path("writesResumeSeconds").asInt()))
+                : Optional.empty();
         return new Objectives(report.path("recoveryTime").path("totalSeconds").asInt(),
-                report.path("recoveryPoint").path("totalSeconds").asInt(), layers);
+                report.path("recoveryPoint").path("totalSeconds").asInt(), layers, postgres);
     }
 
     private String local(String stack, String content) {

@@ -120,7 +120,8 @@ final class Diagnosis {
             }
         }
         if (region.readyPods() == 0) {
-            boolean dataDown = region.data().isPresent() && region.spec().data().get().healthIncludesData();
+            boolean dataDown = region.data().isPresent() && region.spec().data().get().healthIncludesData()
+                    || region.database().isPresent() && region.spec().postgres().get().healthIncludesData();
             return new Finding("app", "no pod of " + region.spec().stack() + " is ready (readiness GET "
                     + region.spec().app().readiness().path() + " fails"
                     + (dataDown ? "; its health includes the data" : "")

@@ -2,6 +2,7 @@ package dev.tandem.rehearsal;
 
 import dev.tandem.rehearsal.data.Dynalite;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +37,15 @@ public final class Main {
                 default -> out = Path.of(args[i]);
             }
         }
-        System.exit(run(out, new Scale(factor), only));
+        int status;
+        try {
+            status = run(out, new Scale(factor), only);
+        } catch (Exception | Error e) {
+            // Exit all the same: a thread of the deployment left running would keep the JVM, and ./rehearse, alive.
+            e.printStackTrace();
+            status = 2;
+        }
+        System.exit(status);
     }
 
     static int run(Path out, Scale scale, List<String> only) throws Exception {
@@ -56,7 +65,7 @@ public final class Main {
         String notRun = null;
         try (Rehearsal rehearsal = Rehearsal.standUp(deployment, scale, dynalite, work)) {
             ScenarioRunner runner = new ScenarioRunner(rehearsal);
-            for (Scenario scenario : Scenario.all(SLOW_UNDER, SLOW_OVER)) {
+            for (Scenario scenario : Scenario.all(SLOW_UNDER, SLOW_OVER, deployment.postgres())) {
                 if (!only.isEmpty() && !only.contains(scenario.name())) {
                     continue;
                 }
@@ -79,25 +88,32 @@ public final class Main {
         System.out.print(Report.table(results));
         System.out.printf("rehearsal: scale %d, wall %.0f s; %s and %s written%n", scale.factor(), wall,
                 out.resolve("rehearsal.md"), out.resolve("rehearsal.json"));
-        if (pass) {
-            delete(work);
-        } else {
+        if (pass && !delete(work)) {
+            System.out.printf("rehearsal: the work folder %s could not be removed entirely%n", work);
+        } else if (!pass) {
             System.out.printf("rehearsal: HAProxy logs, releases and certificates kept in %s%n", work);
         }
         return pass ? 0 : 1;
     }
 
-    private static void delete(Path dir) throws IOException {
+    /** @return whether {@code dir} is gone; a file that vanished or appeared meanwhile leaves it in place */
+    private static boolean delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            return false;
         }
     }
 
-    /** The active region's data can fail alone only when the failover region uses another AWS region. */
+    /**
+     * The active region's data can fail alone when each region has its own PostgreSQL server, or when the failover
+     * region uses another AWS region.
+     */
     private static boolean distinctData(Deployment deployment) {
-        return deployment.active().data().isPresent() && !deployment.active().data().get().awsRegion()
+        return deployment.postgres() || deployment.active().data().isPresent() && !deployment.active().data().get().awsRegion()
                 .equals(deployment.failover().data().map(d -> d.awsRegion()).orElse(""));
     }
 }

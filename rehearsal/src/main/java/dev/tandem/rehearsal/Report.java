@@ -45,6 +45,9 @@ final class Report {
             s.put("verdict", r.verdict());
             s.put("broken_layer", r.layer());
             s.put("reason", r.reason());
+            if (r.postgres() != null) {
+                s.put("postgres", postgresJson(r.postgres()));
+            }
             scenarios.add(s);
         }
         json.put("scenarios", scenarios);
@@ -56,6 +59,21 @@ final class Report {
         Files.writeString(out.resolve("rehearsal.md"), markdown(deployment, scale, results, wallSeconds, notRun));
     }
 
+    private static Map<String, Object> postgresJson(PostgresFigures f) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("writes", f.writes());
+        p.put("acked_writes", f.acked());
+        p.put("lost_acked_writes", f.lostWrites());
+        p.put("measured_loss_window_s", f.lossWindow());
+        p.put("computed_rpo_bound_s", f.rpoBound());
+        p.put("promoted_after_s", f.promotedAt());
+        p.put("measured_writes_resume_s", f.writesResume());
+        p.put("computed_writes_resume_s", f.writesResumeComputed());
+        p.put("verdict", f.pass() ? "pass" : "fail");
+        p.put("reason", f.reason());
+        return p;
+    }
+
     /** @return the table printed at the end of ./rehearse */
     static String table(List<ScenarioResult> results) {
         StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%-22s %9s %9s %8s %7s %6s %-10s %s%n",
@@ -65,6 +83,16 @@ final class Report {
                     r.computedRtoSeconds(), seconds(r.measuredRtoSeconds()), seconds(r.measuredScaledSeconds()),
                     r.requests(), r.failedRequests(), r.servedBy(),
                     r.verdict() + (r.pass() ? "" : " [" + r.layer() + "] " + r.reason())));
+        }
+        for (ScenarioResult r : results) {
+            PostgresFigures f = r.postgres();
+            if (f != null && f.writesResumeComputed() != null) {
+                t.append(String.format(Locale.ROOT, "postgres %s: %d/%d writes acked, %s acked lost over %s (RPO"
+                        + " bound %d s), promoted after %s, writes resumed after %s (computed %d s): %s%n",
+                        r.scenario().name(), f.acked(), f.writes(), f.lostWrites(), seconds(f.lossWindow()),
+                        f.rpoBound(), seconds(f.promotedAt()), seconds(f.writesResume()), f.writesResumeComputed(),
+                        f.pass() ? "pass" : "fail: " + f.reason()));
+            }
         }
         return t.toString();
     }
@@ -78,14 +106,50 @@ final class Report {
         return "`" + text.replace('`', '\'').replace('\n', ' ') + "`";
     }
 
+    private static String postgresMarkdown(Deployment deployment, Scale scale, List<ScenarioResult> results) {
+        StringBuilder md = new StringBuilder("\n## PostgreSQL writes\n\n");
+        Deployment.Postgres active = deployment.active().postgres().orElseThrow();
+        md.append(String.format(Locale.ROOT, "Mode **%s**, archive_timeout %d s (%d s at scale %d, PostgreSQL's unit"
+                + " is the second). A pod's reads take the first host of PGHOST that answers; its writes the first"
+                + " that takes writes (`target_session_attrs=%s`), so a region whose database is a standby serves"
+                + " reads and answers writes 503 until the declared promotion (`pg_promote`) is applied. The loss"
+                + " window is held to the report's RPO bound scaled plus 1 s (PostgreSQL's whole-second archive"
+                + " clock); *writes resume* to the report's decision time + apply.%n%n", active.settings().mode(),
+                active.settings().archiveTimeout().toSeconds(),
+                Math.max(1, scale.downSeconds(active.settings().archiveTimeout())), scale.factor(),
+                active.targetSessionAttrs()));
+        md.append("| scenario | writes | acked | acked lost | loss window | RPO bound (report) | promoted after |"
+                + " writes resume | computed | verdict |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        for (ScenarioResult r : results) {
+            PostgresFigures f = r.postgres();
+            if (f == null) {
+                continue;
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s |%n",
+                    r.scenario().name(), f.writes(), f.acked(), f.lostWrites() == null ? "n/a" : f.lostWrites(),
+                    f.lossWindow() == null ? "n/a" : seconds(f.lossWindow()),
+                    f.rpoBound() == null ? "n/a" : f.rpoBound() + " s",
+                    f.promotedAt() == null ? "n/a" : seconds(f.promotedAt()),
+                    f.writesResumeComputed() == null ? "n/a" : seconds(f.writesResume()),
+                    f.writesResumeComputed() == null ? "n/a" : f.writesResumeComputed() + " s",
+                    f.pass() ? "pass" : "**fail**: " + code(f.reason())));
+        }
+        return md.toString();
+    }
+
     private static String markdown(Deployment deployment, Scale scale, List<ScenarioResult> results,
             double wallSeconds, String notRun) {
         StringBuilder md = new StringBuilder("# DR rehearsal\n\n");
         md.append("Written by `./rehearse` from this folder's synthesized output; do not edit. The deployment stood on"
                 + " loopback in a network namespace of its own: app stand-ins per the Deployment, the real HAProxy on"
-                + " each instance's delivered configuration (installed by tandem-haproxy-apply), dynalite per AWS"
-                + " region, and an emulated Cloudflare load balancer driven by the edge's JSON. Clients sent requests"
-                + " through the edge throughout each scenario.\n\n");
+                + " each instance's delivered configuration (installed by tandem-haproxy-apply), "
+                + (deployment.postgres() ? "a real PostgreSQL server per region started from its rendered Cluster"
+                        + " (the replica region's a standby of the primary's, as the Cluster's mode says)"
+                        : "dynalite per AWS region")
+                + ", and an emulated Cloudflare load balancer driven by the edge's JSON. Clients sent requests"
+                + " through the edge throughout each scenario"
+                + (deployment.postgres() ? ", and one client wrote rows through it (`/write/N`)" : "")
+                + ".\n\n");
         md.append(String.format(Locale.ROOT, "Scale factor **%d**: the monitor interval and timeout, HAProxy's check"
                 + " intervals and timeouts, the readiness probe's period and timeout and the delivery's settle time"
                 + " ran %d times faster; *measured* is the rehearsal's clock multiplied back by %d, *scaled* is the"
@@ -101,6 +165,9 @@ final class Report {
         }
         if (notRun != null) {
             md.append("\nNot run: ").append(notRun).append("\n");
+        }
+        if (deployment.postgres()) {
+            md.append(postgresMarkdown(deployment, scale, results));
         }
         md.append("\n## Scenarios\n\n");
         for (ScenarioResult r : results) {
@@ -127,8 +194,7 @@ final class Report {
                   computed one is normal: the report adds every layer's worst case in sequence.
                 - *failed* counts requests the clients saw fail (any answer but 200, or none) from the injection on:
                   what a failover costs users, which the report does not compute.
-                - *lost writes* stays n/a: the engines here (dynalite per AWS region) do not replicate, so the
-                  report's RPO is not measured; it is shown for reference.
+                %s
 
                 ## What the emulated edge assumes
 
@@ -138,7 +204,11 @@ final class Report {
                 origin must answer its health path without one; the fallback pool, used when every pool is
                 unhealthy, may send to any enabled origin; one probe per interval stands for the majority vote of
                 the check regions' data centres. Zero-downtime failover retries once, only on 521/522/523/525/526.
-                """);
+                """.formatted(deployment.postgres()
+                ? "- *lost writes* (PostgreSQL): after `region-dies`, the writes acknowledged to the clients that the\n"
+                        + "  promoted standby lacks; the PostgreSQL section shows the window they span against the RPO bound."
+                : "- *lost writes* stays n/a: the engines here (dynalite per AWS region) do not replicate, so the\n"
+                        + "  report's RPO is not measured; it is shown for reference."));
         return md.toString();
     }
 }

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /**
  * The one time factor of a rehearsal: every timing that decides how fast a failure is noticed — the edge's monitor
  * interval and timeout, HAProxy's check interval and timeouts, the readiness probe's period and timeout, the
- * delivery's settle time — is divided by it, and every measured time is multiplied back by it before it is compared
- * with the DR report. Counts (fall, rise, retries, consecutive up/down, failure thresholds) are never scaled.
+ * delivery's settle time, a PostgreSQL server's {@code archive_timeout} (in whole seconds, at least one) and the
+ * DR report's promotion decision time — is divided by it, and every measured time is multiplied back by it before it
+ * is compared with the DR report. Counts (fall, rise, retries, consecutive up/down, failure thresholds) are never scaled.
  *
  * @param factor 1 for real time; 10 runs the reference's 79 s chain in about 8 s
  */

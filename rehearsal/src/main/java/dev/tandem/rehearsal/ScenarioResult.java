@@ -13,10 +13,12 @@ package dev.tandem.rehearsal;
  * @param failures           the failed answers by status and first line, e.g. {@code 12 × 503 data unreachable}
  * @param layer              the broken layer when the verdict is fail, else null
  * @param reason             why it failed, else null
+ * @param postgres           the writes' figures, for a PostgreSQL deployment, else null
  */
 record ScenarioResult(Scenario scenario, int computedRtoSeconds, Double measuredRtoSeconds,
         Double measuredScaledSeconds, int requests, int failedRequests, String expectedRegion, String servedBy,
-        Integer lostWrites, int computedRpoSeconds, int scale, String failures, String layer, String reason) {
+        Integer lostWrites, int computedRpoSeconds, int scale, String failures, String layer, String reason,
+        PostgresFigures postgres) {
 
     boolean pass() {
         return layer == null;

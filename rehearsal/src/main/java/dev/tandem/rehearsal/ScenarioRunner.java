@@ -2,12 +2,14 @@ package dev.tandem.rehearsal;
 
 import dev.tandem.rehearsal.Deployment.Pool;
 import dev.tandem.rehearsal.LoadClients.Sample;
+import dev.tandem.rehearsal.WriteClient.Write;
 import dev.tandem.rehearsal.edge.OriginMonitor;
 import dev.tandem.rehearsal.region.RegionRuntime;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -19,6 +21,10 @@ import java.util.stream.Collectors;
  * <p>Failures are injected just after an edge probe of the active pool (the edge layer's worst phase).
  * Measured RTO: from the injection to the first answer from the expected region after the last answer that was
  * not (a failed request, or one served by the other region); zero when there was no such answer.
+ *
+ * <p>With PostgreSQL a writing client ({@link WriteClient}) runs beside the readers, and after {@code region-dies}
+ * the failover region's standby is promoted at the report's promotion decision time, scaled; the scenario then
+ * lasts until writes are acknowledged again ({@link PostgresFigures}).
  */
 final class ScenarioRunner {
     private static final int CLIENTS = 4;
@@ -29,6 +35,7 @@ final class ScenarioRunner {
     private final Deployment deployment;
     private final Scale scale;
     private final Duration hold;
+    private final AtomicLong writeIds = new AtomicLong();
 
     ScenarioRunner(Rehearsal rehearsal) {
         this.rehearsal = rehearsal;
@@ -47,21 +54,44 @@ final class ScenarioRunner {
         }
         Duration window = scale.down(Duration.ofSeconds(Math.max(computed, deployment.objectives().rtoSeconds())))
                 .multipliedBy(3).dividedBy(2).plus(hold);
+        RegionRuntime failover = rehearsal.region(deployment.failover());
+        boolean promotes = deployment.postgres() && scenario.name().equals("region-dies");
+        Optional<Deployment.PostgresObjectives> pg = deployment.objectives().postgres();
+        if (promotes) {
+            Duration resume = scale.down(Duration.ofSeconds(pg.orElseThrow().writesResumeSeconds()));
+            window = window.compareTo(resume) > 0 ? window : resume.multipliedBy(3).dividedBy(2).plus(hold);
+        }
         List<Sample> samples;
+        List<Write> writes = List.of();
         long t0;
-        try (LoadClients clients = new LoadClients(deployment.hostname(), CLIENTS, PAUSE_MS)) {
+        Promotion promotion = null;
+        try (LoadClients clients = new LoadClients(deployment.hostname(), CLIENTS, PAUSE_MS);
+                WriteClient writer = deployment.postgres() ? new WriteClient(deployment.hostname(), writeIds) : null) {
             Thread.sleep(hold.toMillis() / 2);
             awaitProbe();
             t0 = System.nanoTime();
-            scenario.inject().run(active);
+            scenario.inject().run(active, failover);
+            if (promotes) {
+                promotion = new Promotion(failover.database().orElseThrow(),
+                        t0 + scale.down(Duration.ofSeconds(pg.get().promotionDecisionSeconds())).toNanos());
+            }
             long deadline = t0 + window.toNanos();
             while (System.nanoTime() < deadline) {
                 Thread.sleep(50);
-                if (computed > 0 && settledFor(clients.samples(), t0, expected) >= hold.toNanos()) {
+                if (computed > 0 && settledFor(clients.samples(), t0, expected) >= hold.toNanos()
+                        && (promotion == null || writesResumed(writer.writes(), promotion, expected))) {
                     break;
                 }
             }
             samples = clients.stop().stream().filter(s -> s.atNanos() >= t0).toList();
+            if (writer != null) {
+                // from before the failure too: the acknowledged writes a promoted standby may lack came before it
+                writes = writer.stop();
+            }
+        } finally {
+            if (promotion != null) {
+                promotion.join();
+            }
         }
         Optional<Long> recovered = recoveredAt(samples, t0, expected);
         Double scaledSeconds = recovered.map(at -> Math.max(0, at - t0) / 1e9).orElse(null);
@@ -74,11 +104,23 @@ final class ScenarioRunner {
                 .collect(Collectors.groupingBy(s -> s.status() + " " + abbreviate(s.body()), LinkedHashMap::new,
                         Collectors.counting()))
                 .entrySet().stream().map(e -> e.getValue() + " × " + e.getKey()).collect(Collectors.joining("; "));
-        scenario.restore().run(active);
+        PostgresFigures figures = null;
+        if (promotes) {
+            figures = PostgresFigures.regionDies(writes, t0, promotion.startedAt(), deployment.active().stack(),
+                    expected, failover.database().orElseThrow(), scale, pg.orElseThrow());
+        } else if (deployment.postgres()) {
+            figures = scenario.name().equals("steady-state") ? PostgresFigures.steady(writes)
+                    : PostgresFigures.counted(writes);
+        }
+        if (finding.isEmpty() && figures != null && !figures.pass()) {
+            finding = Optional.of(new Diagnosis.Finding("postgres", figures.reason()));
+        }
+        scenario.restore().run(active, failover);
         return new ScenarioResult(scenario, computed, round(measured), round(scaledSeconds), samples.size(), failed,
-                expected, servedBy, null, deployment.objectives().rpoSeconds(), scale.factor(), failures,
+                expected, servedBy, figures == null ? null : figures.lostWrites(),
+                deployment.objectives().rpoSeconds(), scale.factor(), failures,
                 finding.map(Diagnosis.Finding::layer).orElse(null),
-                finding.map(Diagnosis.Finding::reason).orElse(null));
+                finding.map(Diagnosis.Finding::reason).orElse(null), figures);
     }
 
     /**
@@ -94,6 +136,13 @@ final class ScenarioRunner {
         while (monitor.probes() == seen && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
+    }
+
+    /** @return whether the expected region acknowledged a write after the promotion was applied */
+    private static boolean writesResumed(List<Write> writes, Promotion promotion, String expected) {
+        Long promoted = promotion.startedAt();
+        return promoted != null && writes.stream().anyMatch(w -> w.acked() && w.region().equals(expected)
+                && w.atNanos() > promoted);
     }
 
     /** @return the nanoseconds since the expected region began serving every request, or 0 when it does not yet */

@@ -10,13 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The app stand-in of one pod, honouring the health contract: the health path answers 200, or 503 while the
  * pod's data is unreachable when the health includes data; every other path reads the data and answers 200 with
  * the region and pod that served it (503 when the data does not answer). It can crash (stop listening) and be
- * made to answer its health path slowly.
+ * made to answer its health path slowly. With a write path (PostgreSQL), {@code /write/N} writes row N and answers
+ * 200 once it is committed, 503 {@code data unreachable for writes} when no host took it.
  */
 public final class AppPod implements AutoCloseable {
     static {
@@ -25,6 +30,10 @@ public final class AppPod implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
+    /** The write path of a pod with a write function: {@code /write/N} writes row N. */
+    public static final String WRITE_PATH = "/write/";
+    private static final Pattern WRITE_ID = Pattern.compile("/write/(\\d+)");
+
     private final String region;
     private final String name;
     private final InetSocketAddress address;
@@ -32,6 +41,7 @@ public final class AppPod implements AutoCloseable {
     private final BooleanSupplier healthData;
     private final BooleanSupplier requestData;
     private final boolean healthIncludesData;
+    private final Optional<LongPredicate> write;
     private volatile Duration healthDelay = Duration.ZERO;
     private HttpServer server;
     private ExecutorService threads;
@@ -43,6 +53,13 @@ public final class AppPod implements AutoCloseable {
      */
     public AppPod(String region, String name, InetSocketAddress address, String healthPath, BooleanSupplier healthData,
             BooleanSupplier requestData, boolean healthIncludesData) {
+        this(region, name, address, healthPath, healthData, requestData, healthIncludesData, Optional.empty());
+    }
+
+    /** @param write writes row N, true once committed */
+    public AppPod(String region, String name, InetSocketAddress address, String healthPath, BooleanSupplier healthData,
+            BooleanSupplier requestData, boolean healthIncludesData, Optional<LongPredicate> write) {
+        this.write = write;
         this.region = region;
         this.name = name;
         this.address = address;
@@ -86,6 +103,11 @@ public final class AppPod implements AutoCloseable {
             boolean ok = !healthIncludesData || healthData.getAsBoolean();
             status = ok ? 200 : 503;
             body = ok ? "ok" : "data unreachable";
+        } else if (write.isPresent() && exchange.getRequestURI().getPath().startsWith(WRITE_PATH)) {
+            Matcher id = WRITE_ID.matcher(exchange.getRequestURI().getPath());
+            boolean ok = id.matches() && write.get().test(Long.parseLong(id.group(1)));
+            status = ok ? 200 : 503;
+            body = (ok ? "written" : "data unreachable for writes") + " region=" + region + " pod=" + name;
         } else {
             boolean ok = requestData.getAsBoolean();
             status = ok ? 200 : 503;

@@ -8,6 +8,8 @@ import dev.tandem.rehearsal.Deployment.Region;
 import dev.tandem.rehearsal.Scale;
 import dev.tandem.rehearsal.data.DataEngine;
 import dev.tandem.rehearsal.loopback.TestPki;
+import dev.tandem.rehearsal.postgres.LibpqClient;
+import dev.tandem.rehearsal.postgres.RegionDatabase;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,11 +37,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code 127.n.1.i} with their readiness probes, the Service at {@code 127.n.0.254} (the address HAProxy's
  * servers name when they name the Service's load balancer IP), and each HAProxy instance at {@code 127.n.2.i}
  * with every bind of its configuration on that address. The region's data is the {@link DataEngine} of its AWS
- * region.
+ * region, or its PostgreSQL ({@link RegionDatabase}, at {@code 127.n.3.1}), which each pod reaches through a
+ * {@link LibpqClient} wired as the Deployment's libpq variables say.
  */
 public final class RegionRuntime implements AutoCloseable {
     private static final Pattern SERVER = Pattern.compile("^\\s+server (\\S+) (\\S+):(\\d+)\\b.*$", Pattern.MULTILINE);
     private static final Pattern BIND = Pattern.compile("^\\s+bind (\\S+)", Pattern.MULTILINE);
+
+    /** A client request's data budget: unscaled, as a real app would give it. */
+    private static final Duration REQUEST_BUDGET = Duration.ofSeconds(1);
 
     private final Region spec;
     private final int n;
@@ -47,6 +53,8 @@ public final class RegionRuntime implements AutoCloseable {
     private final List<ReadinessProber> probers = new ArrayList<>();
     private final List<HaproxyInstance> instances = new ArrayList<>();
     private final Optional<DataEngine> data;
+    private final Optional<RegionDatabase> database;
+    private final List<LibpqClient> libpq = new ArrayList<>();
     private final DynamoDbClient healthData;
     private final DynamoDbClient requestData;
     private final Probe probe;
@@ -58,9 +66,20 @@ public final class RegionRuntime implements AutoCloseable {
      */
     public RegionRuntime(Region spec, int n, Optional<DataEngine> data, Scale scale, Path haproxy, Path dir)
             throws IOException {
+        this(spec, n, data, Optional.empty(), List.of(), scale, haproxy, dir);
+    }
+
+    /**
+     * @param database  the region's PostgreSQL, if it has one
+     * @param pgHosts   PGHOST's hosts, each mapped to the loopback server behind it (or to an address where nothing
+     *                  listens)
+     */
+    public RegionRuntime(Region spec, int n, Optional<DataEngine> data, Optional<RegionDatabase> database,
+            List<InetSocketAddress> pgHosts, Scale scale, Path haproxy, Path dir) throws IOException {
         this.spec = spec;
         this.n = n;
         this.data = data;
+        this.database = database;
         App app = spec.app();
         Probe probe = new Probe(app.readiness().path(), app.readiness().port(), scale.down(app.readiness().period()),
                 scale.down(app.readiness().timeout()), app.readiness().failureThreshold(),
@@ -70,13 +89,24 @@ public final class RegionRuntime implements AutoCloseable {
         // second, as a real app would give it: scaling that budget too would turn this machine's scheduling
         // hiccups into failures.
         this.healthData = data.map(d -> d.client(probe.timeout().multipliedBy(3).dividedBy(4))).orElse(null);
-        this.requestData = data.map(d -> d.client(Duration.ofSeconds(1))).orElse(null);
-        boolean healthIncludesData = spec.data().map(d -> d.healthIncludesData()).orElse(false);
+        this.requestData = data.map(d -> d.client(REQUEST_BUDGET)).orElse(null);
+        boolean healthIncludesData = spec.data().map(d -> d.healthIncludesData())
+                .or(() -> spec.postgres().map(p -> p.healthIncludesData())).orElse(false);
+        Duration healthBudget = probe.timeout().multipliedBy(3).dividedBy(4);
         for (int i = 0; i < app.replicas(); i++) {
-            AppPod pod = new AppPod(spec.stack(), spec.stack() + "-app-" + (i + 1),
-                    new InetSocketAddress(address(1, i + 1), app.port()), app.readiness().path(),
-                    () -> dataAnswers(healthData), () -> dataAnswers(requestData), healthIncludesData);
-            pods.add(pod);
+            InetSocketAddress at = new InetSocketAddress(address(1, i + 1), app.port());
+            String name = spec.stack() + "-app-" + (i + 1);
+            if (spec.postgres().isPresent()) {
+                LibpqClient client = new LibpqClient(pgHosts, spec.postgres().get().database(),
+                        spec.postgres().get().targetSessionAttrs());
+                libpq.add(client);
+                pods.add(new AppPod(spec.stack(), name, at, app.readiness().path(), () -> client.read(healthBudget),
+                        () -> client.read(REQUEST_BUDGET), healthIncludesData,
+                        Optional.of(id -> client.write(id, REQUEST_BUDGET) == LibpqClient.Write.ACKED)));
+            } else {
+                pods.add(new AppPod(spec.stack(), name, at, app.readiness().path(), () -> dataAnswers(healthData),
+                        () -> dataAnswers(requestData), healthIncludesData));
+            }
         }
         for (int i = 0; i < spec.instances().size(); i++) {
             Instance instance = spec.instances().get(i);
@@ -185,6 +215,7 @@ public final class RegionRuntime implements AutoCloseable {
     /** Every pod crashes and stays down (worst case: no restart brings it back). */
     public void crashPods() {
         pods.forEach(AppPod::crash);
+        libpq.forEach(LibpqClient::reset);
     }
 
     public void restartPods() throws IOException {
@@ -207,6 +238,29 @@ public final class RegionRuntime implements AutoCloseable {
 
     public Optional<DataEngine> data() {
         return data;
+    }
+
+    /** @return the region's PostgreSQL, if it has one */
+    public Optional<RegionDatabase> database() {
+        return database;
+    }
+
+    /** The region's data stops answering: its DynamoDB engine or its PostgreSQL server is stopped where it stands. */
+    public void partitionData() throws IOException, InterruptedException {
+        if (database.isPresent()) {
+            database.get().pause();
+        } else {
+            data.orElseThrow().partition();
+        }
+    }
+
+    /** Ends {@link #partitionData()}. */
+    public void healData() throws IOException, InterruptedException {
+        if (database.isPresent()) {
+            database.get().resume();
+        } else {
+            data.orElseThrow().heal();
+        }
     }
 
     public Probe probe() {
@@ -245,5 +299,6 @@ public final class RegionRuntime implements AutoCloseable {
             healthData.close();
             requestData.close();
         }
+        libpq.forEach(LibpqClient::close);
     }
 }

@@ -3,7 +3,8 @@ package dev.tandem.e2e.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tandem.constructs.postgres.ReplicationMode;
+import dev.tandem.rehearsal.postgres.ClusterSettings;
+import dev.tandem.rehearsal.postgres.StandbyMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ class ClusterSettingsTest {
     @Test
     void aSourceReachedOnlyThroughItsArchiveIsArchiveOnlyWithTheRenderedTimeout() throws IOException {
         ClusterSettings s = ClusterSettings.read(fixture("cluster-archive-only.yaml"));
-        assertThat(s.mode()).isEqualTo(ReplicationMode.ARCHIVE_ONLY);
+        assertThat(s.mode()).isEqualTo(StandbyMode.ARCHIVE_ONLY);
         assertThat(s.archiveTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(s.synchronousStandbyNames("standby")).isEmpty();
     }
@@ -27,14 +28,14 @@ class ClusterSettingsTest {
     @Test
     void aSourceWithConnectionParametersIsStreaming() throws IOException {
         ClusterSettings s = ClusterSettings.read(fixture("cluster-streaming.yaml"));
-        assertThat(s.mode()).isEqualTo(ReplicationMode.STREAMING);
+        assertThat(s.mode()).isEqualTo(StandbyMode.STREAMING);
         assertThat(s.archiveTimeout()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void aSynchronousStanzaMakesItSynchronousWithTheRenderedMethodAndNumber() throws IOException {
         ClusterSettings s = ClusterSettings.read(fixture("cluster-synchronous.yaml"));
-        assertThat(s.mode()).isEqualTo(ReplicationMode.SYNCHRONOUS);
+        assertThat(s.mode()).isEqualTo(StandbyMode.SYNCHRONOUS);
         assertThat(s.synchronousStandbyNames("standby")).contains("FIRST 1 (standby)");
     }
 
@@ -42,7 +43,7 @@ class ClusterSettingsTest {
     void eachDrilledDeploymentIsReadInItsModeWithTheArchiveTimeoutItsReportComputedFrom() {
         List<RenderedCluster> drilled = RenderedCluster.drilled();
         assertThat(drilled).extracting(r -> r.settings().mode())
-                .containsExactly(ReplicationMode.ARCHIVE_ONLY, ReplicationMode.STREAMING, ReplicationMode.SYNCHRONOUS);
+                .containsExactly(StandbyMode.ARCHIVE_ONLY, StandbyMode.STREAMING, StandbyMode.SYNCHRONOUS);
         for (RenderedCluster rendered : drilled) {
             assertThat(rendered.reported()).as(rendered.source()).hasValueSatisfying(r -> {
                 assertThat(r.mode()).isEqualTo(rendered.settings().mode().name());

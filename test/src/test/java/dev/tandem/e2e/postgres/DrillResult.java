@@ -1,6 +1,6 @@
 package dev.tandem.e2e.postgres;
 
-import dev.tandem.constructs.postgres.ReplicationMode;
+import dev.tandem.rehearsal.postgres.StandbyMode;
 import java.time.Duration;
 
 /**
@@ -20,13 +20,13 @@ import java.time.Duration;
  * @param rewind          a {@code CHECKPOINT} on the new primary, then {@code pg_rewind} of the old one against it
  * @param rejoin          from the old primary's start as a standby until it had replayed a row written after it
  */
-public record DrillResult(ReplicationMode mode, Duration renderedTimeout, DrillScale scale, RecoveryPointBound bound, int acked,
+public record DrillResult(StandbyMode mode, Duration renderedTimeout, DrillScale scale, RecoveryPointBound bound, int acked,
         double writesPerSecond, int lostRows, Duration lossWindow, Duration promote, Duration firstWrite,
         Duration rewind, Duration rejoin) {
 
     /** @return whether the loss is within the mode's recovery point (synchronous: no row at all) */
     public boolean withinBound() {
-        return bound.mode() == ReplicationMode.SYNCHRONOUS ? lostRows == 0 : lossWindow.compareTo(bound.bound()) <= 0;
+        return bound.mode() == StandbyMode.SYNCHRONOUS ? lostRows == 0 : lossWindow.compareTo(bound.bound()) <= 0;
     }
 
     /** @return one line of figures, as the drill prints it */

@@ -1,6 +1,9 @@
 package dev.tandem.e2e.postgres;
 
-import dev.tandem.constructs.postgres.ReplicationMode;
+import dev.tandem.rehearsal.postgres.ClusterSettings;
+import dev.tandem.rehearsal.postgres.LoopbackServer;
+import dev.tandem.rehearsal.postgres.PostgresBinaries;
+import dev.tandem.rehearsal.postgres.StandbyMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -56,12 +58,7 @@ final class FailoverDrill {
      */
     static FailoverDrill prepare(PostgresBinaries pg, Path work) throws IOException, InterruptedException {
         pg.own(work);
-        // No fsync during initdb: a throwaway cluster. WAL segments keep PostgreSQL's (and CloudNativePG's) 16 MB,
-        // so under load the archive timeout, not a filled segment, decides when a segment is archived.
-        pg.run(TOOL_LIMIT, "initdb", "-D", work.resolve("template").toString(), "-A", "trust", "-U", "postgres",
-                "--no-sync", "--no-instructions");
-        Path conf = work.resolve("template").resolve("postgresql.conf");
-        Files.writeString(conf, Files.readString(conf) + "\ninclude_if_exists = '" + LoopbackServer.CONFIG + "'\n");
+        LoopbackServer.initdb(pg, work.resolve("template"), TOOL_LIMIT);
         return new FailoverDrill(pg, work);
     }
 
@@ -76,7 +73,7 @@ final class FailoverDrill {
         Path dir = pg.own(Files.createDirectory(work.resolve(settings.mode().name().toLowerCase() + "-" + System.nanoTime())));
         Path archive = pg.own(Files.createDirectory(dir.resolve("archive")));
         Duration timeout = scale.archiveTimeout(settings.archiveTimeout());
-        ReplicationMode mode = settings.mode();
+        StandbyMode mode = settings.mode();
         pg.runCommand(TOOL_LIMIT, "cp", "-a", template.toString(), dir.resolve("primary").toString());
         try (LoopbackServer primary = new LoopbackServer(pg, "primary", dir.resolve("primary"), dir.resolve("primary.log"));
                 LoopbackServer standby = new LoopbackServer(pg, "standby", dir.resolve("standby"), dir.resolve("standby.log"))) {
@@ -91,20 +88,20 @@ final class FailoverDrill {
             standby.configure(standbySettings(mode, archive, timeout, primary));
             standby.markStandby();
             standby.start();
-            if (mode != ReplicationMode.ARCHIVE_ONLY) {
+            if (mode != StandbyMode.ARCHIVE_ONLY) {
                 awaitReplicating(primary, mode);
             }
 
             // Load, then the primary's region is lost.
             AckedWriter writer = AckedWriter.start(primary.connect());
             awaitLoad(writer, primary, standby, mode,
-                    mode == ReplicationMode.ARCHIVE_ONLY ? timeout.multipliedBy(3).dividedBy(4) : STEADY_LOAD);
+                    mode == StandbyMode.ARCHIVE_ONLY ? timeout.multipliedBy(3).dividedBy(4) : STEADY_LOAD);
             primary.kill();
             writer.awaitEnd(EVENT_LIMIT.toMillis());
             int acked = writer.lastAcked();
 
             long promoteStart = System.nanoTime();
-            promote(standby);
+            standby.promote(EVENT_LIMIT);
             long promoted = System.nanoTime();
             insert(standby, FIRST_WRITE);
             long firstWrite = System.nanoTime();
@@ -117,7 +114,7 @@ final class FailoverDrill {
 
             // The old primary comes back as a standby of the new one.
             long rewindStart = System.nanoTime();
-            rewind(primary, standby);
+            primary.rewindFrom(standby, TOOL_LIMIT);
             long rewound = System.nanoTime();
             primary.configure(standbySettings(mode, archive, timeout, standby));
             primary.markStandby();
@@ -142,61 +139,25 @@ final class FailoverDrill {
         }
     }
 
-    /** {@code pg_promote(wait => true)}: returns once the standby is out of recovery and takes writes. */
-    private static void promote(LoopbackServer standby) throws SQLException {
-        try (Connection c = standby.connect(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT pg_promote(true, " + EVENT_LIMIT.toSeconds() + ")")) {
-            r.next();
-            if (!r.getBoolean(1)) {
-                throw new AssertionError("pg_promote did not finish within " + EVENT_LIMIT + "\n" + standby.logText());
-            }
-        }
-    }
-
-    /** Takes back from the killed old primary whatever the new one does not have (the lost rows among them). */
-    private void rewind(LoopbackServer old, LoopbackServer current) throws Exception {
-        try (Connection c = current.connect(); Statement s = c.createStatement()) {
-            // pg_rewind reads the source's timeline from its control file, which the promotion updates only at its
-            // next checkpoint (pg_rewind documentation).
-            s.execute("CHECKPOINT");
-        }
-        // The crashed target's own crash recovery recycles the WAL back to the divergence point; pg_rewind fetches
-        // it from the archive with the target's restore_command.
-        pg.run(TOOL_LIMIT, "pg_rewind", "--target-pgdata=" + old.data(), "--source-server=" + current.conninfo("rewind"),
-                "--restore-target-wal", "--no-sync");
-    }
-
-    /** Settings every server of the drill has: the WAL archive (CloudNativePG always archives) and pg_rewind's need. */
+    /** Settings every server of the drill has: one archive for both, standing for the object store. */
     private static Map<String, String> common(Path archive, Duration timeout) {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("wal_log_hints", "on");
-        s.put("archive_mode", "on");
-        // Copy then rename, so a standby never restores a half-written segment.
-        s.put("archive_command", "cp %p " + archive + "/%f.part && mv " + archive + "/%f.part " + archive + "/%f");
-        s.put("archive_timeout", timeout.toSeconds() + "s");
-        s.put("restore_command", "cp " + archive + "/%f %p");
-        // An archive-only standby polls the archive; PostgreSQL's default waits 5 s between polls.
-        s.put("wal_retrieve_retry_interval", "100ms");
-        s.put("shared_buffers", "32MB");
-        // The drill kills processes, not the machine: what a killed server wrote is in the page cache either way,
-        // so a commit's fsync changes no figure here except the write rate on a shared disk.
-        s.put("fsync", "off");
+        Map<String, String> s = LoopbackServer.archiving(archive, archive, timeout);
         s.put("max_connections", "20");
         return s;
     }
 
-    private static Map<String, String> standbySettings(ReplicationMode mode, Path archive, Duration timeout, LoopbackServer source) {
+    private static Map<String, String> standbySettings(StandbyMode mode, Path archive, Duration timeout, LoopbackServer source) {
         Map<String, String> s = common(archive, timeout);
-        if (mode != ReplicationMode.ARCHIVE_ONLY) {
+        if (mode != StandbyMode.ARCHIVE_ONLY) {
             s.put("primary_conninfo", source.conninfo("standby"));
         }
         return s;
     }
 
     /** Waits until the primary reports the standby streaming (and, synchronous, counted for commits). */
-    private static void awaitReplicating(LoopbackServer primary, ReplicationMode mode) throws Exception {
+    private static void awaitReplicating(LoopbackServer primary, StandbyMode mode) throws Exception {
         String sql = "SELECT count(*) FROM pg_stat_replication WHERE application_name = 'standby' AND state = 'streaming'"
-                + (mode == ReplicationMode.SYNCHRONOUS ? " AND sync_state IN ('sync', 'quorum')" : "");
+                + (mode == StandbyMode.SYNCHRONOUS ? " AND sync_state IN ('sync', 'quorum')" : "");
         try (Connection c = primary.connect(); Statement s = c.createStatement()) {
             await("the standby streaming from the primary", () -> {
                 try (ResultSet r = s.executeQuery(sql)) {
@@ -212,7 +173,7 @@ final class FailoverDrill {
      * steady state; archive-only, the kill lands late in the archive cycle (the next segment is due one archive
      * timeout after the last), so the loss is measured near its worst case.
      */
-    private static void awaitLoad(AckedWriter writer, LoopbackServer primary, LoopbackServer standby, ReplicationMode mode,
+    private static void awaitLoad(AckedWriter writer, LoopbackServer primary, LoopbackServer standby, StandbyMode mode,
             Duration more) throws Exception {
         try (Connection c = standby.connect(); Statement s = c.createStatement()) {
             await("the standby replaying the writer's rows", () -> {
@@ -222,7 +183,7 @@ final class FailoverDrill {
                 }
             }, standby);
         }
-        if (mode == ReplicationMode.ARCHIVE_ONLY) {
+        if (mode == StandbyMode.ARCHIVE_ONLY) {
             try (Connection c = primary.connect(); Statement s = c.createStatement()) {
                 String last = lastArchived(s);
                 await("the primary archiving its next segment", () -> {

@@ -1,5 +1,6 @@
 package dev.tandem.e2e.postgres;
 
+import dev.tandem.rehearsal.postgres.PostgresBinaries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -40,7 +41,7 @@ public final class PostgresDrillMain {
         if (clusters.isEmpty()) {
             clusters.addAll(RenderedCluster.drilled());
         }
-        PostgresBinaries pg = PostgresBinaries.require();
+        PostgresBinaries pg = RequiredPostgres.binaries();
         Path tmp = Files.createTempDirectory("tandem-pg-drill-");
         List<DrillResult> results = new ArrayList<>();
         try {

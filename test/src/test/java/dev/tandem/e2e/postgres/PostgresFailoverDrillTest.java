@@ -2,7 +2,9 @@ package dev.tandem.e2e.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.constructs.postgres.ReplicationMode;
+import dev.tandem.rehearsal.postgres.ClusterSettings;
+import dev.tandem.rehearsal.postgres.PostgresBinaries;
+import dev.tandem.rehearsal.postgres.StandbyMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,7 +30,7 @@ class PostgresFailoverDrillTest {
 
     @BeforeAll
     static void oneInitdbForAllModes() throws Exception {
-        PostgresBinaries pg = PostgresBinaries.require();
+        PostgresBinaries pg = RequiredPostgres.binaries();
         // The server user must be able to pass through the (root-only) temporary directory to its own folder.
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x--x"));
         drill = FailoverDrill.prepare(pg, Files.createDirectory(tmp.resolve("pg")));
@@ -53,7 +55,7 @@ class PostgresFailoverDrillTest {
         System.out.println("PostgreSQL failover drill: " + result.line());
 
         assertThat(result.acked()).as("rows acknowledged before the kill").isPositive();
-        if (settings.mode() == ReplicationMode.SYNCHRONOUS) {
+        if (settings.mode() == StandbyMode.SYNCHRONOUS) {
             assertThat(result.lostRows()).as("acknowledged rows lost under synchronous replication").isZero();
         } else {
             assertThat(result.lossWindow()).as("writing time lost (%s rows), against %s", result.lostRows(),

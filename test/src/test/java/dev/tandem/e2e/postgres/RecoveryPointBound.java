@@ -1,7 +1,7 @@
 package dev.tandem.e2e.postgres;
 
-import dev.tandem.constructs.postgres.ReplicationMode;
 import dev.tandem.e2e.postgres.RenderedCluster.ReportedRecoveryPoint;
+import dev.tandem.rehearsal.postgres.StandbyMode;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param bound   the longest window of acknowledged writes the standby may miss, at drill scale
  * @param formula how the bound is made up, for the printed figures
  */
-record RecoveryPointBound(ReplicationMode mode, Duration bound, String formula) {
+record RecoveryPointBound(StandbyMode mode, Duration bound, String formula) {
     static final Duration LOCAL_UPLOAD = Duration.ofMillis(500);
     static final Duration WHOLE_SECOND_CLOCK = Duration.ofSeconds(1);
     static final Duration STREAMING = Duration.ofSeconds(1);
@@ -33,7 +33,7 @@ record RecoveryPointBound(ReplicationMode mode, Duration bound, String formula) 
      * @param drillArchiveTimeout the archive timeout the drill's servers run with (the rendered one, scaled)
      * @param reported            the DR report's figures for the database, when the drill runs a whole deployment
      */
-    static RecoveryPointBound of(ReplicationMode mode, Duration drillArchiveTimeout, Optional<ReportedRecoveryPoint> reported) {
+    static RecoveryPointBound of(StandbyMode mode, Duration drillArchiveTimeout, Optional<ReportedRecoveryPoint> reported) {
         String report = reported.map(r -> "report " + r.archiveTimeout().toSeconds() + " s + upload "
                 + r.uploadAllowance().toSeconds() + " s = " + r.bound().toSeconds() + " s; drill ").orElse("");
         return switch (mode) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.constructs.postgres.ReplicationMode;
 import dev.tandem.e2e.SynthesizedDeployment;
+import dev.tandem.rehearsal.postgres.ClusterSettings;
 import dev.tandem.stacks.DeploymentSpec;
 import dev.tandem.stacks.ReferenceDeployment;
 import java.io.IOException;

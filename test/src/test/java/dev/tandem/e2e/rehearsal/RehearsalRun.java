@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,11 +54,19 @@ record RehearsalRun(int exitCode, String output, JsonNode report) {
         }
         command.add(outdir.toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // Read in the background, so that the bound below holds even when the rehearsal never closes its output.
+        CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "(output unreadable: " + e.getMessage() + ")";
+            }
+        });
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new AssertionError("the rehearsal did not finish in 5 minutes:\n" + output);
+            throw new AssertionError("the rehearsal did not finish in 5 minutes:\n" + read.getNow("(no output yet)"));
         }
+        String output = read.join();
         deleteWorkFolder(output);
         Path json = outdir.resolve("rehearsal.json");
         if (!Files.exists(json)) {

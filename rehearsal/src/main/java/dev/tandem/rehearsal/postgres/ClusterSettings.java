@@ -1,9 +1,8 @@
-package dev.tandem.e2e.postgres;
+package dev.tandem.rehearsal.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.tandem.constructs.postgres.ReplicationMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -13,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the failover drill takes from a rendered CloudNativePG {@code Cluster} manifest: the replication mode and the
- * WAL archive timeout. Read it with {@link #read(String)} from the YAML text of a region's {@code Cluster}.
+ * What the rehearsal and the failover drill take from a rendered CloudNativePG {@code Cluster} manifest: the
+ * replication mode and the WAL archive timeout. Read it with {@link #read(String)} from the YAML text of a region's
+ * {@code Cluster}.
  *
  * <p>The field names are CloudNativePG's own (API reference {@code cloudnative-pg.io/docs/1.31/cloudnative-pg.v1},
  * "Replica clusters" and "Replication" pages):
@@ -30,10 +30,10 @@ import java.util.regex.Pattern;
  *
  * @param mode               how the standby region receives WAL
  * @param archiveTimeout     the longest a WAL segment waits before it is archived
- * @param synchronousMethod  {@code ANY} or {@code FIRST}, for {@link ReplicationMode#SYNCHRONOUS}
- * @param synchronousNumber  how many standbys must confirm, for {@link ReplicationMode#SYNCHRONOUS}
+ * @param synchronousMethod  {@code ANY} or {@code FIRST}, for {@link StandbyMode#SYNCHRONOUS}
+ * @param synchronousNumber  how many standbys must confirm, for {@link StandbyMode#SYNCHRONOUS}
  */
-public record ClusterSettings(ReplicationMode mode, Duration archiveTimeout, String synchronousMethod, int synchronousNumber) {
+public record ClusterSettings(StandbyMode mode, Duration archiveTimeout, String synchronousMethod, int synchronousNumber) {
     /** CloudNativePG's {@code archive_timeout} when the manifest sets none. */
     public static final Duration CNPG_DEFAULT_ARCHIVE_TIMEOUT = Duration.ofMinutes(5);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -69,7 +69,7 @@ public record ClusterSettings(ReplicationMode mode, Duration archiveTimeout, Str
                 .map(JsonNode::asText).map(ClusterSettings::parseTime).orElse(CNPG_DEFAULT_ARCHIVE_TIMEOUT);
         JsonNode synchronous = postgresql.path("synchronous");
         if (synchronous.isObject()) {
-            return new ClusterSettings(ReplicationMode.SYNCHRONOUS, timeout,
+            return new ClusterSettings(StandbyMode.SYNCHRONOUS, timeout,
                     synchronous.path("method").asText("any").toUpperCase(Locale.ROOT),
                     synchronous.path("number").asInt(1));
         }
@@ -78,27 +78,27 @@ public record ClusterSettings(ReplicationMode mode, Duration archiveTimeout, Str
 
     /** @return {@code synchronous_standby_names} for a primary whose one standby is {@code standby} */
     public Optional<String> synchronousStandbyNames(String standby) {
-        return mode == ReplicationMode.SYNCHRONOUS
+        return mode == StandbyMode.SYNCHRONOUS
                 ? Optional.of(synchronousMethod + " " + synchronousNumber + " (" + standby + ")")
                 : Optional.empty();
     }
 
-    private static ReplicationMode sourceMode(JsonNode spec) {
+    private static StandbyMode sourceMode(JsonNode spec) {
         String source = spec.path("replica").path("source").asText("");
         if (source.isEmpty()) {
-            throw new IllegalArgumentException("spec.replica.source is not set: the drill needs the Cluster of a "
+            throw new IllegalArgumentException("spec.replica.source is not set: the rehearsal needs the Cluster of a "
                     + "distributed topology, which names the cluster it replicates from");
         }
         for (JsonNode external : spec.path("externalClusters")) {
             if (source.equals(external.path("name").asText())) {
-                return external.path("connectionParameters").isObject() ? ReplicationMode.STREAMING : ReplicationMode.ARCHIVE_ONLY;
+                return external.path("connectionParameters").isObject() ? StandbyMode.STREAMING : StandbyMode.ARCHIVE_ONLY;
             }
         }
         throw new IllegalArgumentException("spec.replica.source '" + source + "' is not in spec.externalClusters");
     }
 
     /** PostgreSQL's time units (runtime-config "Parameter Names and Values"); a bare number is in seconds. */
-    static Duration parseTime(String value) {
+    public static Duration parseTime(String value) {
         Matcher m = TIME.matcher(value);
         if (!m.matches()) {
             throw new IllegalArgumentException("archive_timeout '" + value + "' is not a PostgreSQL time "

@@ -1,6 +1,4 @@
-package dev.tandem.e2e.postgres;
-
-import static org.junit.jupiter.api.Assertions.fail;
+package dev.tandem.rehearsal.postgres;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The PostgreSQL server programs installed on this machine (Debian keeps them in
@@ -28,10 +25,9 @@ import org.junit.jupiter.api.Assumptions;
  * as root here and in CI, so every server program runs as the {@code postgres} user the Debian package creates,
  * through {@code runuser -u postgres --} (util-linux; no password, no PAM session, just the identity change), on
  * directories that user owns ({@link #own(Path)}). Run as anyone else, the programs run as that user directly.
- *
- * <p>Missing on a workstation, the drill is skipped with how to install it; missing in CI ({@code CI} set), it fails.
+ * {@code ./rehearse} and the failover drill both run their servers through it.
  */
-final class PostgresBinaries {
+public final class PostgresBinaries {
     private static final Path DEBIAN = Path.of("/usr/lib/postgresql");
     private static final String SERVER_USER = "postgres";
 
@@ -43,22 +39,30 @@ final class PostgresBinaries {
         this.runAs = runAs;
     }
 
-    /** @return the newest installed major's programs; skips the test (fails it in CI) when there are none */
-    static PostgresBinaries require() {
+    /**
+     * @return the newest installed major's programs
+     * @throws IllegalStateException saying what is missing and how to install it
+     */
+    public static PostgresBinaries locate() {
         Optional<Path> bin = find();
         if (bin.isEmpty()) {
-            missing("PostgreSQL server programs are not installed (Debian: apt-get install -y postgresql)");
+            throw new IllegalStateException("PostgreSQL server programs are not installed (Debian: apt-get install -y"
+                    + " postgresql)");
         }
         boolean root = "root".equals(System.getProperty("user.name"));
+        if (root && !realRoot()) {
+            throw new IllegalStateException("PostgreSQL refuses root, and root in this user namespace (./rehearse run"
+                    + " by another user maps it to root) cannot switch to the 'postgres' user: run it as root");
+        }
         if (root && !userExists()) {
-            missing("running as root, the drill needs the 'postgres' user to run the servers as "
-                    + "(Debian's postgresql package creates it)");
+            throw new IllegalStateException("running as root, PostgreSQL needs the 'postgres' user to run the servers"
+                    + " as (Debian's postgresql package creates it)");
         }
         return new PostgresBinaries(bin.get(), root ? List.of("runuser", "-u", SERVER_USER, "--") : List.of());
     }
 
-    /** @return the installed programs' folder, if any (for the standalone command) */
-    static Optional<Path> find() {
+    /** @return the installed programs' folder, if any */
+    public static Optional<Path> find() {
         if (!Files.isDirectory(DEBIAN)) {
             return Optional.empty();
         }
@@ -76,11 +80,14 @@ final class PostgresBinaries {
         return name.matches("\\d+") ? Integer.parseInt(name) : 0;
     }
 
-    private static void missing(String why) {
-        if (System.getenv("CI") != null) {
-            fail(why + "; CI must run the PostgreSQL drill, so .ci/run has to install it");
+    /** @return false inside a user namespace ({@code unshare -r}), where uid 0 maps to another user outside */
+    private static boolean realRoot() {
+        try {
+            String[] map = Files.readString(Path.of("/proc/self/uid_map")).trim().split("\\s+");
+            return map.length >= 3 && map[0].equals("0") && map[1].equals("0");
+        } catch (IOException e) {
+            return true;
         }
-        Assumptions.abort(why + ": skipping the PostgreSQL failover drill");
     }
 
     private static boolean userExists() {
@@ -97,7 +104,7 @@ final class PostgresBinaries {
      *
      * @return {@code dir}
      */
-    Path own(Path dir) throws IOException {
+    public Path own(Path dir) throws IOException {
         if (!runAs.isEmpty()) {
             UserPrincipalLookupService names = dir.getFileSystem().getUserPrincipalLookupService();
             UserPrincipal user = names.lookupPrincipalByName(SERVER_USER);
@@ -116,7 +123,7 @@ final class PostgresBinaries {
      * @param limit   how long it may take (a generous bound, not an expectation)
      * @return its output; throws when it fails or overruns
      */
-    String run(Duration limit, String program, String... args) throws IOException, InterruptedException {
+    public String run(Duration limit, String program, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(runAs);
         command.add(bin.resolve(program).toString());
         command.addAll(List.of(args));
@@ -124,7 +131,7 @@ final class PostgresBinaries {
     }
 
     /** Runs a plain command (no PostgreSQL program) as the server user, e.g. {@code cp -a}. */
-    String runCommand(Duration limit, String... command) throws IOException, InterruptedException {
+    public String runCommand(Duration limit, String... command) throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(runAs);
         all.addAll(List.of(command));
         return exec(all, limit);
@@ -161,7 +168,7 @@ final class PostgresBinaries {
     }
 
     /** @return the folder of the programs */
-    Path bin() {
+    public Path bin() {
         return bin;
     }
 }
