@@ -76,7 +76,7 @@ public final class DeploymentReader {
             String stack = r.path("haproxy").path("path").asText().split("/")[0];
             regions.add(new Region(stack, r.path("role").asText(), r.path("pool").path("name").asText(),
                     app(stack, r.path("app").path("path").asText()), instances(stack), data(r.path("data")),
-                    postgres(stack)));
+                    postgres(stack, r.path("postgres"))));
         }
         return new Deployment(lb.path("name").asText(), regions, edge(lb), objectives(report));
     }
@@ -257,7 +257,7 @@ public final class DeploymentReader {
      * @return the region's PostgreSQL when its stack renders a CloudNativePG {@code Cluster}
      *         ({@code postgres/cluster.yaml}); the app's libpq variables come from its Deployment
      */
-    private Optional<Postgres> postgres(String stack) throws IOException {
+    private Optional<Postgres> postgres(String stack, JsonNode reported) throws IOException {
         Path dir = out.resolve("stacks").resolve(stack);
         Path clusterYaml = dir.resolve("postgres/cluster.yaml");
         if (!Files.isRegularFile(clusterYaml)) {
@@ -281,7 +281,17 @@ public final class DeploymentReader {
                 ClusterSettings.read(Files.readString(clusterYaml)),
                 cluster.path("spec").path("bootstrap").has("initdb"), fixed, List.of(env.get("PGHOST").split(",")),
                 Integer.parseInt(env.getOrDefault("PGPORT", "5432")), env.getOrDefault("PGDATABASE", "postgres"),
-                env.getOrDefault("PGTARGETSESSIONATTRS", "any"), container.path("livenessProbe").has("tcpSocket")));
+                env.getOrDefault("PGTARGETSESSIONATTRS", "any"), healthIncludesData(stack, reported)));
+    }
+
+    /** The health scope as the DR report states it for the region's database ({@code chain.regions[].postgres}). */
+    private static boolean healthIncludesData(String stack, JsonNode reported) {
+        JsonNode stated = reported.path("healthIncludesData");
+        if (!stated.isBoolean()) {
+            throw new IllegalArgumentException(stack + ": dr-report.json gives no healthIncludesData for the region's "
+                    + "database; synthesize again with this version of Tandem");
+        }
+        return stated.asBoolean();
     }
 
     private JsonNode table(String name) {

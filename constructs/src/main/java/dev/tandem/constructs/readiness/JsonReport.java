@@ -135,7 +135,8 @@ final class JsonReport {
                             .put("role", db.database().isPrimary(ovhRegion) ? "primary" : "replica")
                             .put("instances", db.database().instancesPerRegion()).put("mode", db.mode().name())
                             .put("archivesTo", db.database().archiveBucketName(ovhRegion))
-                            .put("archiveRegion", db.database().archiveRegion(ovhRegion));
+                            .put("archiveRegion", db.database().archiveRegion(ovhRegion))
+                            .put("healthIncludesData", region.app().props().app().health().includesData());
                 }
             }
         }
