@@ -16,6 +16,7 @@ import dev.tandem.constructs.k8s.AppSpec;
 import dev.tandem.constructs.k8s.K8sAppCluster;
 import dev.tandem.constructs.network.Ipv4Cidr;
 import dev.tandem.constructs.network.RegionNetwork;
+import dev.tandem.constructs.network.SharedPrivateNetwork;
 import dev.tandem.constructs.postgres.PostgresDatabaseProps;
 import dev.tandem.constructs.readiness.AcceptedRisk;
 import dev.tandem.constructs.readiness.DrTargets;
@@ -76,6 +77,7 @@ public final class DeploymentSpec {
     private final RegionCustomizer<TableReplica.Builder> replica;
     private final RegionCustomizer<AppDataAccess.Builder> dataAccess;
     private final Consumer<CloudflareFailoverLb.Builder> edgeLoadBalancer;
+    private final Consumer<SharedPrivateNetwork.Builder> sharedNetworkHook;
     private final boolean teardown;
     private final Optional<PostgresDatabaseProps> postgres;
     private final Optional<SharedNetworkSpec> sharedNetwork;
@@ -104,6 +106,7 @@ public final class DeploymentSpec {
         this.replica = b.replica;
         this.dataAccess = b.dataAccess;
         this.edgeLoadBalancer = b.edgeLoadBalancer;
+        this.sharedNetworkHook = b.sharedNetworkHook;
         this.teardown = b.teardown;
         this.postgres = Optional.ofNullable(b.postgres);
         this.sharedNetwork = Optional.ofNullable(b.sharedNetwork);
@@ -123,7 +126,7 @@ public final class DeploymentSpec {
                 .customizeNetwork(network).customizeCluster(cluster).customizeApp(app).customizeHaproxy(haproxy)
                 .customizeOriginCertificate(originCertificate).customizeReplica(replica)
                 .customizeDataAccess(dataAccess)
-                .customizeEdge(edgeLoadBalancer).teardown(teardown);
+                .customizeEdge(edgeLoadBalancer).customizeSharedNetwork(sharedNetworkHook).teardown(teardown);
         drReadinessSkipReason.ifPresent(b::skipDrReadiness);
         postgres.ifPresent(b::postgres);
         sharedNetwork.ifPresent(b::sharedNetwork);
@@ -274,6 +277,10 @@ public final class DeploymentSpec {
         return edgeLoadBalancer;
     }
 
+    Consumer<SharedPrivateNetwork.Builder> sharedNetworkCustomizer() {
+        return sharedNetworkHook;
+    }
+
     /** Builds a {@link DeploymentSpec}; every setter documents its default, {@link #build()} checks the whole. */
     public static final class Builder {
         private String appName;
@@ -300,6 +307,7 @@ public final class DeploymentSpec {
         private RegionCustomizer<TableReplica.Builder> replica = RegionCustomizer.none();
         private RegionCustomizer<AppDataAccess.Builder> dataAccess = RegionCustomizer.none();
         private Consumer<CloudflareFailoverLb.Builder> edgeLoadBalancer = lb -> { };
+        private Consumer<SharedPrivateNetwork.Builder> sharedNetworkHook = n -> { };
         private boolean teardown;
         private PostgresDatabaseProps postgres;
         private SharedNetworkSpec sharedNetwork;
@@ -318,6 +326,16 @@ public final class DeploymentSpec {
          */
         public Builder sharedNetwork(SharedNetworkSpec value) {
             this.sharedNetwork = value;
+            return this;
+        }
+
+        /**
+         * @param value adjusts the {@link SharedPrivateNetwork} of the {@link #sharedNetwork} (declared pod and service
+         *              ranges, the gateways) after Tandem has set its project, VLAN, range and pools; @default no change
+         * @return this builder
+         */
+        public Builder customizeSharedNetwork(Consumer<SharedPrivateNetwork.Builder> value) {
+            this.sharedNetworkHook = value;
             return this;
         }
 
@@ -630,6 +648,7 @@ public final class DeploymentSpec {
             hooks.put("customizeReplica", replica);
             hooks.put("customizeDataAccess", dataAccess);
             hooks.put("customizeEdge", edgeLoadBalancer);
+            hooks.put("customizeSharedNetwork", sharedNetworkHook);
             hooks.forEach((name, hook) -> p.present(hook, name, "pass a hook, or leave it unset for no change"));
             p.throwIfAny();
             return new DeploymentSpec(this.copied());

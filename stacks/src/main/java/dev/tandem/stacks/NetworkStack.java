@@ -24,10 +24,8 @@ public class NetworkStack extends TerraformStack {
                 .cloudProject(deployment.ovhCloudProject())
                 .vlanId(spec.vlanId())
                 .cidr(spec.cidr())
-                .pools(spec.poolsFor(deployment.regions().stream().map(RegionSpec::ovhRegion).toList()).orElseThrow())
-                .gateway(spec.gateway());
-        spec.podsCidr().ifPresent(b::podsCidr);
-        spec.servicesCidr().ifPresent(b::servicesCidr);
+                .pools(spec.poolsFor(deployment.regions().stream().map(RegionSpec::ovhRegion).toList()).orElseThrow());
+        deployment.sharedNetworkCustomizer().accept(b);
         this.network = b.build();
     }
 

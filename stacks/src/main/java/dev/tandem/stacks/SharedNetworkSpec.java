@@ -3,11 +3,11 @@ package dev.tandem.stacks;
 import dev.tandem.constructs.core.DnsNames;
 import dev.tandem.constructs.core.Problems;
 import dev.tandem.constructs.core.Values;
-import dev.tandem.constructs.network.GatewaySpec;
 import dev.tandem.constructs.network.Ipv4;
 import dev.tandem.constructs.network.Ipv4Cidr;
 import dev.tandem.constructs.network.RegionPool;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,16 +29,15 @@ import java.util.Optional;
  * {@code 10.30.0.1}, its fixed addresses {@code 10.30.0.2–10.30.0.17}; the second's {@code 10.30.128.1} and
  * {@code 10.30.128.2–10.30.128.17}.
  *
- * @param stackName    the owner stack's name
- * @param vlanId       the vRack VLAN every region's part of the network uses
- * @param cidr         the one private range the regions share
- * @param pools        each region's DHCP pool and gateway, when not derived from {@code cidr}
- * @param podsCidr     the clusters' pod range, when declared: checked clear of {@code cidr}
- * @param servicesCidr the clusters' service range, when declared: checked clear of {@code cidr}
- * @param gateway      each region's managed gateway on the network
+ * <p>What only the network itself takes (declared pod and service ranges, the gateways' size) is set through the
+ * deployment's hook, {@code DeploymentSpec.Builder.customizeSharedNetwork}.
+ *
+ * @param stackName the owner stack's name
+ * @param vlanId    the vRack VLAN every region's part of the network uses
+ * @param cidr      the one private range the regions share
+ * @param pools     each region's DHCP pool and gateway, when not derived from {@code cidr}
  */
-public record SharedNetworkSpec(String stackName, Integer vlanId, String cidr, Optional<List<RegionPool>> pools,
-        Optional<String> podsCidr, Optional<String> servicesCidr, GatewaySpec gateway) {
+public record SharedNetworkSpec(String stackName, Integer vlanId, String cidr, Optional<List<RegionPool>> pools) {
     /** Addresses each derived block keeps for fixed use, below its pool. */
     static final int FIXED_PER_REGION = 16;
     /** The smallest derived block: gateway, fixed addresses and a DHCP pool of useful size. */
@@ -47,8 +46,6 @@ public record SharedNetworkSpec(String stackName, Integer vlanId, String cidr, O
     /** Copies the pool list, keeping nulls for validation to report. */
     public SharedNetworkSpec {
         pools = pools == null ? Optional.empty() : pools.map(Values::list);
-        podsCidr = podsCidr == null ? Optional.empty() : podsCidr;
-        servicesCidr = servicesCidr == null ? Optional.empty() : servicesCidr;
     }
 
     /** @return a builder with the defaults */
@@ -69,7 +66,10 @@ public record SharedNetworkSpec(String stackName, Integer vlanId, String cidr, O
         if (range.isEmpty() || ovhRegions.isEmpty()) {
             return Optional.empty();
         }
-        int blocks = Integer.highestOneBit(Math.max(1, ovhRegions.size() - 1)) << (ovhRegions.size() > 1 ? 1 : 0);
+        int blocks = 1;
+        while (blocks < ovhRegions.size()) {
+            blocks <<= 1; // equal blocks: the range splits in powers of two
+        }
         long size = (range.get().broadcast() - range.get().network() + 1) / blocks;
         if (size < SMALLEST_BLOCK) {
             return Optional.empty();
@@ -101,11 +101,10 @@ public record SharedNetworkSpec(String stackName, Integer vlanId, String cidr, O
                     "use a larger range, e.g. a /16, or give the pools");
         } else {
             List<String> pooled = pools.get().stream().map(pool -> pool == null ? null : pool.region()).toList();
-            p.require(new java.util.HashSet<>(pooled).equals(new java.util.HashSet<>(ovhRegions))
+            p.require(new HashSet<>(pooled).equals(new HashSet<>(ovhRegions))
                     && pooled.size() == ovhRegions.size(), "pools", pooled, "must give one pool to each of the "
                     + "deployment's OVH regions " + ovhRegions, "give one RegionPool per region, or leave pools unset");
         }
-        p.present(gateway, "gateway", "omit it for a size-S gateway in each region");
     }
 
     /** Builds a {@link SharedNetworkSpec}; checked by {@link DeploymentSpec.Builder#build()} and the network itself. */
@@ -114,9 +113,6 @@ public record SharedNetworkSpec(String stackName, Integer vlanId, String cidr, O
         private Integer vlanId;
         private String cidr;
         private List<RegionPool> pools;
-        private String podsCidr;
-        private String servicesCidr;
-        private GatewaySpec gateway = GatewaySpec.defaults();
 
         private Builder() {
         }
@@ -158,37 +154,9 @@ public record SharedNetworkSpec(String stackName, Integer vlanId, String cidr, O
             return this;
         }
 
-        /**
-         * @param value the clusters' pod range, checked clear of the shared range; @default not declared
-         * @return this builder
-         */
-        public Builder podsCidr(String value) {
-            this.podsCidr = value;
-            return this;
-        }
-
-        /**
-         * @param value the clusters' service range, checked clear of the shared range; @default not declared
-         * @return this builder
-         */
-        public Builder servicesCidr(String value) {
-            this.servicesCidr = value;
-            return this;
-        }
-
-        /**
-         * @param value each region's managed gateway on the network; @default size S in every region
-         * @return this builder
-         */
-        public Builder gateway(GatewaySpec value) {
-            this.gateway = value;
-            return this;
-        }
-
         /** @return the description; the deployment checks it when it is built */
         public SharedNetworkSpec build() {
-            return new SharedNetworkSpec(stackName, vlanId, cidr, Optional.ofNullable(pools),
-                    Optional.ofNullable(podsCidr), Optional.ofNullable(servicesCidr), gateway);
+            return new SharedNetworkSpec(stackName, vlanId, cidr, Optional.ofNullable(pools));
         }
     }
 }

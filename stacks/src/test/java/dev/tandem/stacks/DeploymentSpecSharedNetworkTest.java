@@ -3,7 +3,11 @@ package dev.tandem.stacks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hashicorp.cdktf.Testing;
 import dev.tandem.constructs.core.ValidationException;
+import dev.tandem.constructs.network.GatewaySize;
+import dev.tandem.constructs.network.GatewaySpec;
+import dev.tandem.constructs.network.SharedPrivateNetwork;
 import dev.tandem.constructs.network.RegionPool;
 import dev.tandem.constructs.postgres.ReplicationMode;
 import java.util.List;
@@ -34,6 +38,30 @@ class DeploymentSpecSharedNetworkTest {
             assertThat(r.privateCidr()).isNull();
         });
         assertThat(spec.toBuilder().build().sharedNetwork()).isEqualTo(spec.sharedNetwork());
+    }
+
+    @Test
+    void theNetworkStackHoldsTheSharedNetworkThatEachRegionJoinsAndTheHookAdjustsIt() {
+        DeploymentSpec spec = ReferenceDeployment.postgresStreamingSpec().toBuilder()
+                .customizeSharedNetwork(n -> n.podsCidr("10.7.0.0/16")
+                        .gateway(GatewaySpec.builder().size(GatewaySize.M).build())).build();
+        DeploymentStacks stacks = DeploymentStacks.build(Testing.app(), spec);
+
+        SharedPrivateNetwork shared = stacks.network().orElseThrow().network();
+        assertThat(shared.regions()).containsExactly("EU-WEST-PAR", "DE1");
+        assertThat(shared.props().podsCidr()).contains("10.7.0.0/16");
+        assertThat(shared.gateway("DE1").orElseThrow().getModelInput()).isEqualTo(GatewaySize.M.apiValue());
+        assertThat(stacks.regions()).allSatisfy(r -> assertThat(r.network().sharedNetwork()).containsSame(shared));
+        assertThatThrownBy(() -> DeploymentStacks.build(Testing.app(), ReferenceDeployment.postgresStreamingSpec()
+                .toBuilder().customizeSharedNetwork(n -> n.podsCidr("10.30.0.0/20")).build()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("network/shared: podsCidr = 10.30.0.0/20");
+        // Without the shared network's gateways the multi-zone cluster is refused, pointing at the shared network.
+        assertThatThrownBy(() -> DeploymentStacks.build(Testing.app(), ReferenceDeployment.postgresStreamingSpec()
+                .toBuilder().customizeSharedNetwork(n -> n.gateway(GatewaySpec.none())).build()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Fix: build network/shared without gateway(GatewaySpec.none())");
+        assertThat(DeploymentStacks.build(Testing.app(), ReferenceDeployment.spec()).network()).isEmpty();
     }
 
     @Test

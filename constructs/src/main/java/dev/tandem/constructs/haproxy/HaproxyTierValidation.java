@@ -62,7 +62,8 @@ final class HaproxyTierValidation {
             p.require(props.network().hasGateway(), "network", props.network().getNode().getPath()
                             + " (GatewaySpec.none())",
                     "must have its gateway: the instances are private and their floating IPs are associated"
-                            + " through the subnet's gateway", "build the RegionNetwork with its default gateway");
+                            + " through the subnet's gateway", "build " + props.network().gatewayOwner().getNode().getPath()
+                            + " with its default gateway");
         }
         checkInstances(p, props);
         checkInstanceIds(p, props);

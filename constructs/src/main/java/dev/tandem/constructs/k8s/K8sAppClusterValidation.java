@@ -98,7 +98,7 @@ final class K8sAppClusterValidation {
             p.add("network", network.getNode().getPath() + " (no gateway)", "must have a gateway: OVH requires one "
                     + "for a multi-zone cluster (\"Gateway is mandatory for multizones cluster\", "
                     + "terraform-provider-ovh docs/resources/cloud_project_kube.md)",
-                    "build " + network.getNode().getPath() + " without gateway(GatewaySpec.none())");
+                    "build " + network.gatewayOwner().getNode().getPath() + " without gateway(GatewaySpec.none())");
         }
         Optional<ClusterPlan> plan = given.or(() -> offered);
         if (plan.isEmpty()) {

@@ -206,7 +206,7 @@ public class RegionNetwork extends Construct {
     /** @return the OpenStack id of the network in this region, which instances and Kubernetes attach to */
     public String openstackNetworkId() {
         return shared.map(s -> s.openstackNetworkId(props.region()))
-                .orElseGet(() -> "${" + network.getFqn() + ".regions_openstack_ids[\"" + props.region() + "\"]}");
+                .orElseGet(() -> network.getRegionsOpenstackIds().lookup(props.region()));
     }
 
     /** @return the subnet id (the shared network's subnet in this region, when joined) */
@@ -221,6 +221,14 @@ public class RegionNetwork extends Construct {
     public Optional<String> gatewayId() {
         return shared.isPresent() ? shared.get().gateway(props.region()).map(CloudProjectGateway::getId)
                 : gateway.map(CloudProjectGateway::getId);
+    }
+
+    /**
+     * @return the construct whose {@code gateway} setting gives the region its gateway: this network, or the shared
+     *         network it joined (for messages that say where to fix a missing gateway)
+     */
+    public Construct gatewayOwner() {
+        return shared.<Construct>map(s -> s).orElse(this);
     }
 
     /** @return whether the region's subnet has a managed gateway (its own, or the shared network's in the region) */

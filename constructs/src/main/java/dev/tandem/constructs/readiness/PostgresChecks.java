@@ -1,5 +1,7 @@
 package dev.tandem.constructs.readiness;
 
+import dev.tandem.constructs.network.Ipv4;
+import dev.tandem.constructs.network.Ipv4Range;
 import dev.tandem.constructs.network.RegionNetwork;
 import dev.tandem.constructs.network.SharedPrivateNetwork;
 import dev.tandem.constructs.postgres.PostgresArchive;
@@ -59,8 +61,8 @@ final class PostgresChecks {
                             + "cluster onto it recreates the cluster. Or use ReplicationMode.ARCHIVE_ONLY"));
             spanning.ifPresent(net -> db.regions().forEach(region -> {
                 String address = db.streamingAddress(region).orElse("none");
-                Optional<dev.tandem.constructs.network.Ipv4Range> fixed = net.fixedAddresses(region);
-                boolean free = db.streamingAddress(region).flatMap(dev.tandem.constructs.network.Ipv4::parse)
+                Optional<Ipv4Range> fixed = net.fixedAddresses(region);
+                boolean free = db.streamingAddress(region).flatMap(Ipv4::parse)
                         .filter(a -> fixed.map(f -> f.contains(a)).orElse(false)).isPresent();
                 results.add(CheckResult.of(Rule.POSTGRES_NETWORK, data.regionPath(region),
                         "streamingAddresses[" + region + "]", !streams || free, address,
