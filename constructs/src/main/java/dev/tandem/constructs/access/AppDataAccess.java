@@ -5,6 +5,7 @@ import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import dev.tandem.constructs.core.AwsProviders;
 import dev.tandem.constructs.core.Problems;
+import dev.tandem.constructs.core.ResourceTypes;
 import dev.tandem.constructs.core.Scopes;
 import dev.tandem.constructs.table.TableReplica;
 import dev.tandem.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
@@ -71,7 +72,7 @@ public class AppDataAccess extends Construct {
      */
     public AppDataAccess(@NotNull Construct scope, @NotNull String id, AppDataAccessProps props) {
         super(Scopes.checked(scope, id, "AppDataAccess"), id);
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         Optional<String> found = AwsProviders.regionOf(this, p);
         String path = getNode().getPath();
         String derivedUserName = path.replace('/', '-');
@@ -141,7 +142,7 @@ public class AppDataAccess extends Construct {
 
     /** depends_on takes bare addresses ({@code type.name}); a resource's fqn renders as an interpolation. */
     private static String address(TerraformResource resource) {
-        return resource.getTerraformResourceType() + "." + resource.getFriendlyUniqueId();
+        return ResourceTypes.of(resource) + "." + resource.getFriendlyUniqueId();
     }
 
     private TerraformOutput output(String name, String value, boolean sensitive, String description) {

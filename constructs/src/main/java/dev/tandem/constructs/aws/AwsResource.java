@@ -50,7 +50,7 @@ public class AwsResource extends Construct {
      */
     public AwsResource(@NotNull Construct scope, @NotNull String id, AwsResourceProps props) {
         super(Scopes.checked(scope, id, "AwsResource"), id);
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         this.block = validate(p, props);
         p.throwIfAny();
         this.props = props;
@@ -102,7 +102,7 @@ public class AwsResource extends Construct {
      * @throws dev.tandem.constructs.core.ValidationException when the type has no such attribute
      */
     public String attribute(String name) {
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         p.require(name != null && block.path("a").has(name), "attribute", name,
                 "is no attribute of " + props.type(), "read one of the attributes the hashicorp/aws docs list");
         p.throwIfAny();

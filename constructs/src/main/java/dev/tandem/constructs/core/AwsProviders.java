@@ -5,6 +5,7 @@ import dev.tandem.providers.aws.provider.AwsProvider;
 import java.util.List;
 import java.util.Optional;
 import software.constructs.IConstruct;
+import software.constructs.Node;
 
 /**
  * The AWS region a construct's resources land in: that of the one default (un-aliased) AWS provider
@@ -28,20 +29,20 @@ public final class AwsProviders {
                     "create it with a stack (or a construct inside one) as its scope");
             return Optional.empty();
         }
-        String stackPath = stack.get().getNode().getPath();
-        List<AwsProvider> providers = stack.get().getNode().findAll().stream()
+        Node tree = stack.get().getNode();
+        List<AwsProvider> providers = tree.findAll().stream()
                 .filter(AwsProvider.class::isInstance).map(AwsProvider.class::cast)
                 .filter(p -> p.getAlias() == null)
                 .toList();
         if (providers.size() != 1) {
-            problems.add("stack", stackPath + " (" + providers.size() + " default AWS providers)",
+            problems.add("stack", tree.getPath() + " (" + providers.size() + " default AWS providers)",
                     "the stack needs exactly one AWS provider without an alias: its region is the resources' region",
                     "add AwsProvider.Builder.create(stack, \"aws\").region(\"<region>\").build() to the stack");
             return Optional.empty();
         }
         String region = providers.get(0).getRegion();
         if (region == null || TerraformReferences.isReference(region) || !AwsRegions.isValid(region)) {
-            problems.add("stack", stackPath + " (AWS provider region " + (region == null ? "unset"
+            problems.add("stack", tree.getPath() + " (AWS provider region " + (region == null ? "unset"
                     : TerraformReferences.isReference(region) ? "a Terraform expression" : region) + ")",
                     "the stack's AWS provider must name one of the regions hashicorp/aws 5.100.0 knows",
                     "set the provider's region to a literal such as eu-west-3");

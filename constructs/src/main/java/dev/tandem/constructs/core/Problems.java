@@ -2,13 +2,15 @@ package dev.tandem.constructs.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import software.constructs.IConstruct;
 
 /**
  * Collects the problems of one construct's input, then throws them all at once.
  *
  * <pre>{@code
- * Problems problems = new Problems(getNode().getPath());
+ * Problems problems = Problems.at(this);
  * problems.require(port >= 1 && port <= 65535, "port", port, "must be 1–65535", "use a TCP port number");
  * problems.throwIfAny();
  * }</pre>
@@ -24,16 +26,28 @@ public final class Problems {
     private static final Pattern TOKEN = Pattern.compile("[$#]\\{TfToken\\[[^\\]]*\\]\\}");
     private static final String WHOLE_TOKEN = "a Terraform expression (known only at apply)";
 
-    private final String path;
+    private final Path path;
     private final String prefix;
     private final List<Problem> found;
 
     /** @param path the construct path every problem is reported under */
     public Problems(String path) {
-        this(path, "", new ArrayList<>());
+        this(new Path(() -> path), "", new ArrayList<>());
     }
 
-    private Problems(String path, String prefix, List<Problem> found) {
+    /**
+     * Problems reported under a construct's path, read from the construct tree only when a problem is
+     * recorded or {@link #path()} is asked: each read is a round trip into jsii's Node process, and most
+     * input has no problem.
+     *
+     * @param construct the construct whose input is checked
+     * @return an empty list of problems
+     */
+    public static Problems at(IConstruct construct) {
+        return new Problems(new Path(() -> construct.getNode().getPath()), "", new ArrayList<>());
+    }
+
+    private Problems(Path path, String prefix, List<Problem> found) {
         this.path = path;
         this.prefix = prefix;
         this.found = found;
@@ -90,7 +104,7 @@ public final class Problems {
 
     /** Records a problem unconditionally. */
     public void add(String property, Object value, String requirement, String fix) {
-        found.add(new Problem(untokenized(path), untokenized(prefix + property), display(value), requirement, fix));
+        found.add(new Problem(untokenized(path.get()), untokenized(prefix + property), display(value), requirement, fix));
     }
 
     /**
@@ -117,7 +131,7 @@ public final class Problems {
 
     /** @return the construct path problems are reported under */
     public String path() {
-        return path;
+        return path.get();
     }
 
     /** @return true when no problem was recorded */
@@ -129,6 +143,23 @@ public final class Problems {
     public void throwIfAny() {
         if (!found.isEmpty()) {
             throw new ValidationException(found);
+        }
+    }
+
+    /** A construct path, read once when first needed. */
+    private static final class Path {
+        private final Supplier<String> read;
+        private String value;
+
+        Path(Supplier<String> read) {
+            this.read = read;
+        }
+
+        String get() {
+            if (value == null) {
+                value = read.get();
+            }
+            return value;
         }
     }
 }

@@ -35,7 +35,7 @@ public final class SideFile extends Construct {
      */
     public SideFile(@NotNull Construct scope, @NotNull String id, String relativePath, String content) {
         super(Scopes.checked(scope, id, "SideFile"), id);
-        Problems problems = new Problems(getNode().getPath());
+        Problems problems = Problems.at(this);
         problems.present(content, "content", "pass the file's text (\"\" for an empty file)");
         boolean safe = relativePath != null && !relativePath.isBlank()
                 && !Path.of(relativePath).isAbsolute()

@@ -2,6 +2,7 @@ package dev.tandem.constructs.core;
 
 import com.hashicorp.cdktf.TerraformProvider;
 import software.constructs.IConstruct;
+import software.constructs.Node;
 
 /**
  * Whether a construct's stack configures a provider its resources need. Without the provider
@@ -24,9 +25,13 @@ public final class StackProviders {
     public static boolean require(IConstruct scope, Class<? extends TerraformProvider> type, Problems problems,
             String fix) {
         return AwsProviders.stackOf(scope).map(stack -> {
-            boolean found = stack.getNode().getChildren().stream().anyMatch(type::isInstance);
-            return problems.require(found, "stack", stack.getNode().getPath() + " (no " + type.getSimpleName() + ")",
+            Node tree = stack.getNode();
+            if (tree.getChildren().stream().anyMatch(type::isInstance)) {
+                return true;
+            }
+            problems.add("stack", tree.getPath() + " (no " + type.getSimpleName() + ")",
                     "the stack needs the " + type.getSimpleName() + " its resources use", fix);
+            return false;
         }).orElseGet(() -> problems.require(false, "stack", "none", "the construct must be inside a TerraformStack",
                 "create it with a stack (or a construct inside one) as its scope"));
     }

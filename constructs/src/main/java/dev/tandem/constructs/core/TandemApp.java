@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import software.constructs.IConstruct;
+import software.constructs.Node;
 
 /**
  * The cdktf {@link App} plus what cdktf does not do: side files ({@link SideFile}), in a stack's
@@ -135,28 +138,43 @@ public final class TandemApp {
     }
 
     private void writeSideFiles() {
-        for (IConstruct node : app.getNode().findAll()) {
-            if (node instanceof SideFile file) {
-                Path target = folderOf(file).resolve(file.relativePath());
-                // A side file must add to what cdktf wrote (or another side file), never replace it.
-                if (Files.exists(target)) {
-                    throw new IllegalStateException("side file " + file.getNode().getPath() + " would overwrite "
-                            + staging.relativize(target) + ", which this synth already wrote; choose another path");
-                }
-                write(target, file.content());
+        for (Map.Entry<SideFile, Path> entry : sideFileFolders().entrySet()) {
+            SideFile file = entry.getKey();
+            Path target = entry.getValue().resolve(file.relativePath());
+            // A side file must add to what cdktf wrote (or another side file), never replace it.
+            if (Files.exists(target)) {
+                throw new IllegalStateException("side file " + file.getNode().getPath() + " would overwrite "
+                        + staging.relativize(target) + ", which this synth already wrote; choose another path");
             }
+            write(target, file.content());
         }
     }
 
-    /** A side file inside a stack goes to that stack's folder; one directly under the app to the output's top. */
-    private Path folderOf(SideFile file) {
-        Path folder = staging;
-        for (IConstruct scope : file.getNode().getScopes()) {
-            if (scope instanceof TerraformStack stack) {
-                folder = staging.resolve("stacks").resolve(stack.getNode().getId());
+    /**
+     * Each side file's folder, in tree order: a side file inside a stack goes to that stack's folder, one
+     * directly under the app to the output's top. Read stack by stack (a few jsii calls per stack, not per
+     * file); stacks come in pre-order, so a stack nested in another gives its own files their folder.
+     */
+    private Map<SideFile, Path> sideFileFolders() {
+        List<IConstruct> all = app.getNode().findAll();
+        Map<SideFile, Path> folders = new LinkedHashMap<>();
+        for (IConstruct node : all) {
+            if (node instanceof SideFile file) {
+                folders.put(file, staging);
             }
         }
-        return folder;
+        for (IConstruct node : all) {
+            if (node instanceof TerraformStack stack) {
+                Node tree = stack.getNode();
+                Path folder = staging.resolve("stacks").resolve(tree.getId());
+                for (IConstruct inner : tree.findAll()) {
+                    if (inner instanceof SideFile file) {
+                        folders.put(file, folder);
+                    }
+                }
+            }
+        }
+        return folders;
     }
 
     private static void write(Path file, String content) {

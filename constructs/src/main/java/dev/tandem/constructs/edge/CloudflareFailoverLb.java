@@ -68,7 +68,7 @@ public class CloudflareFailoverLb extends Construct {
      */
     public CloudflareFailoverLb(@NotNull Construct scope, @NotNull String id, CloudflareFailoverLbProps props) {
         super(Scopes.checked(scope, id, "CloudflareFailoverLb"), id);
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         CloudflareFailoverLbValidation.validate(this, props, p);
         p.throwIfAny();
         this.props = props;

@@ -80,7 +80,7 @@ public class OriginPullTrust extends Construct {
      */
     public OriginPullTrust(@NotNull Construct scope, @NotNull String id, OriginPullTrustProps props) {
         super(Scopes.checked(scope, id, "OriginPullTrust"), id);
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         validate(p, props);
         p.throwIfAny();
         this.props = props;

@@ -62,7 +62,7 @@ public class Route53Failover extends Construct {
      */
     public Route53Failover(@NotNull Construct scope, @NotNull String id, Route53FailoverProps props) {
         super(Scopes.checked(scope, id, "Route53Failover"), id);
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         Route53FailoverValidation.validate(this, props, p);
         p.throwIfAny();
         this.props = props;

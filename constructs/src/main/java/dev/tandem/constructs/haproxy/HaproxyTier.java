@@ -138,7 +138,7 @@ public class HaproxyTier extends Construct {
      */
     public HaproxyTier(@NotNull Construct scope, @NotNull String id, HaproxyTierProps props) {
         super(Scopes.checked(scope, id, "HaproxyTier"), id);
-        Problems problems = new Problems(getNode().getPath());
+        Problems problems = Problems.at(this);
         HaproxyTierValidation.validate(this, props, problems);
         problems.throwIfAny();
         this.props = props;

@@ -64,7 +64,7 @@ public class OriginCertificate extends Construct implements TierCertificate {
      */
     public OriginCertificate(@NotNull Construct scope, @NotNull String id, OriginCertificateProps props) {
         super(Scopes.checked(scope, id, "OriginCertificate"), id);
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         validate(p, props);
         p.throwIfAny();
         this.props = props;

@@ -85,7 +85,7 @@ public class K8sAppCluster extends Construct implements BackendTarget {
      */
     public K8sAppCluster(@NotNull Construct scope, @NotNull String id, K8sAppClusterProps props) {
         super(Scopes.checked(scope, id, "K8sAppCluster"), id);
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         K8sAppClusterValidation.validate(this, props, p);
         p.throwIfAny();
         this.props = props;

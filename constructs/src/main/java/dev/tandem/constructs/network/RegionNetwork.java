@@ -70,7 +70,7 @@ public class RegionNetwork extends Construct {
      */
     public RegionNetwork(@NotNull Construct scope, @NotNull String id, RegionNetworkProps props) {
         super(Scopes.checked(scope, id, "RegionNetwork"), id);
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         RegionNetworkValidation.validate(this, props, p);
         p.throwIfAny();
         Optional<TerraformStack> in = stackOf(this);

@@ -67,7 +67,7 @@ public class SharedPrivateNetwork extends Construct {
      */
     public SharedPrivateNetwork(@NotNull Construct scope, @NotNull String id, SharedPrivateNetworkProps props) {
         super(Scopes.checked(scope, id, "SharedPrivateNetwork"), id);
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         Optional<TerraformStack> stack = RegionNetwork.stackOf(this);
         p.require(stack.isPresent(), "scope", p.path(), "must be inside a TerraformStack", "create it in the owner stack");
         SharedPrivateNetworkValidation.validate(p, props, RegionNetworks.of(this).built());

@@ -84,7 +84,7 @@ public class PostgresArchive extends Construct {
      */
     public PostgresArchive(@NotNull Construct scope, @NotNull String id, PostgresArchiveProps props) {
         super(Scopes.checked(scope, id, "PostgresArchive"), id);
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         p.require(AwsProviders.stackOf(this).isPresent(), "scope", p.path(), "must be inside a TerraformStack",
                 "create the archive under the region's stack");
         PostgresArchiveValidation.check(p, props);

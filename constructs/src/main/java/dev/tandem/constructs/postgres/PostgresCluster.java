@@ -73,7 +73,7 @@ public class PostgresCluster extends Construct {
     public PostgresCluster(@NotNull Construct scope, @NotNull String id, PostgresDatabaseProps database,
             K8sAppCluster app, Optional<String> promotionToken, String manifestFolder, String operatorFolder) {
         super(Scopes.checked(scope, id, "PostgresCluster"), id);
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         PostgresDatabaseValidation.validateInto(p.nested("database"), database);
         boolean appOk = p.present(app, "app", "pass the region's K8sAppCluster with .app(app)");
         p.require(promotionToken != null, "promotionToken", null, "must not be null", "leave it unset");

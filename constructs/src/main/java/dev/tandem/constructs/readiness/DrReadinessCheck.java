@@ -34,7 +34,7 @@ public final class DrReadinessCheck extends PreSynthCheck {
     DrReadinessCheck(Construct scope, String id, HealthContract health, DrTargets targets,
             List<AcceptedRisk> accepted, Optional<String> skipReason) {
         super(scope, id);
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         p.presentElements(accepted, "acceptedRisks", ACCEPT_FIX);
         p.throwIfAny();
         this.health = health;
@@ -51,7 +51,7 @@ public final class DrReadinessCheck extends PreSynthCheck {
      * @return this check
      */
     public DrReadinessCheck accept(AcceptedRisk risk) {
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         p.present(risk, "accept(risk)", ACCEPT_FIX);
         p.throwIfAny();
         accepted.add(risk);

@@ -4,6 +4,7 @@ import com.hashicorp.cdktf.LocalBackend;
 import com.hashicorp.cdktf.TerraformBackend;
 import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformStack;
+import dev.tandem.constructs.core.ResourceTypes;
 import dev.tandem.constructs.haproxy.HaproxyTier;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ final class StateSecrets {
         List<String> secrets = new ArrayList<>();
         for (IConstruct c : stack.getNode().findAll()) {
             if (c instanceof TerraformResource r) {
-                String attribute = SECRET_ATTRIBUTES.get(r.getTerraformResourceType());
+                String attribute = SECRET_ATTRIBUTES.get(ResourceTypes.of(r));
                 if (attribute != null) {
                     secrets.add(r.getNode().getPath() + ": " + attribute);
                 }

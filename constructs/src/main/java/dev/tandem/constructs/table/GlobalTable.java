@@ -72,7 +72,7 @@ public class GlobalTable extends Construct {
      */
     public GlobalTable(@NotNull Construct scope, @NotNull String id, GlobalTableProps props) {
         super(Scopes.checked(scope, id, "GlobalTable"), id);
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         Optional<String> region = AwsProviders.regionOf(this, p);
         GlobalTableValidation.validate(new GlobalTableValidation.Context(region), props, p);
         p.throwIfAny();

@@ -52,7 +52,7 @@ public class TableReplica extends Construct {
      */
     public TableReplica(@NotNull Construct scope, @NotNull String id, GlobalTable table, TableReplicaProps props) {
         super(Scopes.checked(scope, id, "TableReplica"), id);
-        Problems p = new Problems(getNode().getPath());
+        Problems p = Problems.at(this);
         Optional<String> found = AwsProviders.regionOf(this, p);
         if (p.present(table, "table", "pass the GlobalTable this replicates") && found.isPresent()) {
             String r = found.get();
