@@ -4,13 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.hashicorp.cdktf.Fn;
+import dev.tandem.constructs.testing.TestStacks;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 class ProblemsTest {
 
     private static String messageOf(Problems p) {
         return catchThrowableOfType(p::throwIfAny, ValidationException.class).getMessage();
+    }
+
+    @Test
+    void aConstructsPathIsReadFromTheTreeOnlyWhenAProblemIsRecorded() {
+        Construct table = new Construct(TestStacks.emptyStack(), "orders");
+        AtomicInteger reads = new AtomicInteger();
+        IConstruct counted = () -> {
+            reads.incrementAndGet();
+            return table.getNode();
+        };
+        Problems p = Problems.at(counted);
+        p.require(true, "port", 443, "must be 1–65535", "use a TCP port");
+        p.throwIfAny();
+        assertThat(reads).as("valid input: no round trip to the tree").hasValue(0);
+
+        p.require(false, "port", 0, "must be 1–65535", "use a TCP port");
+        p.require(false, "name", "", "is required", "name it");
+
+        assertThat(messageOf(p)).contains("- test/orders: port = 0", "- test/orders: name = \"\"");
+        assertThat(reads).as("read once, for the first problem").hasValue(1);
     }
 
     @Test

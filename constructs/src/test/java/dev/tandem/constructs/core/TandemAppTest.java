@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.constructs.Construct;
 import software.constructs.IValidation;
 
 class TandemAppTest {
@@ -104,6 +105,25 @@ class TandemAppTest {
         assertThat(Files.readString(out.resolve("stacks/region/cdk.tf.json"))).contains("second");
         assertThat(template).hasContent("{}");
         assertOnlyTheOutputFolderIsLeft();
+    }
+
+    @Test
+    void eachSideFileGoesToTheFolderOfTheStackItIsIn() throws IOException {
+        Path out = tmp.resolve("cdktf.out");
+        TandemApp.synthesize(out, app -> {
+            TerraformStack paris = new TerraformStack(app, "paris");
+            TerraformStack frankfurt = new TerraformStack(app, "frankfurt");
+            Construct tier = new Construct(new Construct(frankfurt, "region"), "haproxy");
+            new SideFile(paris, "cfg", "haproxy/edge.cfg", "paris\n");
+            new SideFile(tier, "cfg", "haproxy/edge.cfg", "frankfurt\n");
+            new SideFile(app, "report", "dr-report.md", "# report\n");
+            return paris;
+        });
+
+        assertThat(out.resolve("stacks/paris/haproxy/edge.cfg")).hasContent("paris\n");
+        assertThat(out.resolve("stacks/frankfurt/haproxy/edge.cfg")).as("a file deep inside a stack's constructs")
+                .hasContent("frankfurt\n");
+        assertThat(out.resolve("dr-report.md")).hasContent("# report\n");
     }
 
     @Test
